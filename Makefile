@@ -1,0 +1,62 @@
+# Two commands matter: `make run` and `make test`. Both set everything up from nothing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+PORT ?= 8000
+AREA ?= kainuu-koillismaa
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test setup python assets messages chromium migrate load lint format clean
+
+setup: python assets messages
+
+python: $(VENV)/.synced
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	test -x $(UV) || $(VENV)/bin/pip install --quiet uv
+	$(UV) sync --frozen --quiet
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: build/static/css/main.css
+
+build/static/css/main.css: node_modules/.installed frontend/build.mjs $(wildcard frontend/scss/*.scss)
+	npm run --silent build
+
+messages: python
+	@command -v msgfmt >/dev/null || apt-get install -y -q gettext >/dev/null
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+migrate: setup
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput -v 0
+
+load: migrate
+	$(PY) manage.py load_area data/areas/$(AREA)
+	$(PY) manage.py create_demo_accounts
+
+run: load
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+chromium:
+	@test -x $(CHROMIUM) || (apt-get update -q && apt-get install -y -q chromium)
+
+test: setup chromium
+	$(PY) -m pytest
+
+lint: python
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: python
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) node_modules build var

@@ -1,0 +1,286 @@
+"""The organisation's tables, built once for both the pages and their CSV/XLSX exports."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+from organisation import enums, selectors
+from www.tables import Column, Table
+
+
+def municipalities(user) -> Table:
+    rows = [
+        {
+            "code": m.code,
+            "name_fi": m.name_fi,
+            "name_sv": m.name_sv,
+            "region": m.region,
+            "wellbeing_services_county": m.wellbeing_services_county,
+            "responsible": _("vastuukunta") if m.is_responsible else "",
+            "object": m,
+        }
+        for m in selectors.municipalities(user)
+    ]
+    return Table(
+        key="kunnat",
+        title=_("Kunnat"),
+        columns=[
+            Column("code", _("Kuntanumero")),
+            Column("name_fi", _("Nimi")),
+            Column("name_sv", _("Nimi ruotsiksi")),
+            Column("region", _("Maakunta")),
+            Column("wellbeing_services_county", _("Hyvinvointialue")),
+            Column("responsible", _("Asema")),
+        ],
+        rows=rows,
+    )
+
+
+def staffing(user) -> Table:
+    """FTE per municipality and origin; a range such as 7–8 htv is summed as its lower and upper bound."""
+    origins = list(enums.StaffOrigin)
+    totals = defaultdict(lambda: defaultdict(lambda: [Decimal(0), Decimal(0)]))
+    for position in selectors.staff_positions(user):
+        bounds = totals[position.municipality][position.origin]
+        bounds[0] += position.fte_min
+        bounds[1] += position.fte_max
+    rows = []
+    for municipality in selectors.municipalities(user):
+        row = {"municipality": municipality.name_fi, "object": municipality}
+        low_total = high_total = Decimal(0)
+        for origin in origins:
+            low, high = totals[municipality][origin]
+            row[origin.value] = fte_range(low, high)
+            low_total += low
+            high_total += high
+        row["total"] = fte_range(low_total, high_total)
+        rows.append(row)
+    return Table(
+        key="henkilosto",
+        title=_("Henkilöstö kunnittain (htv)"),
+        columns=[
+            Column("municipality", _("Kunta")),
+            *[Column(origin.value, origin.label, numeric=True) for origin in origins],
+            Column("total", _("Yhteensä"), numeric=True),
+        ],
+        rows=rows,
+        caption=_("Vaihteluväli (esim. 7–8) tarkoittaa suunnitelman arviota, jolla on ala- ja yläraja."),
+    )
+
+
+def fte_range(low: Decimal, high: Decimal) -> str:
+    if low == high:
+        return _fi_decimal(low)
+    return f"{_fi_decimal(low)}–{_fi_decimal(high)}"
+
+
+def _fi_decimal(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
+
+
+def staff_positions(user, municipality=None) -> Table:
+    positions = selectors.staff_positions(user)
+    if municipality is not None:
+        positions = positions.filter(municipality=municipality)
+    return Table(
+        key="henkilostoresurssit",
+        title=_("Henkilöstöresurssit"),
+        columns=[
+            Column("municipality", _("Kunta")),
+            Column("title", _("Nimike")),
+            Column("role", _("Rooli")),
+            Column("fte", _("Htv"), numeric=True),
+            Column("origin", _("Alkuperä")),
+            Column("customer_work", _("Henkilöasiakastyö")),
+            Column("source", _("Lähde")),
+        ],
+        rows=[
+            {
+                "municipality": p.municipality.name_fi,
+                "title": p.title,
+                "role": p.get_role_display(),
+                "fte": fte_range(p.fte_min, p.fte_max),
+                "origin": p.get_origin_display(),
+                "customer_work": _("kyllä") if p.customer_work else _("ei"),
+                "source": p.source,
+            }
+            for p in positions
+        ],
+    )
+
+
+def caseload_targets(user) -> Table:
+    return Table(
+        key="asiakasmaaratavoitteet",
+        title=_("Asiakasmäärätavoitteet (asiakkaita per työllisyysohjaajan htv)"),
+        columns=[
+            Column("municipality", _("Kunta")),
+            Column("team", _("Tiimi")),
+            Column("min_clients", _("Vähintään"), numeric=True),
+            Column("max_clients", _("Enintään"), numeric=True),
+            Column("wording", _("Suunnitelman sanamuoto")),
+            Column("source", _("Lähde")),
+        ],
+        rows=[
+            {
+                "municipality": t.municipality.name_fi,
+                "team": t.team.name if t.team else "",
+                "min_clients": t.min_clients,
+                "max_clients": t.max_clients,
+                "wording": t.wording,
+                "source": t.source,
+            }
+            for t in selectors.caseload_targets(user)
+        ],
+    )
+
+
+def offices_by_municipality(user):
+    groups = defaultdict(list)
+    for office in selectors.offices(user):
+        groups[office.municipality].append(office)
+    return sorted(groups.items(), key=lambda item: item[0].name_fi)
+
+
+def offices(user) -> Table:
+    return Table(
+        key="toimipisteet",
+        title=_("Toimipisteet"),
+        columns=[
+            Column("municipality", _("Kunta")),
+            Column("name", _("Toimipiste")),
+            Column("street_address", _("Katuosoite")),
+            Column("postal_code", _("Postinumero")),
+            Column("post_town", _("Postitoimipaikka")),
+            Column("serves", _("Palvelee")),
+            Column("notes", _("Huomiot")),
+        ],
+        rows=[
+            {
+                "municipality": o.municipality.name_fi,
+                "name": o.name,
+                "street_address": o.street_address,
+                "postal_code": o.postal_code,
+                "post_town": o.post_town,
+                "serves": o.services,
+                "notes": o.notes,
+            }
+            for o in selectors.offices(user)
+        ],
+    )
+
+
+def meeting_office(arrangement, served, offices_of):
+    """Where a served municipality's customer meets the arrangement's counsellors."""
+    if arrangement.meeting_place == enums.MeetingPlace.NAMED_OFFICE:
+        return arrangement.meeting_office
+    municipality = (
+        arrangement.provider_municipality
+        if arrangement.meeting_place == enums.MeetingPlace.PROVIDER_OFFICE
+        else served
+    )
+    candidates = offices_of.get(municipality.pk, [])
+    for wanted in (arrangement.target_group, enums.TargetGroup.ALL):
+        for office in candidates:
+            if wanted in office.customer_groups:
+                return office
+    return candidates[0] if candidates else None
+
+
+def who_serves(user) -> list[dict]:
+    """One plain-language entry per served municipality and arrangement, for the arrangements page."""
+    offices_of = defaultdict(list)
+    for office in selectors.offices(user):
+        offices_of[office.municipality_id].append(office)
+    entries = []
+    for arrangement in selectors.service_arrangements(user):
+        for served in arrangement.served_municipalities.all():
+            entries.append(
+                {
+                    "municipality": served,
+                    "target_group": arrangement.get_target_group_display(),
+                    "target_group_code": arrangement.target_group,
+                    "provider": arrangement.provider_municipality,
+                    "team": arrangement.provider_team,
+                    "role": arrangement.get_role_display(),
+                    "is_primary": arrangement.role == enums.ArrangementRole.PRIMARY,
+                    "office": meeting_office(arrangement, served, offices_of),
+                    "fte": arrangement.fte,
+                    "description": arrangement.description,
+                    "source": arrangement.source,
+                }
+            )
+    group_order = {value: index for index, value in enumerate(enums.TargetGroup.values)}
+    entries.sort(
+        key=lambda e: (e["municipality"].name_fi, group_order[e["target_group_code"]], not e["is_primary"])
+    )
+    return entries
+
+
+def arrangements(user) -> Table:
+    return Table(
+        key="palvelujarjestelyt",
+        title=_("Palvelujärjestelyt"),
+        columns=[
+            Column("municipality", _("Asiakkaan kunta")),
+            Column("target_group", _("Kohderyhmä")),
+            Column("provider", _("Palvelun tuottaa")),
+            Column("team", _("Tiimi")),
+            Column("role", _("Rooli")),
+            Column("office", _("Tapaamispaikka")),
+            Column("source", _("Lähde")),
+        ],
+        rows=[
+            {
+                "municipality": e["municipality"].name_fi,
+                "target_group": e["target_group"],
+                "provider": e["provider"].name_fi,
+                "team": e["team"].name if e["team"] else "",
+                "role": e["role"],
+                "office": f"{e['office'].name}, {e['office'].full_address}" if e["office"] else "",
+                "source": e["source"],
+            }
+            for e in who_serves(user)
+        ],
+    )
+
+
+def delegations(user) -> Table:
+    return Table(
+        key="delegoinnit",
+        title=_("Toimivallan delegoinnit"),
+        columns=[
+            Column("municipality", _("Kunta")),
+            Column("case_type", _("Asiaryhmä")),
+            Column("prepares", _("Valmistelee")),
+            Column("decides", _("Päättää")),
+            Column("payment", _("Maksatus")),
+            Column("status", _("Tila")),
+            Column("source", _("Lähde")),
+        ],
+        rows=[
+            {
+                "municipality": d.municipality.name_fi,
+                "case_type": d.get_case_type_display(),
+                "prepares": _("kyllä") if d.prepares else _("ei"),
+                "decides": _("kyllä") if d.decides else _("ei"),
+                "payment": d.get_payment_display(),
+                "status": d.get_status_display(),
+                "source": d.source,
+            }
+            for d in selectors.delegations(user)
+        ],
+    )
+
+
+EXPORTS = {
+    "kunnat": municipalities,
+    "henkilosto": staffing,
+    "henkilostoresurssit": staff_positions,
+    "asiakasmaaratavoitteet": caseload_targets,
+    "toimipisteet": offices,
+    "palvelujarjestelyt": arrangements,
+    "delegoinnit": delegations,
+}

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/v1/", include("tyollisyysalue.api_urls")),
+    path("accounts/", include("accounts.urls")),
+    path("organisaatio/", include("organisation.urls")),
+    path("", include("www.urls")),
+]
+
+handler403 = "www.views.permission_denied"
+handler404 = "www.views.page_not_found"
+handler500 = "www.views.server_error"
