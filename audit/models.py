@@ -30,6 +30,9 @@ class PersonalDataAccess(models.Model):
         ordering = ["-at"]
         indexes = [models.Index(fields=["user", "at"])]
 
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.view} {self.subject_type}:{self.subject_id}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("personal-data access rows cannot be changed")

@@ -39,9 +39,7 @@ class LoadSummary:
             self.unchanged += 1
 
     def __add__(self, other: "LoadSummary") -> "LoadSummary":
-        return LoadSummary(
-            self.added + other.added, self.changed + other.changed, self.unchanged + other.unchanged
-        )
+        return LoadSummary(self.added + other.added, self.changed + other.changed, self.unchanged + other.unchanged)
 
 
 @dataclass

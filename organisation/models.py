@@ -172,12 +172,12 @@ class CaseloadTarget(PlanFact):
         ordering = ["municipality__name_fi", "team__name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(min_clients__isnull=True) | Q(max_clients__isnull=True) | Q(min_clients__lte=F("max_clients")),
+                condition=Q(min_clients__isnull=True)
+                | Q(max_clients__isnull=True)
+                | Q(min_clients__lte=F("max_clients")),
                 name="caseload_target_min_le_max",
             ),
-            models.UniqueConstraint(
-                fields=["municipality", "team"], name="caseload_target_unique_per_team"
-            ),
+            models.UniqueConstraint(fields=["municipality", "team"], name="caseload_target_unique_per_team"),
             models.UniqueConstraint(
                 fields=["municipality"], condition=Q(team__isnull=True), name="caseload_target_unique_per_municipality"
             ),

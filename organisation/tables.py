@@ -177,9 +177,7 @@ def meeting_office(arrangement, served, offices_of):
     if arrangement.meeting_place == enums.MeetingPlace.NAMED_OFFICE:
         return arrangement.meeting_office
     municipality = (
-        arrangement.provider_municipality
-        if arrangement.meeting_place == enums.MeetingPlace.PROVIDER_OFFICE
-        else served
+        arrangement.provider_municipality if arrangement.meeting_place == enums.MeetingPlace.PROVIDER_OFFICE else served
     )
     candidates = offices_of.get(municipality.pk, [])
     for wanted in (arrangement.target_group, enums.TargetGroup.ALL):
@@ -213,9 +211,7 @@ def who_serves(user) -> list[dict]:
                 }
             )
     group_order = {value: index for index, value in enumerate(enums.TargetGroup.values)}
-    entries.sort(
-        key=lambda e: (e["municipality"].name_fi, group_order[e["target_group_code"]], not e["is_primary"])
-    )
+    entries.sort(key=lambda e: (e["municipality"].name_fi, group_order[e["target_group_code"]], not e["is_primary"]))
     return entries
 
 

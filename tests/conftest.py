@@ -1,11 +1,50 @@
 import os
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by fixtures around it are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytest_plugins = ["tests.browser"]
+
+AREA_DIR = Path(django_settings.BASE_DIR) / "data" / "areas" / "kainuu-koillismaa"
+TEST_PASSWORD = "Testi-salasana-123"
 
 
 @pytest.fixture(autouse=True)
 def _finnish_by_default(settings):
     settings.LANGUAGE_CODE = "fi"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def area(db):
+    """The Kainuu-Koillismaa area data as `make run` loads it."""
+    from organisation.area_data import load_area
+    from organisation.models import EmploymentArea
+
+    load_area(AREA_DIR)
+    return EmploymentArea.objects.get()
+
+
+@pytest.fixture
+def make_user(db):
+    from accounts.models import User
+    from organisation.models import Municipality
+
+    def make(role="counsellor", municipality_code=None, username=None, **extra):
+        municipality = Municipality.objects.get(code=municipality_code) if municipality_code else None
+        return User.objects.create_user(
+            username=username or f"{role}-{municipality_code or 'none'}-{User.objects.count()}",
+            password=TEST_PASSWORD,
+            role=role,
+            home_municipality=municipality,
+            **extra,
+        )
+
+    return make
