@@ -1,8 +1,15 @@
+from decimal import Decimal
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import Role
+
+
+def _default_languages():
+    return ["fi"]
 
 
 class User(AbstractUser):
@@ -24,10 +31,24 @@ class User(AbstractUser):
         blank=True,
         related_name="members",
     )
+    fte = models.DecimalField(
+        _("htv"),
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        help_text=_("Työaika henkilötyövuosina (1,00 = kokoaikainen); asiakasmäärä lasketaan htv:tä kohden."),
+    )
+    languages = models.JSONField(
+        _("kielet"),
+        default=_default_languages,
+        blank=True,
+        help_text=_("Kielet, joilla käyttäjä palvelee asiakkaita (ISO 639-1 -koodit, esim. fi, sv, en)."),
+    )
 
     class Meta:
         verbose_name = _("käyttäjä")
         verbose_name_plural = _("käyttäjät")
+        constraints = [models.CheckConstraint(condition=Q(fte__gte=0), name="user_fte_not_negative")]
 
     def __str__(self):
         return self.get_full_name() or self.username

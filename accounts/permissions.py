@@ -37,3 +37,8 @@ def can_administer(user) -> bool:
 def can_see_personal_data(user) -> bool:
     """Aggregate-only roles (area management, payment, employer services) never see a job seeker's card."""
     return has_role(user, *PERSONAL_DATA_ROLES) or can_administer(user)
+
+
+def needs_second_factor(user) -> bool:
+    """Every staff role handles personal or decision data, so each must have passed TOTP when it is required."""
+    return is_staff_member(user) and not user.is_verified()

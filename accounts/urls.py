@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from accounts import otp
 from accounts.forms import LoginForm
 
 app_name = "accounts"
@@ -12,4 +13,5 @@ urlpatterns = [
         name="login",
     ),
     path("kirjaudu-ulos/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tunnistautuminen/", otp.second_factor, name="otp"),
 ]

@@ -29,6 +29,7 @@ class LoadSummary:
     added: int = 0
     changed: int = 0
     unchanged: int = 0
+    removed: int = 0
 
     def count(self, created: bool, changed: bool) -> None:
         if created:

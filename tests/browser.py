@@ -48,5 +48,6 @@ def assert_accessible(page, name):
 
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-top.png"))
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()

@@ -1,8 +1,12 @@
 from rest_framework.routers import DefaultRouter
 
+from labour_market import api as labour_market_api
 from organisation import api as organisation_api
 
 router = DefaultRouter()
+# One URL per operation: format suffixes (.json) would double every route without adding anything.
+router.include_format_suffixes = False
 organisation_api.register(router)
+labour_market_api.register(router)
 
 urlpatterns = router.urls

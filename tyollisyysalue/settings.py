@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -42,11 +43,15 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "organisation",
+    "labour_market",
+    "jobseekers",
     "www",
+    "operations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -54,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.RequireOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -135,7 +141,34 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
+
+# No inline script or style anywhere: chart data travels through json_script, behaviour lives in static files.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Sessions end after 30 minutes without activity.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", "1800"))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+USE_THOUSAND_SEPARATOR = True
 
 AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = 0.25
@@ -145,6 +178,17 @@ AXES_RESET_ON_SUCCESS = True
 DEMO_MODE = env_bool("DEMO_MODE", DEBUG)
 # Staff roles need a TOTP second factor unless the demo switches it off (shown as a banner).
 REQUIRE_OTP = env_bool("REQUIRE_OTP", not DEBUG)
+
+# Henkilötunnus (HETU): all 11 characters encrypted at rest (AES-GCM) plus a keyed hash (HMAC-SHA256) for exact
+# lookup. Production must set both keys (production.py refuses to start without them); the development defaults are
+# derived from SECRET_KEY so that a demo database stays readable across restarts.
+HETU_ENCRYPTION_KEY = os.environ.get("HETU_ENCRYPTION_KEY", "")
+HETU_HASH_KEY = os.environ.get("HETU_HASH_KEY", "")
+if DEBUG:
+    HETU_ENCRYPTION_KEY = HETU_ENCRYPTION_KEY or f"development-hetu-encryption:{SECRET_KEY}"
+    HETU_HASH_KEY = HETU_HASH_KEY or f"development-hetu-hash:{SECRET_KEY}"
+# Temporary identity codes (individual number 900–999) are for synthetic demo people only.
+ALLOW_TEMPORARY_HETU = env_bool("ALLOW_TEMPORARY_HETU", DEMO_MODE)
 
 AREA_DATA_DIR = BASE_DIR / "data" / "areas"
 DEFAULT_AREA = os.environ.get("AREA", "kainuu-koillismaa")
@@ -159,4 +203,5 @@ LOGGING = {
 # Sections of an area data folder, written in this order inside one transaction (see organisation/area_data.py).
 AREA_DATA_SECTIONS = [
     "organisation.loader.OrganisationSection",
+    "labour_market.loader.StatisticsSection",
 ]

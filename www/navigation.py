@@ -1,6 +1,6 @@
 """The main menu: each entry names its URL and the permission predicate that decides whether it is shown."""
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions
@@ -15,14 +15,13 @@ ITEMS = [
 
 
 def menu(request):
-    entries = []
-    for url_name, label, allowed in ITEMS:
-        if not allowed(request.user):
-            continue
-        try:
-            url = reverse(url_name)
-        except NoReverseMatch:
-            continue
-        current = request.path == url if url == "/" else request.path.startswith(url)
-        entries.append({"url": url, "label": label, "current": current})
+    entries = [
+        {"url": reverse(url_name), "label": label, "current": False}
+        for url_name, label, allowed in ITEMS
+        if allowed(request.user)
+    ]
+    # The most specific entry whose URL starts the current path is the current page.
+    matching = [e for e in entries if request.path == e["url"] or (e["url"] != "/" and request.path.startswith(e["url"]))]
+    if matching:
+        max(matching, key=lambda e: len(e["url"]))["current"] = True
     return entries

@@ -1,7 +1,5 @@
 import pytest
 
-from tests.conftest import TEST_PASSWORD
-
 pytestmark = pytest.mark.django_db
 
 ENDPOINTS = [
@@ -17,7 +15,7 @@ ENDPOINTS = [
 @pytest.fixture
 def api(client, area, make_user):
     user = make_user(role="supervisor", municipality_code="578")
-    client.login(username=user.username, password=TEST_PASSWORD)
+    client.force_login(user)
     return client
 
 

@@ -4,8 +4,6 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import TEST_PASSWORD
-
 pytestmark = pytest.mark.django_db
 
 PAGES = [
@@ -19,7 +17,7 @@ PAGES = [
 @pytest.fixture
 def client_in(client, area, make_user):
     user = make_user(role="counsellor", municipality_code="205")
-    client.login(username=user.username, password=TEST_PASSWORD)
+    client.force_login(user)
     return client
 
 

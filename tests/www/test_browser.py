@@ -26,7 +26,7 @@ def test_wrong_password_shows_error(page, live_server, make_user):
 
 
 def test_overview_lists_ten_municipalities(signed_in, live_server):
-    signed_in.get_by_role("link", name="Alue", exact=True).click()
+    signed_in.get_by_role("navigation").get_by_role("link", name="Alue", exact=True).click()
     rows = signed_in.locator("#kunnat ~ .table-wrap").first.locator("tbody tr")
     assert rows.count() == 10
     assert "vastuukunta" in signed_in.locator("tbody tr", has_text="Kajaani").first.inner_text()
@@ -34,14 +34,14 @@ def test_overview_lists_ten_municipalities(signed_in, live_server):
 
 
 def test_office_directory_lists_thirteen_offices(signed_in, live_server):
-    signed_in.get_by_role("link", name="Toimipisteet", exact=True).click()
+    signed_in.get_by_role("navigation").get_by_role("link", name="Toimipisteet", exact=True).click()
     assert signed_in.locator(".office-list > li").count() == 13
     assert "Laskutie 1" in signed_in.inner_text("body")
     assert_accessible(signed_in, "offices")
 
 
 def test_arrangements_answer_who_serves_ristijarvi(signed_in, live_server):
-    signed_in.get_by_role("link", name="Palvelujärjestelyt", exact=True).click()
+    signed_in.get_by_role("navigation").get_by_role("link", name="Palvelujärjestelyt", exact=True).click()
     card = signed_in.locator("section.card", has=signed_in.get_by_role("heading", name="Kuka palvelee: Ristijärvi"))
     assert "Paltamo" in card.inner_text()
     assert_accessible(signed_in, "arrangements")

@@ -1,0 +1,88 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from jobseekers import routing
+
+
+class Sex(models.TextChoices):
+    """Derived from the identity code's individual number (odd male, even female), never typed."""
+
+    MALE = "male", _("mies")
+    FEMALE = "female", _("nainen")
+
+
+class JobseekerStatus(models.TextChoices):
+    """Labour-market status of a registered job seeker (työnhakijan työmarkkina-asema)."""
+
+    UNEMPLOYED = "unemployed", _("työtön")
+    FULLY_LAID_OFF = "fully_laid_off", _("kokoaikaisesti lomautettu")
+    PARTLY_LAID_OFF = "partly_laid_off", _("lyhennetyllä työviikolla lomautettu")
+    PART_TIME = "part_time", _("osa-aikatyössä")
+    EMPLOYED = "employed", _("työssä, hakee työtä")
+    IN_SERVICES = "in_services", _("palveluissa")
+    STUDENT = "student", _("opiskelija")
+    OUTSIDE_LABOUR_FORCE = "outside_labour_force", _("työvoiman ulkopuolella")
+
+
+# Statistics Finland and the ministry count fully laid-off people among the unemployed job seekers (Table 1's
+# "työttömät"), so these two statuses are "unemployed" wherever a figure is compared with the statistics.
+UNEMPLOYED_STATUSES = frozenset({JobseekerStatus.UNEMPLOYED, JobseekerStatus.FULLY_LAID_OFF})
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("verkkoasiointi")
+    PHONE = "phone", _("puhelin")
+    EMAIL = "email", _("sähköposti")
+    LETTER = "letter", _("kirje")
+    IN_PERSON = "in_person", _("käynti toimipisteessä")
+
+
+class EducationLevel(models.TextChoices):
+    """Statistics Finland's level of education (koulutusaste), coarsened."""
+
+    UNKNOWN = "unknown", _("tuntematon")
+    BASIC = "basic", _("perusaste tai ei tutkintoa")
+    UPPER_SECONDARY = "upper_secondary", _("toinen aste")
+    SHORT_TERTIARY = "short_tertiary", _("alin korkea-aste")
+    BACHELOR = "bachelor", _("alempi korkeakouluaste")
+    MASTER = "master", _("ylempi korkeakouluaste")
+    DOCTORAL = "doctoral", _("tutkijakoulutusaste")
+
+
+class DrivingLicence(models.TextChoices):
+    AM = "AM", "AM"
+    A1 = "A1", "A1"
+    A2 = "A2", "A2"
+    A = "A", "A"
+    B = "B", "B"
+    BE = "BE", "BE"
+    C1 = "C1", "C1"
+    C1E = "C1E", "C1E"
+    C = "C", "C"
+    CE = "CE", "CE"
+    D1 = "D1", "D1"
+    D1E = "D1E", "D1E"
+    D = "D", "D"
+    DE = "DE", "DE"
+    T = "T", "T"
+
+
+class TargetGroup(models.TextChoices):
+    """The routing target groups; the values are those of organisation.enums.TargetGroup and jobseekers.routing."""
+
+    YOUTH = routing.TargetGroup.YOUTH.value, _("nuoret")
+    ADULTS = routing.TargetGroup.ADULTS.value, _("aikuiset")
+    FOREIGN_LANGUAGE = routing.TargetGroup.FOREIGN_LANGUAGE.value, _("vieraskieliset")
+    MULTISECTORAL = routing.TargetGroup.MULTISECTORAL.value, _("monialainen palvelu (TYP)")
+
+
+class AssignmentReason(models.TextChoices):
+    BATCH = "batch", _("asiakasjako")
+    MANUAL = "manual", _("esihenkilön siirto")
+    REGISTRATION = "registration", _("rekisteröinti")
+
+
+class ServiceLanguageGroup(models.TextChoices):
+    FINNISH = "fi", _("suomi")
+    SWEDISH = "sv", _("ruotsi")
+    OTHER = "other", _("muu kieli")

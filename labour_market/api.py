@@ -1,0 +1,157 @@
+from decimal import Decimal
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import permissions as drf_permissions
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from accounts import permissions
+from labour_market import figures, selectors
+from labour_market.parsers import parse_month
+
+
+class CanViewStatistics(drf_permissions.BasePermission):
+    def has_permission(self, request, view):
+        return permissions.can_view_statistics(request.user)
+
+
+def _as_printed(value: Decimal | None, decimals: int) -> str | None:
+    """The figure with the decimals it was printed with, as a string so that "7" and "7.0" stay apart."""
+    return None if value is None else format(value.quantize(Decimal(1).scaleb(-decimals)), "f")
+
+
+class MunicipalStatisticSerializer(serializers.Serializer):
+    table = serializers.CharField(source="table.key")
+    municipality = serializers.CharField(
+        source="municipality.code", allow_null=True, help_text="Kuntanumero; null on alueen oma julkaistu rivi."
+    )
+    month = serializers.SerializerMethodField()
+    indicator = serializers.CharField(source="indicator.code")
+    status = serializers.CharField(help_text="published, suppressed, missing tai zero.")
+    value = serializers.SerializerMethodField(help_text="Luku painetulla tarkkuudella; null kun salattu tai puuttuu.")
+    decimals = serializers.IntegerField()
+
+    def get_month(self, statistic) -> str:
+        return statistic.month.strftime("%Y-%m")
+
+    def get_value(self, statistic) -> str | None:
+        return _as_printed(statistic.value, statistic.decimals)
+
+    def to_representation(self, statistic):
+        data = super().to_representation(statistic)
+        if statistic.municipality is None:
+            data["municipality"] = None
+        return data
+
+
+class CommutingStatisticSerializer(serializers.Serializer):
+    table = serializers.CharField(source="table.key")
+    municipality = serializers.CharField(source="municipality.code", allow_null=True)
+    period = serializers.CharField()
+    labour_force = serializers.IntegerField(allow_null=True)
+    commuting_in = serializers.IntegerField(allow_null=True)
+    commuting_out = serializers.IntegerField(allow_null=True)
+    working_in_own_municipality = serializers.IntegerField(allow_null=True)
+    job_self_sufficiency = serializers.SerializerMethodField(help_text="Julkaistu luku painetulla tarkkuudella.")
+    job_self_sufficiency_recomputed = serializers.SerializerMethodField(
+        help_text="(oma kunta + pendelöinti kuntaan) / (oma kunta + pendelöinti kunnasta) × 100, kolmella desimaalilla."
+    )
+
+    def get_job_self_sufficiency(self, statistic) -> str | None:
+        return _as_printed(statistic.job_self_sufficiency, statistic.job_self_sufficiency_decimals)
+
+    def get_job_self_sufficiency_recomputed(self, statistic) -> str | None:
+        parts = (statistic.working_in_own_municipality, statistic.commuting_in, statistic.commuting_out)
+        if None in parts:
+            return None
+        value = figures.job_self_sufficiency(figures.CommutingFlows(*(Decimal(p) for p in parts)))
+        return None if value is None else format(figures.round_half_up(value, 3), "f")
+
+    def to_representation(self, statistic):
+        data = super().to_representation(statistic)
+        if statistic.municipality is None:
+            data["municipality"] = None
+        return data
+
+
+class FindingSerializer(serializers.Serializer):
+    """One finding of the consistency audit, with the same keys as `check_statistics --json`."""
+
+    table = serializers.CharField()
+    municipality = serializers.CharField(allow_null=True)
+    quantity = serializers.CharField()
+    published = serializers.FloatField(allow_null=True)
+    recomputed = serializers.FloatField(allow_null=True)
+    explanation = serializers.CharField()
+    column = serializers.CharField()
+    month = serializers.CharField(allow_null=True)
+    difference = serializers.FloatField(allow_null=True)
+    recomputed_min = serializers.FloatField(allow_null=True)
+    recomputed_max = serializers.FloatField(allow_null=True)
+    other_table = serializers.CharField(allow_null=True)
+    kind = serializers.CharField()
+    severity = serializers.CharField()
+    area = serializers.CharField()
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("month", OpenApiTypes.STR, description="Kuukausi muodossa VVVV-KK, esim. 2023-08."),
+        OpenApiParameter("municipality", OpenApiTypes.STR, description="Kuntanumero, esim. 205."),
+        OpenApiParameter("table", OpenApiTypes.STR, description="Taulukon tunniste."),
+        OpenApiParameter("indicator", OpenApiTypes.STR, description="Tiedon koodi, esim. TYOTTOMATLOPUSSA."),
+    ]
+)
+class MunicipalStatisticViewSet(viewsets.GenericViewSet, viewsets.mixins.ListModelMixin):
+    """Monthly municipal figures as published: value, status (published/suppressed/missing/zero) and precision."""
+
+    serializer_class = MunicipalStatisticSerializer
+    permission_classes = [drf_permissions.IsAuthenticated, CanViewStatistics]
+
+    def get_queryset(self):
+        queryset = selectors.municipal_statistics(self.request.user)
+        params = self.request.query_params
+        if params.get("month"):
+            month = parse_month(params["month"])
+            if month is None:
+                raise ValidationError({"month": "Kuukauden muoto on VVVV-KK, esim. 2023-08."})
+            queryset = queryset.filter(month=month)
+        if params.get("municipality"):
+            queryset = queryset.filter(municipality__code=params["municipality"])
+        if params.get("table"):
+            queryset = queryset.filter(table__key=params["table"])
+        if params.get("indicator"):
+            queryset = queryset.filter(indicator__code=params["indicator"])
+        return queryset
+
+
+class CommutingStatisticViewSet(viewsets.GenericViewSet, viewsets.mixins.ListModelMixin):
+    """Commuting figures as published, with job self-sufficiency recomputed beside the published one."""
+
+    serializer_class = CommutingStatisticSerializer
+    permission_classes = [drf_permissions.IsAuthenticated, CanViewStatistics]
+
+    def get_queryset(self):
+        return selectors.commuting_statistics(self.request.user)
+
+
+class ConsistencyViewSet(viewsets.GenericViewSet):
+    """The consistency audit's findings: each published figure that differs from its recomputation."""
+
+    serializer_class = FindingSerializer
+    permission_classes = [drf_permissions.IsAuthenticated, CanViewStatistics]
+    pagination_class = None
+
+    @extend_schema(responses=FindingSerializer(many=True))
+    def list(self, request):
+        area = selectors.area(request.user)
+        slug = area.slug if area else ""
+        return Response([{**finding.as_dict(), "area": slug} for finding in selectors.findings(request.user)])
+
+
+def register(router):
+    router.register("statistics/municipal", MunicipalStatisticViewSet, basename="statistics-municipal")
+    router.register("statistics/commuting", CommutingStatisticViewSet, basename="statistics-commuting")
+    router.register("statistics/consistency", ConsistencyViewSet, basename="statistics-consistency")

@@ -1,0 +1,183 @@
+"""Reads of the statistics, always through the user, and their translation into the pure cores' dataclasses."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+from accounts import permissions
+from labour_market import audit, figures
+from labour_market.models import CommutingStatistic, Indicator, MunicipalStatistic, StatisticsTable
+from organisation import selectors as organisation_selectors
+
+
+def _visible(user, queryset: QuerySet) -> QuerySet:
+    if not permissions.can_view_statistics(user):
+        return queryset.none()
+    return queryset
+
+
+def area(user):
+    if not permissions.can_view_statistics(user):
+        return None
+    return organisation_selectors.area(user)
+
+
+def indicators(user) -> QuerySet:
+    return _visible(user, Indicator.objects.all())
+
+
+def tables(user, kind: str | None = None) -> QuerySet:
+    queryset = StatisticsTable.objects.all()
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return _visible(user, queryset)
+
+
+def _municipal_statistics() -> QuerySet:
+    return MunicipalStatistic.objects.select_related("table", "municipality", "indicator", "area").order_by(
+        "table__position", "table__key", "month", "indicator__position", "municipality__name_fi"
+    )
+
+
+def _commuting_statistics() -> QuerySet:
+    return CommutingStatistic.objects.select_related("table", "municipality", "area").order_by(
+        "table__position", "table__key", "period", "municipality__name_fi"
+    )
+
+
+def municipal_statistics(user) -> QuerySet:
+    return _visible(user, _municipal_statistics())
+
+
+def commuting_statistics(user) -> QuerySet:
+    return _visible(user, _commuting_statistics())
+
+
+def months(user, table: StatisticsTable | None = None) -> list[date]:
+    queryset = municipal_statistics(user)
+    if table is not None:
+        queryset = queryset.filter(table=table)
+    return sorted(set(queryset.values_list("month", flat=True)))
+
+
+def figure_of(statistic) -> figures.Figure:
+    """A stored figure as the pure core sees it, with the precision it was printed with."""
+    if statistic.value is None:
+        return figures.Figure(figures.Status(statistic.status))
+    value = statistic.value.quantize(Decimal(1).scaleb(-statistic.decimals))
+    return figures.Figure(figures.Status(statistic.status), value, statistic.decimals)
+
+
+def _commuting_figure(value, decimals: int = 0) -> figures.Figure:
+    if value is None:
+        return figures.MISSING
+    return figures.Figure.of(Decimal(value).quantize(Decimal(1).scaleb(-decimals)), decimals)
+
+
+def _suppressed_range(table: StatisticsTable) -> figures.SuppressedRange:
+    high = None if table.suppressed_max is None else Decimal(table.suppressed_max)
+    return figures.SuppressedRange(Decimal(table.suppressed_min), high)
+
+
+def audit_area(area_object) -> audit.Area:
+    return audit.Area(
+        name=area_object.name_fi,
+        municipalities=tuple(
+            audit.Municipality(m.code, m.name_fi) for m in area_object.municipalities.order_by("name_fi")
+        ),
+    )
+
+
+def audit_indicator(indicator: Indicator) -> audit.Indicator:
+    return audit.Indicator(
+        code=indicator.code,
+        name=indicator.name_fi,
+        concept=figures.Concept(indicator.concept) if indicator.concept else None,
+        sums_over_municipalities=indicator.sums_over_municipalities,
+    )
+
+
+def municipal_tables(user, area_object, table: StatisticsTable | None = None) -> list[audit.MunicipalTable]:
+    """Each municipal table's figures of one area, in the tables' order."""
+    statistics = municipal_statistics(user).filter(area=area_object)
+    if table is not None:
+        statistics = statistics.filter(table=table)
+    return _as_municipal_tables(statistics)
+
+
+def _as_municipal_tables(statistics) -> list[audit.MunicipalTable]:
+    grouped: dict[int, dict] = {}
+    for statistic in statistics:
+        entry = grouped.setdefault(statistic.table_id, {"table": statistic.table, "figures": {}, "indicators": {}})
+        code = statistic.municipality.code if statistic.municipality else None
+        entry["figures"][(code, statistic.month, statistic.indicator.code)] = figure_of(statistic)
+        entry["indicators"][statistic.indicator.code] = statistic.indicator
+    result = []
+    for entry in sorted(grouped.values(), key=lambda e: (e["table"].position, e["table"].key)):
+        stored = entry["table"]
+        ordered = sorted(entry["indicators"].values(), key=lambda i: (i.position, i.code))
+        result.append(
+            audit.MunicipalTable(
+                key=stored.key,
+                name=stored.name,
+                indicators=tuple(audit_indicator(i) for i in ordered),
+                figures=entry["figures"],
+                document=stored.document,
+                suppressed_range=_suppressed_range(stored),
+            )
+        )
+    return result
+
+
+def commuting_tables(user, area_object) -> list[audit.CommutingTable]:
+    return _as_commuting_tables(commuting_statistics(user).filter(area=area_object))
+
+
+def _as_commuting_tables(statistics) -> list[audit.CommutingTable]:
+    grouped: dict[tuple, dict] = {}
+    for statistic in statistics:
+        entry = grouped.setdefault((statistic.table_id, statistic.period), {"table": statistic.table, "rows": {}})
+        code = statistic.municipality.code if statistic.municipality else None
+        entry["rows"][code] = audit.CommutingRow(
+            labour_force=_commuting_figure(statistic.labour_force),
+            commuting_in=_commuting_figure(statistic.commuting_in),
+            commuting_out=_commuting_figure(statistic.commuting_out),
+            working_in_own_municipality=_commuting_figure(statistic.working_in_own_municipality),
+            job_self_sufficiency=_commuting_figure(
+                statistic.job_self_sufficiency, statistic.job_self_sufficiency_decimals
+            ),
+        )
+    return [
+        audit.CommutingTable(
+            key=entry["table"].key,
+            name=entry["table"].name,
+            rows=entry["rows"],
+            document=entry["table"].document,
+            period=period,
+            suppressed_range=_suppressed_range(entry["table"]),
+        )
+        for (_, period), entry in sorted(grouped.items(), key=lambda item: (item[1]["table"].position, item[0][1]))
+    ]
+
+
+def findings(user) -> list[audit.Finding]:
+    """The consistency audit over every table of the user's area."""
+    area_object = area(user)
+    if area_object is None:
+        return []
+    return audit.audit(
+        audit_area(area_object), municipal_tables(user, area_object), commuting_tables(user, area_object)
+    )
+
+
+def all_findings() -> list[tuple[object, audit.Finding]]:
+    """Every area's findings, for check_statistics, which the installation's operator runs without a user."""
+    from organisation.models import EmploymentArea
+
+    result = []
+    for area_object in EmploymentArea.objects.prefetch_related("municipalities").order_by("slug"):
+        municipal = _as_municipal_tables(_municipal_statistics().filter(area=area_object))
+        commuting = _as_commuting_tables(_commuting_statistics().filter(area=area_object))
+        result += [(area_object, f) for f in audit.audit(audit_area(area_object), municipal, commuting)]
+    return result
