@@ -42,3 +42,157 @@ def can_see_personal_data(user) -> bool:
 def needs_second_factor(user) -> bool:
     """Every staff role handles personal or decision data, so each must have passed TOTP when it is required."""
     return is_staff_member(user) and not user.is_verified()
+
+
+# --- Job seekers (henkilöasiakkaat) ----------------------------------------------------------------------------------
+#
+# Who sees which job seeker, decided here and nowhere else. Selectors filter with `jobseeker_scope`, views and the
+# API check single records with `can_view_jobseeker`; the two say the same thing (tests/jobseekers/test_scoping.py).
+#
+# * Counsellor: the customers of the pools they serve – their team's pool ("team:<key>"; e.g. the Paltamo team serves
+#   Paltamo, Hyrynsalmi and Ristijärvi residents), or, without a team, their home municipality's pool
+#   ("municipality:<code>", used where the serving municipality has no team for the target group) – plus their own
+#   clients wherever those are routed now.
+# * Supervisor and decision maker: the job seekers whose serving municipality is their home municipality (a supervisor
+#   leads that municipality's counsellors; pay-subsidy and start-up grant decisions are made in the municipality that
+#   was delegated the power, plan §2). Without a home municipality: none.
+# * Administrator (and superuser): every job seeker of the area, for support; every read is logged like anyone's.
+# * Area manager, payment handler, employer services: no job seeker at all – aggregates (caseload numbers) only.
+
+JOBSEEKER_EDIT_ROLES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR})
+MUNICIPALITY_SCOPED_ROLES = frozenset({Role.SUPERVISOR, Role.DECISION_MAKER})
+
+
+def counsellor_pools(user) -> frozenset[str]:
+    """The counsellor pools a user serves, as the routing core names them (Pool.id)."""
+    if not has_role(user, Role.COUNSELLOR):
+        return frozenset()
+    if user.team_id is not None:
+        return frozenset({f"team:{user.team.key}"})
+    if user.home_municipality_id is not None:
+        return frozenset({f"municipality:{user.home_municipality.code}"})
+    return frozenset()
+
+
+def jobseeker_scope(user):
+    """A filter on jobseekers.Jobseeker for the records the user may read, or None when they may read none."""
+    from django.db.models import Q
+
+    if not can_see_personal_data(user):
+        return None
+    if can_administer(user):
+        return Q(area_id=user.home_municipality.area_id) if user.home_municipality_id else Q()
+    if user.role == Role.COUNSELLOR:
+        return Q(pool__in=sorted(counsellor_pools(user))) | Q(responsible_counsellor_id=user.pk)
+    if user.role in MUNICIPALITY_SCOPED_ROLES and user.home_municipality_id is not None:
+        return Q(serving_municipality_id=user.home_municipality_id)
+    return None
+
+
+def can_view_jobseeker(user, jobseeker) -> bool:
+    if not can_see_personal_data(user):
+        return False
+    if can_administer(user):
+        return user.home_municipality_id is None or user.home_municipality.area_id == jobseeker.area_id
+    if user.role == Role.COUNSELLOR:
+        return jobseeker.pool in counsellor_pools(user) or jobseeker.responsible_counsellor_id == user.pk
+    if user.role in MUNICIPALITY_SCOPED_ROLES and user.home_municipality_id is not None:
+        return jobseeker.serving_municipality_id == user.home_municipality_id
+    return False
+
+
+def can_search_jobseekers(user) -> bool:
+    return can_see_personal_data(user)
+
+
+def can_register_jobseeker(user) -> bool:
+    """Registration is customer work: counsellors and supervisors (and administrators)."""
+    return has_role(user, *JOBSEEKER_EDIT_ROLES) or can_administer(user)
+
+
+def can_preview_route(user) -> bool:
+    """Reception staff ask where a person would be served; the preview reads nobody's data."""
+    return can_see_personal_data(user)
+
+
+def has_own_clients(user) -> bool:
+    return has_role(user, Role.COUNSELLOR)
+
+
+def can_reassign(user, jobseeker=None) -> bool:
+    """A supervisor (or administrator) changes a responsible counsellor, with a reason, within their scope."""
+    allowed = has_role(user, Role.SUPERVISOR) or can_administer(user)
+    if not allowed or jobseeker is None:
+        return allowed
+    return can_view_jobseeker(user, jobseeker)
+
+
+def can_assign_batch(user) -> bool:
+    return has_role(user, Role.SUPERVISOR) or can_administer(user)
+
+
+def assignment_scope(user):
+    """The job seekers a user's batch assignment may touch: a supervisor's municipality, an administrator's area."""
+    from django.db.models import Q
+
+    if can_administer(user):
+        return Q(area_id=user.home_municipality.area_id) if user.home_municipality_id else Q()
+    if has_role(user, Role.SUPERVISOR) and user.home_municipality_id is not None:
+        return Q(serving_municipality_id=user.home_municipality_id)
+    return None
+
+
+def can_view_caseloads(user) -> bool:
+    """Caseloads are numbers of clients per counsellor, team and municipality – no job seeker's name – for all staff."""
+    return is_staff_member(user)
+
+
+# --- Service model: meetings, employment plans, deadlines, worklists --------------------------------------------------
+#
+# A job seeker's meetings and plan are their personal data: whoever may read the job seeker (can_view_jobseeker) may
+# read them, and the customer-work roles (counsellor, supervisor, administrator) may book and record. The worklist
+# ("my week") is a counsellor's own clients. The supervisor's overview holds counts per counsellor and municipality,
+# no names: a supervisor sees their municipality, the area's management and the administrator the whole area. The
+# monthly on-time rate of the area and the deadline calculator are numbers and rules only, for all staff.
+
+
+def can_view_meetings(user, jobseeker=None) -> bool:
+    if jobseeker is None:
+        return can_see_personal_data(user)
+    return can_view_jobseeker(user, jobseeker)
+
+
+def can_manage_meetings(user, jobseeker=None) -> bool:
+    allowed = has_role(user, *JOBSEEKER_EDIT_ROLES) or can_administer(user)
+    if not allowed or jobseeker is None:
+        return allowed
+    return can_view_jobseeker(user, jobseeker)
+
+
+def can_view_worklist(user) -> bool:
+    return has_own_clients(user)
+
+
+def can_view_service_overview(user) -> bool:
+    return has_role(user, Role.SUPERVISOR, Role.AREA_MANAGER) or can_administer(user)
+
+
+def service_overview_scope(user):
+    """A filter on rows carrying `serving_municipality` (deadlines, meetings) for the overview, or None for none."""
+    from django.db.models import Q
+
+    if not can_view_service_overview(user):
+        return None
+    if has_role(user, Role.SUPERVISOR):
+        return Q(serving_municipality_id=user.home_municipality_id) if user.home_municipality_id else None
+    if user.home_municipality_id is not None:
+        return Q(serving_municipality__area_id=user.home_municipality.area_id)
+    return Q()
+
+
+def can_view_on_time_rate(user) -> bool:
+    return is_staff_member(user)
+
+
+def can_use_deadline_calculator(user) -> bool:
+    return is_staff_member(user)

@@ -1,13 +1,16 @@
 from audit.models import PersonalDataAccess
 
 
-def log_access(user, subjects, *, view: str, purpose: str, granted: bool = True) -> None:
-    """Record that `user` read (or was refused) the data of each subject; subjects are model instances or ids."""
+def log_access(user, subjects, *, view: str, purpose: str, granted: bool = True, subject_type: str = "") -> None:
+    """Record that `user` read (or was refused) the data of each subject; subjects are model instances or ids.
+
+    `subject_type` names the kind of a subject given as a bare id (e.g. a refused id that matched nothing visible).
+    """
     outcome = PersonalDataAccess.Outcome.GRANTED if granted else PersonalDataAccess.Outcome.DENIED
     rows = [
         PersonalDataAccess(
             user=user,
-            subject_type=subject._meta.label_lower if hasattr(subject, "_meta") else "unknown",
+            subject_type=subject._meta.label_lower if hasattr(subject, "_meta") else (subject_type or "unknown"),
             subject_id=str(getattr(subject, "pk", subject)),
             view=view,
             purpose=purpose,

@@ -2,8 +2,8 @@ from decimal import Decimal
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, serializers, viewsets
 from rest_framework import permissions as drf_permissions
-from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
@@ -104,7 +104,7 @@ class FindingSerializer(serializers.Serializer):
         OpenApiParameter("indicator", OpenApiTypes.STR, description="Tiedon koodi, esim. TYOTTOMATLOPUSSA."),
     ]
 )
-class MunicipalStatisticViewSet(viewsets.GenericViewSet, viewsets.mixins.ListModelMixin):
+class MunicipalStatisticViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Monthly municipal figures as published: value, status (published/suppressed/missing/zero) and precision."""
 
     serializer_class = MunicipalStatisticSerializer
@@ -127,7 +127,7 @@ class MunicipalStatisticViewSet(viewsets.GenericViewSet, viewsets.mixins.ListMod
         return queryset
 
 
-class CommutingStatisticViewSet(viewsets.GenericViewSet, viewsets.mixins.ListModelMixin):
+class CommutingStatisticViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Commuting figures as published, with job self-sufficiency recomputed beside the published one."""
 
     serializer_class = CommutingStatisticSerializer

@@ -282,15 +282,13 @@ class StatisticsSection:
             else:
                 self._write_commuting(stored, table, area, municipalities, summary)
         for model in (MunicipalStatistic, CommutingStatistic):
-            model.objects.filter(area=area, table__origin=enums.TableOrigin.AREA_DATA).exclude(
-                table__in=kept_tables
-            ).delete()
+            gone = model.objects.filter(area=area, table__origin=enums.TableOrigin.AREA_DATA)
+            summary.removed += gone.exclude(table__in=kept_tables).delete()[0]
         has_rows = Exists(MunicipalStatistic.objects.filter(table=OuterRef("pk"))) | Exists(
             CommutingStatistic.objects.filter(table=OuterRef("pk"))
         )
-        StatisticsTable.objects.filter(origin=enums.TableOrigin.AREA_DATA).exclude(pk__in=kept_tables).exclude(
-            has_rows
-        ).delete()
+        gone = StatisticsTable.objects.filter(origin=enums.TableOrigin.AREA_DATA).exclude(pk__in=kept_tables)
+        summary.removed += gone.exclude(has_rows).delete()[0]
         return summary
 
     def _write_municipal(self, stored, table: ParsedTable, area, municipalities, indicators, summary):
@@ -329,7 +327,7 @@ class StatisticsSection:
         MunicipalStatistic.objects.bulk_create(new)
         MunicipalStatistic.objects.bulk_update(changed, ["value", "status", "decimals"])
         stale = [s.pk for key, s in existing.items() if key not in kept]
-        MunicipalStatistic.objects.filter(pk__in=stale).delete()
+        summary.removed += MunicipalStatistic.objects.filter(pk__in=stale).delete()[0]
 
     def _write_commuting(self, stored, table: ParsedTable, area, municipalities, summary):
         kept = []
@@ -355,4 +353,5 @@ class StatisticsSection:
                 summary,
             )
             kept.append(statistic.pk)
-        CommutingStatistic.objects.filter(table=stored, area=area).exclude(pk__in=kept).delete()
+        stale = CommutingStatistic.objects.filter(table=stored, area=area).exclude(pk__in=kept)
+        summary.removed += stale.delete()[0]

@@ -116,7 +116,9 @@ def import_figures(
         name = parsed.area_names.get(code)
         report.skipped.append(f"tuntematon aluekoodi {code}{f' ({name})' if name else ''}: {count} lukua")
     for code, count in sorted(unknown_indicators.items()):
-        report.skipped.append(f"tuntematon tiedon koodi {code}: {count} lukua")
+        label = parsed.indicators.get(code)
+        name = next(iter(label.names.values()), "") if label else ""
+        report.skipped.append(f"tuntematon tiedon koodi {code}{f' ({name})' if name else ''}: {count} lukua")
     report.skipped_figures = sum(unknown_areas.values()) + sum(unknown_indicators.values())
     if strict and report.skipped:
         raise ImportRejected("tuntemattomia koodeja (--strict): " + "; ".join(report.skipped))

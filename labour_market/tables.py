@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from labour_market import audit, figures, selectors
@@ -109,7 +110,7 @@ def municipal_table(view: MonthView, month: date) -> Table:
         for indicator in indicators:
             row[indicator.code] = shown(view.figure(municipality.code, month, indicator.code))
         rows.append(row)
-    computed = {"municipality": _("Alue yhteensä (laskettu)")}
+    computed = {"municipality": gettext("Alue yhteensä (laskettu)")}
     for indicator in indicators:
         if indicator.sums_over_municipalities:
             computed[indicator.code] = shown_total(view.total(month, indicator.code))
@@ -117,7 +118,7 @@ def municipal_table(view: MonthView, month: date) -> Table:
             computed[indicator.code] = rounded(view.rate(None, month), view.decimals(indicator))
     rows.append(computed)
     if any(view.figure(None, month, i.code).status != figures.Status.MISSING for i in indicators):
-        published = {"municipality": _("Yhteensä (julkaistu rivi)")}
+        published = {"municipality": gettext("Yhteensä (julkaistu rivi)")}
         for indicator in indicators:
             published[indicator.code] = shown(view.figure(None, month, indicator.code))
         rows.append(published)
@@ -166,7 +167,7 @@ def derived_table(view: MonthView, month: date) -> Table:
         published = view.figure(code, month, rate_indicator.code) if rate_indicator else figures.MISSING
         unemployed = view.value(code, month, Concept.UNEMPLOYED)
         row = {
-            "municipality": name if code else _("%(area)s (laskettu)") % {"area": name},
+            "municipality": name if code else gettext("%(area)s (laskettu)") % {"area": name},
             "rate_published": shown(published),
             "rate": rounded(view.rate(code, month)),
             "long_term_share": rounded(view.share(code, month, Concept.LONG_TERM_UNEMPLOYED)),
@@ -260,7 +261,7 @@ def commuting_table(user, area, table) -> Table:
     if complete:
         rows.append(
             {
-                "municipality": _("Alue yhteensä (laskettu)"),
+                "municipality": gettext("Alue yhteensä (laskettu)"),
                 "labour_force": _sum_or_none(r["labour_force"] for r in rows),
                 "commuting_in": sum(f.commuting_in for f in flows),
                 "commuting_out": sum(f.commuting_out for f in flows),
@@ -271,7 +272,7 @@ def commuting_table(user, area, table) -> Table:
             }
         )
     if None in by_code:
-        row, _flow = _commuting_row(_("Yhteensä (julkaistu rivi)"), by_code[None])
+        row, _flow = _commuting_row(gettext("Yhteensä (julkaistu rivi)"), by_code[None])
         row["recomputed"] = rounded(area_figure, 2)
         row["agrees"] = _agreement(by_code[None], area_figure)
         rows.append(row)
@@ -284,11 +285,11 @@ def commuting_table(user, area, table) -> Table:
             Column("commuting_in", _("Pendelöinti kuntaan"), numeric=True),
             Column("commuting_out", _("Pendelöinti kunnasta"), numeric=True),
             Column("working_in_own_municipality", _("Työssäkäynti omassa kunnassa"), numeric=True),
-            Column("jobs", _("Työpaikat (oma + kuntaan)"), numeric=True),
-            Column("employed_residents", _("Työlliset asukkaat (oma + kunnasta)"), numeric=True),
             Column("published", _("Työpaikkaomavaraisuus, % (julkaistu)"), numeric=True),
             Column("recomputed", _("Työpaikkaomavaraisuus, % (laskettu)"), numeric=True),
             Column("agrees", _("Täsmääkö julkaistulla tarkkuudella")),
+            Column("jobs", _("Työpaikat (oma + kuntaan)"), numeric=True),
+            Column("employed_residents", _("Työlliset asukkaat (oma + kunnasta)"), numeric=True),
         ],
         rows=rows,
         caption=_(
@@ -332,7 +333,7 @@ def _agreement(statistic, recomputed: Decimal | None):
     if statistic.job_self_sufficiency is None or recomputed is None:
         return None
     consistent = figures.agrees(statistic.job_self_sufficiency, statistic.job_self_sufficiency_decimals, recomputed)
-    return _("täsmää") if consistent else _("ei täsmää")
+    return gettext("täsmää") if consistent else gettext("ei täsmää")
 
 
 def findings_table(findings: list[audit.Finding], names: dict, table_names: dict) -> Table:
@@ -352,13 +353,13 @@ def findings_table(findings: list[audit.Finding], names: dict, table_names: dict
         rows=[
             {
                 "table": table_names.get(f.table, f.table),
-                "municipality": names.get(f.municipality, f.municipality) if f.municipality else _("alue"),
+                "municipality": names.get(f.municipality, f.municipality) if f.municipality else gettext("alue"),
                 "quantity": f.quantity,
                 "published": f.published,
                 "recomputed": f.shown_recomputed if f.recomputed is not None else _range(f),
                 "difference": f.difference,
                 "explanation": f.explanation,
-                "severity": _("ristiriita") if f.severity == "inconsistency" else _("huomio"),
+                "severity": gettext("ristiriita") if f.severity == "inconsistency" else gettext("huomio"),
             }
             for f in findings
         ],

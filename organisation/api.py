@@ -33,7 +33,7 @@ class OfficeSerializer(serializers.ModelSerializer):
 
 class TeamSerializer(serializers.ModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    office = serializers.PrimaryKeyRelatedField(read_only=True)
+    office = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = models.Team
@@ -42,7 +42,7 @@ class TeamSerializer(serializers.ModelSerializer):
 
 class StaffPositionSerializer(serializers.ModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    team = serializers.PrimaryKeyRelatedField(read_only=True)
+    team = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = models.StaffPosition
@@ -64,7 +64,7 @@ class StaffPositionSerializer(serializers.ModelSerializer):
 
 class CaseloadTargetSerializer(serializers.ModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    team = serializers.PrimaryKeyRelatedField(read_only=True)
+    team = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = models.CaseloadTarget
@@ -73,9 +73,9 @@ class CaseloadTargetSerializer(serializers.ModelSerializer):
 
 class ServiceArrangementSerializer(serializers.ModelSerializer):
     provider_municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    provider_team = serializers.PrimaryKeyRelatedField(read_only=True)
+    provider_team = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     served_municipalities = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    meeting_office = serializers.PrimaryKeyRelatedField(read_only=True)
+    meeting_office = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = models.ServiceArrangement

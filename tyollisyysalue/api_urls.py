@@ -1,5 +1,6 @@
 from rest_framework.routers import DefaultRouter
 
+from jobseekers import api as jobseekers_api
 from labour_market import api as labour_market_api
 from organisation import api as organisation_api
 
@@ -8,5 +9,6 @@ router = DefaultRouter()
 router.include_format_suffixes = False
 organisation_api.register(router)
 labour_market_api.register(router)
+jobseekers_api.register(router)
 
 urlpatterns = router.urls

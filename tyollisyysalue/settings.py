@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "organisation",
     "labour_market",
     "jobseekers",
+    "service_model",
     "www",
     "operations",
 ]
@@ -130,7 +131,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "www.pagination.StrictLimitOffsetPagination",
     "PAGE_SIZE": 100,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": [],
@@ -144,6 +145,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"JobseekerStatusEnum": "jobseekers.enums.JobseekerStatus"},
 }
 
 # No inline script or style anywhere: chart data travels through json_script, behaviour lives in static files.
@@ -189,6 +191,9 @@ if DEBUG:
     HETU_HASH_KEY = HETU_HASH_KEY or f"development-hetu-hash:{SECRET_KEY}"
 # Temporary identity codes (individual number 900–999) are for synthetic demo people only.
 ALLOW_TEMPORARY_HETU = env_bool("ALLOW_TEMPORARY_HETU", DEMO_MODE)
+
+# The reference day of worklists and deadlines (YYYY-MM-DD); empty = the real today (service_model/today.py).
+SERVICE_MODEL_TODAY = os.environ.get("SERVICE_MODEL_TODAY", "").strip() or None
 
 AREA_DATA_DIR = BASE_DIR / "data" / "areas"
 DEFAULT_AREA = os.environ.get("AREA", "kainuu-koillismaa")

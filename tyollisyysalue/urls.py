@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/v1/", include("tyollisyysalue.api_urls")),
     path("accounts/", include("accounts.urls")),
     path("organisaatio/", include("organisation.urls")),
+    path("asiakkaat/", include("jobseekers.urls")),
     path("tilastot/", include("labour_market.urls")),
     path("", include("www.urls")),
 ]

@@ -11,6 +11,9 @@ ITEMS = [
     ("organisation:offices", _("Toimipisteet"), permissions.can_view_organisation),
     ("organisation:arrangements", _("Palvelujärjestelyt"), permissions.can_view_organisation),
     ("labour_market:overview", _("Tilastot"), permissions.can_view_statistics),
+    ("jobseekers:my_clients", _("Omat asiakkaat"), permissions.has_own_clients),
+    ("jobseekers:search", _("Asiakkaat"), permissions.can_search_jobseekers),
+    ("jobseekers:caseloads", _("Asiakasmäärät"), permissions.can_view_caseloads),
 ]
 
 

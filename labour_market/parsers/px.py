@@ -19,6 +19,8 @@ from labour_market.parsers import IndicatorLabel, Observation, ParsedFile, Parse
 DEFAULT_CODEPAGE = "iso-8859-1"
 CODEPAGE = re.compile(rb'CODEPAGE\s*=\s*"([^"]+)"\s*;')
 KEYWORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+BARE_VALUE = re.compile(r"[^\s,;\"]+")
+DATA_VALUE = re.compile(r"[^\s,;]+")
 SYMBOLS = {
     '"..."': Status.SUPPRESSED,
     '".."': Status.SUPPRESSED,
@@ -139,6 +141,8 @@ class _Scanner:
                 values.append(current)
                 current = None
                 self.index += 1
+            elif current is not None and char != '"':
+                self.fail("odotettiin ',' tai lauseen päättävää ';'")
             elif char == '"':
                 text = self.string()
                 current = text if current is None else current + text
@@ -149,7 +153,7 @@ class _Scanner:
                 current = self.text[self.index : close + 1]
                 self.index = close + 1
             else:
-                match = re.compile(r"[^\s,;\"]+").match(self.text, self.index)
+                match = BARE_VALUE.match(self.text, self.index)
                 current = match.group(0)
                 self.index = match.end()
 
@@ -164,10 +168,12 @@ class _Scanner:
                 self.index += 1
                 break
             start = self.index
+            if len(cells) == count:
+                self.fail(f"DATA-osassa on enemmän lukuja kuin muuttujien arvoista seuraa ({count})")
             if char == '"':
                 token = '"' + self.string() + '"'
             else:
-                match = re.compile(r"[^\s,;]+").match(self.text, self.index)
+                match = DATA_VALUE.match(self.text, self.index)
                 token = match.group(0)
                 self.index = match.end()
             cells.append((token, start))
@@ -175,7 +181,7 @@ class _Scanner:
             if self.peek() == ",":
                 self.index += 1
         if len(cells) != count:
-            self.fail(f"DATA-osassa on {len(cells)} lukua, muuttujien arvoista seuraa {count}")
+            self.fail(f"DATA-osassa on {len(cells)} lukua, muuttujien arvoista seuraa {count}", self.index - 1)
         if not self.at_end():
             self.fail("tiedostossa on tekstiä DATA-osan jälkeen")
         return cells

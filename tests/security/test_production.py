@@ -16,6 +16,8 @@ def test_production_settings_pass_check_deploy():
         "DJANGO_SETTINGS_MODULE": "tyollisyysalue.production",
         "SECRET_KEY": "a-production-like-secret-key-that-is-long-and-random-9f8e7d6c5b4a3210",
         "ALLOWED_HOSTS": "tyollisyysalue.example.fi",
+        "HETU_ENCRYPTION_KEY": "a-production-like-hetu-encryption-key-0123456789abcdef",
+        "HETU_HASH_KEY": "a-production-like-hetu-hash-key-0123456789abcdef",
     }
     # The test process itself allows async-unsafe ORM calls for Playwright; a deployment never does.
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

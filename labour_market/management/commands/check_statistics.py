@@ -31,7 +31,13 @@ class Command(BaseCommand):
             style = self.style.ERROR if finding.severity == "inconsistency" else self.style.WARNING
             self.stdout.write(style(f"[{label}] {finding.table} · {where} · {finding.column} — {finding.quantity}"))
             values = [_("julkaistu %(value)s") % {"value": fi(finding.published)}]
-            if finding.recomputed is not None:
+            if finding.other_table:
+                values.append(
+                    _("taulukossa %(table)s %(value)s")
+                    % {"table": finding.other_table, "value": fi(finding.recomputed)}
+                )
+                values.append(_("ero %(value)s") % {"value": fi(finding.difference)})
+            elif finding.recomputed is not None:
                 values.append(_("laskettu %(value)s") % {"value": fi(finding.shown_recomputed)})
                 values.append(_("ero %(value)s") % {"value": fi(finding.difference)})
             elif finding.low is not None:

@@ -39,7 +39,12 @@ class Command(BaseCommand):
             parsed = services.read_file(file, format)
             area_object = EmploymentArea.objects.get(slug=area) if area else None
             with Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console, transient=True
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=console,
+                transient=True,
+                disable=not console.is_terminal,
             ) as progress:
                 task = progress.add_task(_("Tallennetaan"), total=len(parsed.observations))
                 report = services.import_figures(

@@ -1,0 +1,261 @@
+"""The job-seeker registry (henkilöasiakkaat): the person, their routing and their responsible counsellor.
+
+What is derived is never typed: birth date and sex come from the identity code, age, youth, long-term unemployment
+and foreign language are computed (see the properties), and the routing fields are written by services.route_to
+from the organisation data. The identity code itself is stored only encrypted, with a keyed hash for lookup
+(jobseekers/hetu_store.py); it appears in no __str__, repr, URL or log line.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jobseekers import enums, hetu, hetu_store, languages
+from jobseekers.dates import months_before
+
+YOUTH_AGE_LIMIT = 30
+LONG_TERM_MONTHS = 12
+
+
+class Jobseeker(models.Model):
+    # Foreign keys whose column leads a composite index below get no index of their own: every index costs on each
+    # write, and the batch assignment rewrites hundreds of thousands of rows.
+    area = models.ForeignKey(
+        "organisation.EmploymentArea",
+        verbose_name=_("työllisyysalue"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
+    hetu_ciphertext = models.BinaryField(_("henkilötunnus (salattu)"), editable=False)
+    hetu_hash = models.CharField(_("henkilötunnuksen hakuavain"), max_length=64, editable=False)
+    birth_date = models.DateField(_("syntymäaika"), editable=False, help_text=_("Henkilötunnuksesta."))
+    sex = models.CharField(
+        _("sukupuoli"), max_length=10, choices=enums.Sex.choices, editable=False, help_text=_("Henkilötunnuksesta.")
+    )
+    first_name = models.CharField(_("etunimet"), max_length=100)
+    last_name = models.CharField(_("sukunimi"), max_length=100)
+    municipality = models.ForeignKey(
+        "organisation.Municipality",
+        verbose_name=_("kotikunta"),
+        on_delete=models.PROTECT,
+        related_name="residents",
+        db_index=False,
+    )
+    citizenship = models.CharField(
+        _("kansalaisuus"), max_length=2, default="FI", help_text=_("ISO 3166-1 -maakoodi, esim. FI.")
+    )
+    preferred_language = models.CharField(
+        _("äidinkieli"), max_length=3, default="fi", help_text=_("ISO 639-1 -kielikoodi, esim. fi, sv, ru.")
+    )
+    service_language = models.CharField(
+        _("asiointikieli"),
+        max_length=3,
+        default="fi",
+        help_text=_("ISO 639-1 -kielikoodi. Muu kuin suomi tai ruotsi tekee asiakkaasta vieraskielisen."),
+    )
+    phone = models.CharField(_("puhelin"), max_length=30, blank=True)
+    email = models.EmailField(_("sähköposti"), blank=True)
+    street_address = models.CharField(_("katuosoite"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postinumero"), max_length=5, blank=True)
+    post_town = models.CharField(_("postitoimipaikka"), max_length=100, blank=True)
+    preferred_channel = models.CharField(
+        _("ensisijainen yhteydenpitotapa"), max_length=20, choices=enums.Channel.choices, default=enums.Channel.ONLINE
+    )
+    job_search_started_on = models.DateField(_("työnhaku alkanut"))
+    unemployed_since = models.DateField(
+        _("työttömyys alkanut"), null=True, blank=True, help_text=_("Yhtäjaksoisen työttömyyden alkupäivä.")
+    )
+    status = models.CharField(_("tila"), max_length=30, choices=enums.JobseekerStatus.choices)
+    reduced_work_ability = models.BooleanField(_("vajaakuntoinen"), default=False)
+    multisectoral = models.BooleanField(_("monialaisen palvelun (TYP) asiakas"), default=False)
+    occupations = models.JSONField(
+        _("haetut ammatit"), default=list, blank=True, help_text=_("ISCO-08-ammattiluokituksen koodit.")
+    )
+    education_level = models.CharField(
+        _("koulutusaste"), max_length=20, choices=enums.EducationLevel.choices, default=enums.EducationLevel.UNKNOWN
+    )
+    driving_licences = models.JSONField(_("ajokorttiluokat"), default=list, blank=True)
+    willing_to_relocate = models.BooleanField(_("valmis muuttamaan työn perässä"), default=False)
+    max_commute_km = models.PositiveSmallIntegerField(_("enimmäistyömatka (km)"), null=True, blank=True)
+
+    # Routing: written by services from the organisation data, never typed.
+    target_group = models.CharField(_("kohderyhmä"), max_length=30, choices=enums.TargetGroup.choices)
+    serving_municipality = models.ForeignKey(
+        "organisation.Municipality",
+        verbose_name=_("palveleva kunta"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
+    team = models.ForeignKey(
+        "organisation.Team",
+        verbose_name=_("tiimi"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="jobseekers",
+    )
+    pool = models.CharField(
+        _("ohjaajaryhmä"), max_length=100, help_text=_("team:<tiimi> tai municipality:<kuntanumero>.")
+    )
+    meeting_office = models.ForeignKey(
+        "organisation.Office",
+        verbose_name=_("tapaamispaikka"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    routed_on = models.DateField(_("reititetty"))
+
+    responsible_counsellor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastuuohjaaja"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="clients",
+    )
+    synthetic_month = models.DateField(
+        _("synteettinen väestö (kuukausi)"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Täytetty vain generate_population-komennon luomille keksityille henkilöille."),
+    )
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("muutettu"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("työnhakija")
+        verbose_name_plural = _("työnhakijat")
+        ordering = ["last_name", "first_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "hetu_hash"], name="jobseeker_hetu_unique_in_area"),
+            models.CheckConstraint(
+                condition=~Q(status__in=sorted(enums.UNEMPLOYED_STATUSES)) | Q(unemployed_since__isnull=False),
+                name="jobseeker_unemployed_has_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(unemployed_since__isnull=True) | Q(unemployed_since__gte=F("birth_date")),
+                name="jobseeker_unemployed_after_birth",
+            ),
+            models.CheckConstraint(
+                condition=Q(job_search_started_on__gte=F("birth_date")), name="jobseeker_search_after_birth"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["pool"]),
+            models.Index(fields=["serving_municipality", "status"]),
+            models.Index(fields=["municipality", "status"]),
+            models.Index(fields=["synthetic_month"]),
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}"
+
+    # --- the identity code ---------------------------------------------------------------------------------------
+
+    def set_hetu(self, parsed: hetu.Hetu) -> None:
+        self.hetu_ciphertext = hetu_store.encrypt(parsed.code)
+        self.hetu_hash = hetu_store.lookup_hash(parsed.code)
+        self.birth_date = parsed.birth_date
+        self.sex = parsed.sex
+
+    def reveal_hetu(self) -> str:
+        """The full code; callers log the access (purpose: henkilötunnuksen näyttäminen)."""
+        return hetu_store.decrypt(self.hetu_ciphertext)
+
+    @property
+    def hetu_masked(self) -> str:
+        return hetu_store.mask(self.reveal_hetu())
+
+    # --- derived, never typed ------------------------------------------------------------------------------------
+
+    def age(self, on: date | None = None) -> int:
+        return hetu.age_on(self.birth_date, on or timezone.localdate())
+
+    def is_youth(self, on: date | None = None) -> bool:
+        return self.age(on) < YOUTH_AGE_LIMIT
+
+    @property
+    def is_unemployed(self) -> bool:
+        return self.status in enums.UNEMPLOYED_STATUSES
+
+    def is_long_term_unemployed(self, on: date | None = None) -> bool:
+        """Unemployed without a break for at least 12 months on the given day."""
+        if not self.is_unemployed or self.unemployed_since is None:
+            return False
+        return self.unemployed_since <= months_before(on or timezone.localdate(), LONG_TERM_MONTHS)
+
+    def unemployment_months(self, on: date | None = None) -> int | None:
+        if not self.is_unemployed or self.unemployed_since is None:
+            return None
+        day = on or timezone.localdate()
+        months = (day.year - self.unemployed_since.year) * 12 + day.month - self.unemployed_since.month
+        return max(0, months - (day.day < self.unemployed_since.day))
+
+    @property
+    def is_foreign_language(self) -> bool:
+        return self.service_language not in languages.DOMESTIC
+
+    @property
+    def is_foreigner(self) -> bool:
+        return self.citizenship != "FI"
+
+    @property
+    def service_language_group(self) -> str:
+        return self.service_language if self.service_language in languages.DOMESTIC else "other"
+
+    @property
+    def service_language_name(self) -> str:
+        return languages.language_name(self.service_language)
+
+    @property
+    def preferred_language_name(self) -> str:
+        return languages.language_name(self.preferred_language)
+
+
+class CounsellorAssignment(models.Model):
+    """One period of a job seeker's responsible counsellor; the open period (ended_at empty) is the current one."""
+
+    jobseeker = models.ForeignKey(
+        Jobseeker, verbose_name=_("työnhakija"), on_delete=models.CASCADE, related_name="counsellor_history"
+    )
+    counsellor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("vastuuohjaaja"), on_delete=models.PROTECT, related_name="+"
+    )
+    started_at = models.DateTimeField(_("alkoi"), default=timezone.now)
+    ended_at = models.DateTimeField(_("päättyi"), null=True, blank=True)
+    reason = models.CharField(_("peruste"), max_length=20, choices=enums.AssignmentReason.choices)
+    note = models.TextField(_("perustelu"), blank=True)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tekijä"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("vastuuohjaajuus")
+        verbose_name_plural = _("vastuuohjaajuudet")
+        ordering = ["-started_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jobseeker"], condition=Q(ended_at__isnull=True), name="one_current_counsellor_per_jobseeker"
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_at__isnull=True) | Q(ended_at__gte=F("started_at")),
+                name="counsellor_assignment_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.jobseeker_id} → {self.counsellor_id} ({self.reason})"

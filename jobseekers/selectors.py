@@ -1,0 +1,276 @@
+"""Reads of the job-seeker registry. Every function takes the user; access is asked from accounts.permissions.
+
+Functions that hand a person's data to a page or an API response write the personal-data access log themselves
+(`get_jobseeker`, `find_by_hetu`, `log_listing`), so a view cannot show a person without leaving a row behind.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from accounts import permissions
+from accounts.enums import Role
+from accounts.models import User
+from audit.services import log_access
+from jobseekers import batch, hetu_store, organisation_adapter, routing
+from jobseekers.models import CounsellorAssignment, Jobseeker
+from organisation.models import Municipality, Team
+
+SUBJECT_TYPE = Jobseeker._meta.label_lower
+
+SORTS = {
+    "name": ("last_name", "first_name", "pk"),
+    "-name": ("-last_name", "-first_name", "-pk"),
+    "municipality": ("municipality__name_fi", "last_name", "first_name", "pk"),
+    "-municipality": ("-municipality__name_fi", "last_name", "first_name", "pk"),
+    "status": ("status", "last_name", "first_name", "pk"),
+    "-status": ("-status", "last_name", "first_name", "pk"),
+    "started": ("job_search_started_on", "pk"),
+    "-started": ("-job_search_started_on", "-pk"),
+}
+
+
+def jobseekers(user) -> QuerySet:
+    scope = permissions.jobseeker_scope(user)
+    queryset = Jobseeker.objects.select_related(
+        "municipality", "serving_municipality", "team", "meeting_office", "responsible_counsellor"
+    )
+    if scope is None:
+        return queryset.none()
+    return queryset.filter(scope)
+
+
+def search(user, *, name: str = "", municipality: str = "", status: str = "", counsellor=None, sort: str = "name"):
+    queryset = jobseekers(user)
+    for term in name.split():
+        queryset = queryset.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
+    if municipality:
+        queryset = queryset.filter(municipality__code=municipality)
+    if status:
+        queryset = queryset.filter(status=status)
+    if counsellor:
+        queryset = queryset.filter(responsible_counsellor_id=counsellor)
+    return queryset.order_by(*SORTS.get(sort, SORTS["name"]))
+
+
+def my_clients(user) -> QuerySet:
+    if not permissions.has_own_clients(user):
+        return Jobseeker.objects.none()
+    return jobseekers(user).filter(responsible_counsellor=user).order_by(*SORTS["name"])
+
+
+def get_jobseeker(user, pk, *, view: str, purpose: str) -> Jobseeker:
+    """The record if the user may read it (logged as granted); otherwise 404 and a denied row – no existence leak."""
+    jobseeker = jobseekers(user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if jobseeker is None:
+        if permissions.is_staff_member(user):
+            log_access(user, [str(pk)[:60]], view=view, purpose=purpose, granted=False, subject_type=SUBJECT_TYPE)
+        raise Http404
+    log_access(user, [jobseeker], view=view, purpose=purpose)
+    return jobseeker
+
+
+def find_by_hetu(user, code: str, *, view: str, purpose: str) -> Jobseeker | None:
+    """Exact match by the keyed hash within the user's scope; the code must already be validated."""
+    digest = hetu_store.lookup_hash(code)
+    jobseeker = jobseekers(user).filter(hetu_hash=digest).first()
+    if jobseeker is None:
+        hidden = Jobseeker.objects.filter(hetu_hash=digest).values_list("pk", flat=True).first()
+        if hidden is not None:
+            log_access(user, [hidden], view=view, purpose=purpose, granted=False, subject_type=SUBJECT_TYPE)
+        return None
+    log_access(user, [jobseeker], view=view, purpose=purpose)
+    return jobseeker
+
+
+def log_listing(user, people, *, view: str, purpose: str) -> None:
+    """A list that shows people (names) is a read of each of them."""
+    log_access(user, list(people), view=view, purpose=purpose)
+
+
+def counsellor_history(jobseeker: Jobseeker) -> QuerySet:
+    return CounsellorAssignment.objects.filter(jobseeker=jobseeker).select_related("counsellor", "assigned_by")
+
+
+# --- Caseloads: numbers only, no job seeker named ----------------------------------------------------------------
+
+
+@dataclass
+class Caseload:
+    key: str
+    name: str
+    municipality: str
+    team: str
+    fte: Decimal
+    clients: int
+    unassigned: int
+    target: batch.Target | None
+    residents: int | None = None
+    note: str = ""
+    served_elsewhere: bool = False
+
+    @property
+    def per_fte(self) -> Decimal | None:
+        if not self.fte:
+            return None
+        return (Decimal(self.clients) / self.fte).quantize(Decimal("0.1"), ROUND_HALF_EVEN)
+
+    @property
+    def status(self) -> str:
+        if self.served_elsewhere:
+            return "served_elsewhere"
+        if self.target is None or self.target.max_clients is None and self.target.min_clients is None:
+            return "no_target" if self.fte or not self.clients else "no_staff"
+        if not self.fte:
+            return "no_staff" if self.clients else "no_clients"
+        ratio = Decimal(self.clients) / self.fte
+        if self.target.max_clients is not None and ratio > self.target.max_clients:
+            return "over"
+        if self.target.min_clients is not None and ratio < self.target.min_clients:
+            return "under"
+        return "within"
+
+    @property
+    def over(self) -> bool:
+        return self.status in ("over", "no_staff")
+
+    @property
+    def fte_needed(self) -> Decimal | None:
+        """FTE missing to bring clients per FTE down to the target maximum."""
+        if self.target is None or not self.target.max_clients or not self.over:
+            return None
+        missing = Decimal(self.clients) / Decimal(self.target.max_clients) - self.fte
+        return missing.quantize(Decimal("0.1"), ROUND_CEILING)
+
+
+def _staff(municipality_code: str = ""):
+    staff = (
+        User.objects.filter(role=Role.COUNSELLOR)
+        .select_related("team", "team__municipality", "home_municipality")
+        .order_by("home_municipality__name_fi", "team__name", "last_name", "first_name", "pk")
+    )
+    if municipality_code:
+        staff = staff.filter(
+            Q(home_municipality__code=municipality_code) | Q(team__municipality__code=municipality_code)
+        )
+    return staff
+
+
+def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]:
+    """Clients per counsellor, team and serving municipality against the plan's targets; empty without access."""
+    if not permissions.can_view_caseloads(user):
+        return {"municipalities": [], "teams": [], "counsellors": []}
+    targets = batch.Targets()
+    by_counsellor = dict(
+        Jobseeker.objects.filter(responsible_counsellor__isnull=False)
+        .values_list("responsible_counsellor")
+        .annotate(n=Count("id"))
+    )
+    pools = {
+        row["pool"]: row
+        for row in Jobseeker.objects.values("pool").annotate(
+            clients=Count("id"), unassigned=Count("id", filter=Q(responsible_counsellor__isnull=True))
+        )
+    }
+    serving = {
+        row["serving_municipality"]: row
+        for row in Jobseeker.objects.values("serving_municipality").annotate(
+            clients=Count("id"), unassigned=Count("id", filter=Q(responsible_counsellor__isnull=True))
+        )
+    }
+    residents = dict(Jobseeker.objects.values_list("municipality").annotate(n=Count("id")))
+
+    staff = [u for u in _staff(municipality_code) if u.is_active or by_counsellor.get(u.pk)]
+    active = [u for u in _staff() if u.is_active]
+    counsellors = []
+    for u in staff:
+        municipality = u.team.municipality if u.team else u.home_municipality
+        counsellors.append(
+            Caseload(
+                key=f"user:{u.pk}",
+                name=u.get_full_name() or u.username,
+                municipality=municipality.name_fi if municipality else "",
+                team=u.team.name if u.team else "",
+                fte=u.fte if u.is_active else Decimal(0),
+                clients=by_counsellor.get(u.pk, 0),
+                unassigned=0,
+                target=targets.for_team(u.team, u.home_municipality_id),
+                note="" if u.is_active else "ei aktiivinen",
+            )
+        )
+
+    team_fte: dict[str, Decimal] = {}
+    for u in active:
+        pool = batch.pool_of(u)
+        if pool:
+            team_fte[pool] = team_fte.get(pool, Decimal(0)) + u.fte
+    teams = []
+    team_queryset = Team.objects.select_related("municipality").order_by("municipality__name_fi", "name")
+    if municipality_code:
+        team_queryset = team_queryset.filter(municipality__code=municipality_code)
+    for team in team_queryset:
+        pool = f"team:{team.key}"
+        row = pools.get(pool, {"clients": 0, "unassigned": 0})
+        if not row["clients"] and not team_fte.get(pool):
+            continue
+        teams.append(
+            Caseload(
+                key=pool,
+                name=team.name,
+                municipality=team.municipality.name_fi,
+                team=team.name,
+                fte=team_fte.get(pool, Decimal(0)),
+                clients=row["clients"],
+                unassigned=row["unassigned"],
+                target=targets.for_team(team, team.municipality_id),
+            )
+        )
+
+    municipality_fte: dict[int, Decimal] = {}
+    for u in active:
+        home = u.team.municipality_id if u.team else u.home_municipality_id
+        if home:
+            municipality_fte[home] = municipality_fte.get(home, Decimal(0)) + u.fte
+    municipalities = []
+    municipality_queryset = Municipality.objects.order_by("name_fi")
+    if municipality_code:
+        municipality_queryset = municipality_queryset.filter(code=municipality_code)
+    served_by = _served_by()
+    for m in municipality_queryset:
+        row = serving.get(m.pk, {"clients": 0, "unassigned": 0})
+        note = ""
+        elsewhere = not row["clients"] and not municipality_fte.get(m.pk) and m.pk in served_by
+        if elsewhere:
+            note = f"asukkaita palvelee {served_by[m.pk]}"
+        municipalities.append(
+            Caseload(
+                key=f"municipality:{m.code}",
+                name=m.name_fi,
+                municipality=m.name_fi,
+                team="",
+                fte=municipality_fte.get(m.pk, Decimal(0)),
+                clients=row["clients"],
+                unassigned=row["unassigned"],
+                target=targets.by_municipality.get(m.pk),
+                residents=residents.get(m.pk, 0),
+                note=note,
+                served_elsewhere=elsewhere,
+            )
+        )
+    return {"municipalities": municipalities, "teams": teams, "counsellors": counsellors}
+
+
+def _served_by() -> dict[int, str]:
+    """Municipality id → the municipality whose counsellors serve its adult residents, when it is another one."""
+    try:
+        organisation = organisation_adapter.build()
+    except Exception:  # noqa: BLE001 - no area loaded: no notes
+        return {}
+    result = {}
+    for code, pk in organisation.municipality_ids.items():
+        serving = organisation.decision_for(code, routing.TargetGroup.ADULTS).serving_municipality
+        if serving.code != code:
+            result[pk] = serving.name_fi
+    return result

@@ -1,0 +1,332 @@
+"""Writes to the job-seeker registry: registration, routing, responsible counsellors, batch assignment.
+
+Every function takes plain arguments and runs in a transaction. Validation lives here once, for the form, the live
+check and the API alike: bad input raises a `ValidationError` keyed by field name (the API's names), with a Finnish
+message that names the field and the reason – and, for the identity code, never the code.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
+
+from accounts.enums import Role
+from accounts.models import User
+from jobseekers import enums, hetu_store, languages, organisation_adapter
+from jobseekers.models import CounsellorAssignment, Jobseeker
+
+DUPLICATE_MESSAGE = "henkilötunnus: henkilö on jo rekisteröity työllisyysalueelle"
+ISCO_CODE = re.compile(r"^[0-9]{4,5}$", re.ASCII)
+PHONE = re.compile(r"^\+?[0-9 ()-]{5,30}$", re.ASCII)
+POSTAL_CODE = re.compile(r"^[0-9]{5}$", re.ASCII)
+MAX_COMMUTE_KM = 1000
+TEXT_LIMITS = {"first_name": 100, "last_name": 100, "street_address": 200, "post_town": 100}
+
+REQUIRED = ("hetu", "first_name", "last_name", "municipality", "service_language", "job_search_started_on", "status")
+OPTIONAL_DEFAULTS = {
+    "preferred_language": "",
+    "citizenship": "FI",
+    "phone": "",
+    "email": "",
+    "street_address": "",
+    "postal_code": "",
+    "post_town": "",
+    "preferred_channel": enums.Channel.ONLINE,
+    "unemployed_since": None,
+    "reduced_work_ability": False,
+    "multisectoral": False,
+    "occupations": (),
+    "education_level": enums.EducationLevel.UNKNOWN,
+    "driving_licences": (),
+    "willing_to_relocate": False,
+    "max_commute_km": None,
+}
+
+
+class Errors(dict):
+    def add(self, name: str, message: str) -> None:
+        self.setdefault(name, []).append(message)
+
+    def raise_if_any(self) -> None:
+        if self:
+            raise ValidationError(dict(self))
+
+
+@dataclass
+class Registration:
+    """A validated registration: every value typed and checked, the identity code parsed."""
+
+    parsed_hetu: object = field(repr=False)
+    values: dict
+
+
+@sensitive_variables("data", "parsed")
+def clean_registration(
+    data: dict,
+    *,
+    organisation: organisation_adapter.Organisation,
+    today: date | None = None,
+    allow_temporary: bool | None = None,
+    partial: bool = False,
+) -> Registration:
+    """Check a registration; `partial` (the live check) skips fields not filled in yet instead of missing them."""
+    today = today or timezone.localdate()
+    errors = Errors()
+    values = {**OPTIONAL_DEFAULTS, **{k: v for k, v in data.items() if k in OPTIONAL_DEFAULTS and v is not None}}
+
+    def given(name):
+        value = data.get(name)
+        if value in (None, "", [], ()):
+            if not partial and name in REQUIRED:
+                errors.add(name, _("Pakollinen tieto puuttuu."))
+            return None
+        return value.strip() if isinstance(value, str) else value
+
+    parsed = None
+    code = given("hetu")
+    if code is not None:
+        try:
+            parsed = hetu_store.validate(code, today=today, allow_temporary=allow_temporary)
+        except ValidationError as error:
+            errors.add("hetu", error.messages[0])
+
+    for name, limit in TEXT_LIMITS.items():
+        value = given(name)
+        if value is not None:
+            if len(value) > limit:
+                errors.add(name, _("Enintään %(limit)s merkkiä.") % {"limit": limit})
+            values[name] = value
+
+    municipality = given("municipality")
+    if municipality is not None:
+        if municipality not in organisation.municipality_ids:
+            errors.add("municipality", _("Kunta %(code)s ei kuulu työllisyysalueeseen.") % {"code": municipality})
+        values["municipality"] = municipality
+
+    for name in ("service_language", "preferred_language"):
+        value = given(name)
+        if value is not None:
+            value = languages.normalise_language(value)
+            if not languages.is_language(value):
+                errors.add(name, _("Kielikoodi ei ole ISO 639-1 -koodi (esim. fi, sv, en, ru)."))
+            values[name] = value
+    if not values.get("preferred_language"):
+        values["preferred_language"] = values.get("service_language", "fi")
+
+    citizenship = (given("citizenship") or "FI").upper()
+    if not languages.is_country(citizenship):
+        errors.add("citizenship", _("Maakoodi ei ole ISO 3166-1 -koodi (esim. FI, SE, UA)."))
+    values["citizenship"] = citizenship
+
+    status = given("status")
+    if status is not None:
+        if status not in enums.JobseekerStatus.values:
+            errors.add(
+                "status", _("Tuntematon tila. Sallitut: %(values)s.") % {"values": _choices(enums.JobseekerStatus)}
+            )
+        values["status"] = status
+
+    birth_date = parsed.birth_date if parsed else None
+    for name in ("job_search_started_on", "unemployed_since"):
+        day = given(name)
+        if day is None:
+            continue
+        if not isinstance(day, date):
+            errors.add(name, _("Päivämäärä on virheellinen."))
+            continue
+        if day > today:
+            errors.add(name, _("Päivämäärä ei voi olla tulevaisuudessa."))
+        elif birth_date and day < birth_date:
+            errors.add(name, _("Päivämäärä on ennen syntymäaikaa."))
+        values[name] = day
+    if values.get("status") in enums.UNEMPLOYED_STATUSES:
+        values["unemployed_since"] = values.get("unemployed_since") or values.get("job_search_started_on")
+    else:
+        values["unemployed_since"] = None
+
+    channel = given("preferred_channel")
+    values["preferred_channel"] = channel or enums.Channel.ONLINE
+    if channel is not None and channel not in enums.Channel.values:
+        errors.add(
+            "preferred_channel",
+            _("Tuntematon yhteydenpitotapa. Sallitut: %(values)s.") % {"values": _choices(enums.Channel)},
+        )
+    education = given("education_level")
+    values["education_level"] = education or enums.EducationLevel.UNKNOWN
+    if education is not None and education not in enums.EducationLevel.values:
+        errors.add(
+            "education_level",
+            _("Tuntematon koulutusaste. Sallitut: %(values)s.") % {"values": _choices(enums.EducationLevel)},
+        )
+
+    email = given("email")
+    values["email"] = email or ""
+    if email is not None:
+        try:
+            EmailValidator()(email)
+        except ValidationError:
+            errors.add("email", _("Sähköpostiosoite on virheellinen."))
+    phone = given("phone")
+    values["phone"] = phone or ""
+    if phone is not None and not PHONE.fullmatch(phone):
+        errors.add("phone", _("Puhelinnumerossa saa olla vain numeroita, välilyöntejä ja merkit + ( ) -."))
+    postal_code = given("postal_code")
+    values["postal_code"] = postal_code or ""
+    if postal_code is not None and not POSTAL_CODE.fullmatch(postal_code):
+        errors.add("postal_code", _("Postinumerossa on viisi numeroa."))
+
+    occupations = _as_list(given("occupations"))
+    bad = [code for code in occupations if not ISCO_CODE.fullmatch(code)]
+    if bad:
+        errors.add(
+            "occupations", _("Ammattikoodit ovat ISCO-08-koodeja (4 numeroa): %(codes)s.") % {"codes": ", ".join(bad)}
+        )
+    values["occupations"] = sorted(set(occupations))
+    licences = [code.upper() for code in _as_list(given("driving_licences"))]
+    unknown = [code for code in licences if code not in enums.DrivingLicence.values]
+    if unknown:
+        errors.add("driving_licences", _("Tuntematon ajokorttiluokka: %(codes)s.") % {"codes": ", ".join(unknown)})
+    values["driving_licences"] = [c for c in enums.DrivingLicence.values if c in licences]
+
+    commute = given("max_commute_km")
+    values["max_commute_km"] = commute
+    if commute is not None and (not isinstance(commute, int) or not 0 <= commute <= MAX_COMMUTE_KM):
+        errors.add("max_commute_km", _("Työmatka on 0–%(max)s km.") % {"max": MAX_COMMUTE_KM})
+    for name in ("reduced_work_ability", "multisectoral", "willing_to_relocate"):
+        values[name] = bool(data.get(name, False))
+
+    if parsed is not None and not errors.get("hetu"):
+        exists = Jobseeker.objects.filter(area=organisation.area, hetu_hash=hetu_store.lookup_hash(parsed.code))
+        if exists.exists():
+            errors.add("hetu", DUPLICATE_MESSAGE)
+
+    errors.raise_if_any()
+    return Registration(parsed_hetu=parsed, values=values)
+
+
+def _choices(choices) -> str:
+    return ", ".join(choices.values)
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = re.split(r"[,\s]+", value)
+    return [str(item).strip() for item in value if str(item).strip()]
+
+
+def route_fields(
+    organisation: organisation_adapter.Organisation,
+    *,
+    municipality_code: str,
+    service_language: str,
+    birth_date: date,
+    multisectoral: bool,
+    on: date,
+) -> dict:
+    decision = organisation.route(
+        municipality_code=municipality_code,
+        service_language=service_language,
+        birth_date=birth_date,
+        multisectoral=multisectoral,
+        on=on,
+    )
+    return {**organisation.routing_fields(decision), "routed_on": on}
+
+
+@sensitive_variables("data", "registration")
+def register_jobseeker(
+    data: dict,
+    *,
+    registered_by: User | None = None,
+    organisation: organisation_adapter.Organisation | None = None,
+    today: date | None = None,
+    allow_temporary: bool | None = None,
+) -> Jobseeker:
+    """Register one job seeker, route them, and make the registering counsellor responsible when they serve the pool."""
+    organisation = organisation or organisation_adapter.build()
+    today = today or timezone.localdate()
+    registration = clean_registration(data, organisation=organisation, today=today, allow_temporary=allow_temporary)
+    values = dict(registration.values)
+    municipality_code = values.pop("municipality")
+    jobseeker = Jobseeker(
+        area=organisation.area,
+        municipality_id=organisation.municipality_ids[municipality_code],
+        **values,
+        **route_fields(
+            organisation,
+            municipality_code=municipality_code,
+            service_language=values["service_language"],
+            birth_date=registration.parsed_hetu.birth_date,
+            multisectoral=values["multisectoral"],
+            on=today,
+        ),
+    )
+    jobseeker.set_hetu(registration.parsed_hetu)
+    try:
+        with transaction.atomic():
+            jobseeker.save()
+            if registered_by is not None and _serves_pool(registered_by, jobseeker.pool):
+                _set_counsellor(jobseeker, registered_by, enums.AssignmentReason.REGISTRATION, "", registered_by)
+    except IntegrityError as error:
+        if "hetu" in str(error).lower():
+            raise ValidationError({"hetu": [DUPLICATE_MESSAGE]}) from None
+        raise
+    return jobseeker
+
+
+def _serves_pool(user: User, pool: str) -> bool:
+    from accounts import permissions
+
+    return pool in permissions.counsellor_pools(user) and user.fte > 0
+
+
+def _set_counsellor(jobseeker: Jobseeker, counsellor: User, reason: str, note: str, by: User | None, now=None):
+    now = now or timezone.now()
+    CounsellorAssignment.objects.filter(jobseeker=jobseeker, ended_at__isnull=True).update(ended_at=now)
+    assignment = CounsellorAssignment.objects.create(
+        jobseeker=jobseeker, counsellor=counsellor, started_at=now, reason=reason, note=note, assigned_by=by
+    )
+    jobseeker.responsible_counsellor = counsellor
+    jobseeker.save(update_fields=["responsible_counsellor", "updated_at"])
+    return assignment
+
+
+def counsellors_for_reassignment(jobseeker: Jobseeker):
+    """Active counsellors who may take the job seeker: those of the serving municipality, the routed pool first."""
+    return (
+        User.objects.filter(role=Role.COUNSELLOR, is_active=True, fte__gt=0)
+        .filter(home_municipality_id=jobseeker.serving_municipality_id)
+        .select_related("team", "home_municipality")
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
+@transaction.atomic
+def reassign(*, jobseeker: Jobseeker, counsellor: User, note: str, by: User) -> CounsellorAssignment:
+    """A supervisor's manual change of the responsible counsellor; the reason is required and kept in the history."""
+    errors = Errors()
+    note = (note or "").strip()
+    if len(note) < 5:
+        errors.add("note", _("Kirjoita siirron peruste (vähintään 5 merkkiä)."))
+    if not counsellors_for_reassignment(jobseeker).filter(pk=counsellor.pk).exists():
+        errors.add("counsellor", _("Valittu henkilö ei ole palvelevan kunnan aktiivinen työllisyysohjaaja."))
+    elif counsellor.pk == jobseeker.responsible_counsellor_id:
+        errors.add("counsellor", _("Valittu ohjaaja on jo asiakkaan vastuuohjaaja."))
+    errors.raise_if_any()
+    jobseeker = Jobseeker.objects.select_for_update().get(pk=jobseeker.pk)
+    return _set_counsellor(jobseeker, counsellor, enums.AssignmentReason.MANUAL, note, by)
+
+
+# The batch assignment lives in jobseekers/batch.py; re-exported so that callers find every write here.
+def assign_unassigned(**kwargs):
+    from jobseekers import batch
+
+    return batch.assign_unassigned(**kwargs)

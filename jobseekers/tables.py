@@ -1,0 +1,114 @@
+"""Caseload tables, built once for the page and its CSV/XLSX export (www.tables), so the two never disagree."""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+from jobseekers import selectors
+from www.tables import Column, Table
+
+STATUS_LABELS = {
+    "over": _("yli tavoitteen"),
+    "under": _("alle tavoitteen"),
+    "within": _("tavoitteessa"),
+    "no_target": _("ei tavoitetta"),
+    "no_staff": _("ei ohjaajia"),
+    "no_clients": _("ei asiakkaita"),
+    "served_elsewhere": _("toinen kunta palvelee"),
+}
+
+
+def _target_range(target) -> str:
+    if target is None:
+        return ""
+    low, high = target.min_clients, target.max_clients
+    if low is not None and high is not None:
+        return str(low) if low == high else f"{low}–{high}"
+    if high is not None:
+        return f"< {high}"
+    return f"≥ {low}"
+
+
+def _plain_decimal(value: Decimal | None) -> Decimal | None:
+    """4 and 0,75 rather than 4,00 and 0,75; never an exponent form such as 1E+1."""
+    if value is None:
+        return None
+    return value.to_integral_value() if value == value.to_integral_value() else value.normalize()
+
+
+def _row(caseload: selectors.Caseload, **extra) -> dict:
+    target = caseload.target
+    return {
+        "municipality": caseload.municipality,
+        "team": caseload.team,
+        "name": caseload.name,
+        "clients": caseload.clients,
+        "unassigned": caseload.unassigned,
+        "residents": caseload.residents,
+        "fte": _plain_decimal(caseload.fte),
+        "per_fte": caseload.per_fte,
+        "target": _target_range(target),
+        "wording": target.wording if target else "",
+        "status": str(STATUS_LABELS[caseload.status]),
+        "fte_needed": caseload.fte_needed,
+        "note": caseload.note,
+        "over": caseload.over,
+        "status_code": caseload.status,
+        **extra,
+    }
+
+
+COMMON_TAIL = [
+    Column("fte", _("Htv"), numeric=True),
+    Column("per_fte", _("Asiakkaita / htv"), numeric=True),
+    Column("wording", _("Tavoite (suunnitelman sanamuoto)")),
+    Column("status", _("Tilanne")),
+    Column("fte_needed", _("Puuttuu htv"), numeric=True),
+]
+
+
+def caseload_tables(user, *, municipality_code: str = "") -> dict:
+    data = selectors.caseloads(user, municipality_code=municipality_code)
+    municipality_table = Table(
+        key="asiakasmaarat-kunnat",
+        title=_("Asiakasmäärät kunnittain (palveleva kunta)"),
+        columns=[
+            Column("name", _("Kunta")),
+            Column("clients", _("Asiakkaita"), numeric=True),
+            Column("unassigned", _("Ilman vastuuohjaajaa"), numeric=True),
+            Column("residents", _("Kunnan asukkaita asiakkaina"), numeric=True),
+            *COMMON_TAIL,
+            Column("note", _("Huomio")),
+        ],
+        rows=[_row(c) for c in data["municipalities"]],
+        caption=_(
+            "Asiakkaat lasketaan palvelevalle kunnalle: Paltamon luvuissa ovat myös Hyrynsalmen ja Ristijärven "
+            "asukkaat. Htv on kunnan työllisyysohjaajien yhteenlaskettu htv."
+        ),
+    )
+    team_table = Table(
+        key="asiakasmaarat-tiimit",
+        title=_("Asiakasmäärät tiimeittäin"),
+        columns=[
+            Column("municipality", _("Kunta")),
+            Column("name", _("Tiimi")),
+            Column("clients", _("Asiakkaita"), numeric=True),
+            Column("unassigned", _("Ilman vastuuohjaajaa"), numeric=True),
+            *COMMON_TAIL,
+        ],
+        rows=[_row(c) for c in data["teams"]],
+    )
+    counsellor_table = Table(
+        key="asiakasmaarat-ohjaajat",
+        title=_("Asiakasmäärät ohjaajittain"),
+        columns=[
+            Column("name", _("Ohjaaja")),
+            Column("municipality", _("Kunta")),
+            Column("team", _("Tiimi")),
+            Column("clients", _("Asiakkaita"), numeric=True),
+            *COMMON_TAIL,
+            Column("note", _("Huomio")),
+        ],
+        rows=[_row(c) for c in data["counsellors"]],
+    )
+    return {"municipality_table": municipality_table, "team_table": team_table, "counsellor_table": counsellor_table}

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from jobseekers import views
+
+app_name = "jobseekers"
+
+# No identity code in any URL: searching by it and the live check of the registration form are POSTs.
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("omat/", views.my_clients, name="my_clients"),
+    path("uusi/", views.register, name="register"),
+    path("uusi/tarkista/", views.register_check, name="register_check"),
+    path("asiakasmaarat/", views.caseloads, name="caseloads"),
+    path("asiakasmaarat/jako/", views.assign, name="assign"),
+    path("asiakasmaarat/vienti/<slug:table>.csv", views.caseload_export, name="caseload_export"),
+    path("<int:pk>/", views.card, name="card"),
+    path("<int:pk>/vastuuohjaaja/", views.reassign, name="reassign"),
+]

@@ -1,0 +1,280 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from accounts import permissions
+from accounts.enums import Role
+from jobseekers import enums, forms, hetu_store, organisation_adapter, selectors, services, tables
+from www.tables import export_response
+
+PAGE_SIZE = 50
+COLUMNS = [
+    ("name", gettext_lazy("Nimi")),
+    ("municipality", gettext_lazy("Kotikunta")),
+    ("status", gettext_lazy("Tila")),
+    ("started", gettext_lazy("Työnhaku alkanut")),
+]
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _explanation(decision) -> str:
+    language = (get_language() or "fi")[:2]
+    return getattr(decision.explanation, language if language in ("fi", "sv", "en") else "fi")
+
+
+@sensitive_post_parameters("hetu")
+@login_required
+def search(request):
+    user = request.user
+    _require(permissions.can_search_jobseekers(user))
+    hetu_form = forms.HetuSearchForm()
+    if request.method == "POST":
+        hetu_form = forms.HetuSearchForm(request.POST)
+        if hetu_form.is_valid():
+            try:
+                parsed = hetu_store.validate(hetu_form.cleaned_data["hetu"], allow_temporary=True)
+            except ValidationError as error:
+                hetu_form.add_error("hetu", error)
+            else:
+                found = selectors.find_by_hetu(
+                    user, parsed.code, view="jobseekers:search", purpose="haku henkilötunnuksella"
+                )
+                if found is not None:
+                    return redirect("jobseekers:card", pk=found.pk)
+                messages.info(request, _("Henkilötunnuksella ei löytynyt asiakasta, jonka tietoja voit katsoa."))
+                return redirect("jobseekers:search")
+    form = forms.SearchForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    sort = request.GET.get("sort", "name")
+    queryset = selectors.search(
+        user,
+        name=filters.get("name", ""),
+        municipality=filters.get("municipality", ""),
+        status=filters.get("status", ""),
+        sort=sort,
+    )
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.log_listing(user, page.object_list, view="jobseekers:search", purpose="asiakashaku")
+    query = request.GET.copy()
+    query.pop("page", None)
+    sort_query = query.copy()
+    sort_query.pop("sort", None)
+    return render(
+        request,
+        "jobseekers/search.html",
+        {
+            "form": form,
+            "hetu_form": hetu_form,
+            "page": page,
+            "columns": COLUMNS,
+            "sort": sort if sort in selectors.SORTS else "name",
+            "query": query.urlencode(),
+            "sort_query": sort_query.urlencode(),
+            "can_register": permissions.can_register_jobseeker(user),
+        },
+        status=400 if hetu_form.errors else 200,
+    )
+
+
+@sensitive_post_parameters("hetu")
+@login_required
+def card(request, pk):
+    user = request.user
+    # No role check of its own: out of scope (aggregate-only roles included) is a 404 and a denied row in the log.
+    jobseeker = selectors.get_jobseeker(user, pk, view="jobseekers:card", purpose="asiakaskortti")
+    hetu_visible = None
+    if request.method == "POST" and request.POST.get("action") == "show_hetu":
+        selectors.log_listing(user, [jobseeker], view="jobseekers:card", purpose="henkilötunnuksen näyttäminen")
+        hetu_visible = jobseeker.reveal_hetu()
+    today = timezone.localdate()
+    organisation = organisation_adapter.for_request(request)
+    decision = organisation.route(
+        municipality_code=jobseeker.municipality.code,
+        service_language=jobseeker.service_language,
+        birth_date=jobseeker.birth_date,
+        multisectoral=jobseeker.multisectoral,
+        on=today,
+    )
+    stale = organisation.routing_fields(decision)["pool"] != jobseeker.pool
+    return render(
+        request,
+        "jobseekers/card.html",
+        {
+            "jobseeker": jobseeker,
+            "hetu_masked": hetu_store.mask(jobseeker.reveal_hetu()),
+            "hetu_visible": hetu_visible,
+            "age": jobseeker.age(today),
+            "long_term": jobseeker.is_long_term_unemployed(today),
+            "unemployment_months": jobseeker.unemployment_months(today),
+            "youth": jobseeker.is_youth(today),
+            "decision": decision,
+            "explanation": _explanation(decision),
+            "supplementary": [_explanation(s) for s in decision.also_available],
+            "route_changed": stale,
+            "history": selectors.counsellor_history(jobseeker),
+            "can_reassign": permissions.can_reassign(user, jobseeker),
+        },
+    )
+
+
+@login_required
+def my_clients(request):
+    user = request.user
+    _require(permissions.has_own_clients(user))
+    page = Paginator(selectors.my_clients(user), PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.log_listing(user, page.object_list, view="jobseekers:my_clients", purpose="omat asiakkaat")
+    return render(request, "jobseekers/my_clients.html", {"page": page, "columns": COLUMNS})
+
+
+@login_required
+def caseloads(request):
+    user = request.user
+    _require(permissions.can_view_caseloads(user))
+    municipality = _caseload_municipality(request)
+    data = tables.caseload_tables(user, municipality_code=municipality)
+    return render(
+        request,
+        "jobseekers/caseloads.html",
+        {
+            **data,
+            "municipality": municipality,
+            "municipalities": forms.municipality_choices()[1:],
+            "can_assign": permissions.can_assign_batch(user),
+            "over_columns": ["per_fte", "status", "fte_needed"],
+        },
+    )
+
+
+def _caseload_municipality(request) -> str:
+    """The municipality filter; a supervisor starts from their own municipality's teams ("kaikki" shows all)."""
+    if "kunta" in request.GET:
+        value = request.GET["kunta"]
+        return "" if value == "kaikki" else value
+    user = request.user
+    if permissions.has_role(user, Role.SUPERVISOR) and user.home_municipality_id:
+        return user.home_municipality.code
+    return ""
+
+
+@login_required
+def caseload_export(request, table):
+    user = request.user
+    _require(permissions.can_view_caseloads(user))
+    data = tables.caseload_tables(user, municipality_code=_caseload_municipality(request))
+    by_key = {t.key: t for t in (data["municipality_table"], data["team_table"], data["counsellor_table"])}
+    if table not in by_key:
+        raise Http404
+    return export_response(by_key[table], request.GET.get("format", "csv"))
+
+
+@require_POST
+@login_required
+def assign(request):
+    user = request.user
+    _require(permissions.can_assign_batch(user))
+    report = services.assign_unassigned(scope=permissions.assignment_scope(user), by=user)
+    messages.success(
+        request,
+        _("Asiakasjako tehty: %(assigned)s asiakasta sai vastuuohjaajan, %(left)s jäi ilman.")
+        % {"assigned": report.assigned, "left": report.unassigned},
+    )
+    for message in report.messages:
+        messages.warning(request, message)
+    return redirect("jobseekers:caseloads")
+
+
+@sensitive_post_parameters("hetu")
+@login_required
+def register(request):
+    user = request.user
+    _require(permissions.can_register_jobseeker(user))
+    form = forms.RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            jobseeker = services.register_jobseeker(
+                form.cleaned_data, registered_by=user, organisation=organisation_adapter.for_request(request)
+            )
+        except ValidationError as error:
+            for name, errors in error.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            messages.success(request, _("Työnhakija %(name)s rekisteröitiin.") % {"name": jobseeker})
+            return redirect("jobseekers:card", pk=jobseeker.pk)
+    return render(request, "jobseekers/register.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@sensitive_post_parameters("hetu")
+@require_POST
+@login_required
+def register_check(request):
+    """htmx: the registration form's live check – errors of the fields filled in so far, and who would serve."""
+    user = request.user
+    _require(permissions.can_register_jobseeker(user))
+    form = forms.RegistrationForm(request.POST)
+    values = form.raw_values()
+    errors = {}
+    form.is_valid()
+    for name, field_errors in form.errors.items():
+        if name in form.fields and request.POST.get(name, "").strip():
+            errors[name] = list(field_errors)
+    organisation = organisation_adapter.for_request(request)
+    registration = None
+    try:
+        registration = services.clean_registration(values, organisation=organisation, partial=True)
+    except ValidationError as error:
+        for name, field_errors in error.message_dict.items():
+            errors.setdefault(name, field_errors)
+    route = None
+    birth = registration.parsed_hetu.birth_date if registration and registration.parsed_hetu else None
+    if birth and values.get("municipality") and values.get("service_language") and not errors:
+        decision = organisation.route(
+            municipality_code=values["municipality"],
+            service_language=registration.values["service_language"],
+            birth_date=birth,
+            multisectoral=bool(values.get("multisectoral")),
+            on=timezone.localdate(),
+        )
+        route = {"decision": decision, "explanation": _explanation(decision)}
+    return render(
+        request,
+        "jobseekers/_register_check.html",
+        {"fields": [(name, errors.get(name, [])) for name in form.fields], "route": route},
+    )
+
+
+@login_required
+def reassign(request, pk):
+    user = request.user
+    _require(permissions.can_reassign(user))
+    jobseeker = selectors.get_jobseeker(user, pk, view="jobseekers:reassign", purpose="vastuuohjaajan vaihto")
+    form = forms.ReassignForm(request.POST or None, counsellors=services.counsellors_for_reassignment(jobseeker))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reassign(
+                jobseeker=jobseeker, counsellor=form.cleaned_data["counsellor"], note=form.cleaned_data["note"], by=user
+            )
+        except ValidationError as error:
+            for name, errors in error.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            messages.success(request, _("Vastuuohjaaja vaihdettiin."))
+            return redirect(reverse("jobseekers:card", kwargs={"pk": jobseeker.pk}))
+    return render(
+        request,
+        "jobseekers/reassign.html",
+        {"jobseeker": jobseeker, "form": form, "statuses": enums.JobseekerStatus},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,181 @@
+"""Forms type the input; the rules (double booking, the plan review, a reason for a lowered obligation) are in
+services.py, whose field errors the views put back on these forms."""
+
+from datetime import datetime, time
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.enums import Role
+from accounts.models import User
+from jobseekers.forms import Described
+from organisation.models import Office
+from service_model import enums
+
+DATE_INPUT = {"type": "date"}
+TIME_INPUT = {"type": "time", "step": 300}
+
+
+def counsellors_for(jobseeker):
+    """Counsellors who may be booked for the job seeker: active counsellors of the serving municipality."""
+    from accounts import permissions
+
+    candidates = (
+        User.objects.filter(role=Role.COUNSELLOR, is_active=True)
+        .filter(home_municipality_id=jobseeker.serving_municipality_id)
+        .select_related("team", "home_municipality")
+        .order_by("last_name", "first_name", "pk")
+    )
+    allowed = [u.pk for u in candidates if permissions.can_view_jobseeker(u, jobseeker)]
+    if jobseeker.responsible_counsellor_id:
+        allowed.append(jobseeker.responsible_counsellor_id)
+    return User.objects.filter(pk__in=allowed).order_by("last_name", "first_name", "pk")
+
+
+def combine(day, moment) -> datetime:
+    return timezone.make_aware(datetime.combine(day, moment))
+
+
+class BookingForm(Described, forms.Form):
+    meeting_type = forms.ChoiceField(label=_("Tapaamisen tyyppi"), choices=enums.MeetingType.choices)
+    channel = forms.ChoiceField(label=_("Asiointitapa"), choices=enums.Channel.choices)
+    day = forms.DateField(label=_("Päivä"), widget=forms.DateInput(attrs=DATE_INPUT))
+    start = forms.TimeField(label=_("Kellonaika"), widget=forms.TimeInput(attrs=TIME_INPUT, format="%H:%M"))
+    duration_minutes = forms.IntegerField(label=_("Kesto (min)"), min_value=5, max_value=480, initial=45)
+    office = forms.ModelChoiceField(
+        label=_("Toimipiste"),
+        queryset=Office.objects.none(),
+        required=False,
+        empty_label=_("Ei toimipistettä (etätapaaminen)"),
+        help_text=_("Pakollinen, kun tapaaminen on kasvokkain."),
+    )
+    counsellor = forms.ModelChoiceField(label=_("Ohjaaja"), queryset=User.objects.none(), empty_label=None)
+
+    def __init__(self, *args, jobseeker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = Office.objects.filter(area_id=jobseeker.area_id).order_by("name")
+        self.fields["counsellor"].queryset = counsellors_for(jobseeker)
+        self.fields["counsellor"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.describe()
+
+    @property
+    def planned_at(self) -> datetime:
+        return combine(self.cleaned_data["day"], self.cleaned_data["start"])
+
+
+class RecordForm(Described, forms.Form):
+    """Recording a booked meeting: held, did not attend, or cancelled."""
+
+    OUTCOMES = [
+        ("held", _("Pidetty")),
+        ("did_not_attend", _("Asiakas ei saapunut")),
+        ("cancelled", _("Peruttu")),
+    ]
+    result = forms.ChoiceField(label=_("Kirjaus"), choices=OUTCOMES, widget=forms.RadioSelect, initial="held")
+    held_day = forms.DateField(label=_("Pitopäivä"), required=False, widget=forms.DateInput(attrs=DATE_INPUT))
+    held_time = forms.TimeField(
+        label=_("Kellonaika"), required=False, widget=forms.TimeInput(attrs=TIME_INPUT, format="%H:%M")
+    )
+    channel = forms.ChoiceField(label=_("Asiointitapa"), choices=enums.Channel.choices)
+    outcome = forms.CharField(
+        label=_("Tulos"), required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=_("Mitä sovittiin.")
+    )
+    plan_review = forms.CharField(
+        label=_("Työllistymissuunnitelman läpikäynti"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Pakollinen keskustelussa: suunnitelma käydään läpi jokaisessa keskustelussa."),
+    )
+    cancel_reason = forms.CharField(
+        label=_("Peruutuksen syy"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe()
+
+    def held_at(self, default: datetime) -> datetime:
+        local = timezone.localtime(default)
+        day = self.cleaned_data.get("held_day") or local.date()
+        moment = self.cleaned_data.get("held_time") or local.time().replace(second=0, microsecond=0)
+        return combine(day, moment)
+
+
+class WalkInForm(Described, forms.Form):
+    """A meeting held without a booking (e.g. a phone call today)."""
+
+    meeting_type = forms.ChoiceField(label=_("Tapaamisen tyyppi"), choices=enums.MeetingType.choices)
+    channel = forms.ChoiceField(label=_("Asiointitapa"), choices=enums.Channel.choices)
+    day = forms.DateField(label=_("Pitopäivä"), widget=forms.DateInput(attrs=DATE_INPUT))
+    start = forms.TimeField(label=_("Kellonaika"), widget=forms.TimeInput(attrs=TIME_INPUT, format="%H:%M"))
+    duration_minutes = forms.IntegerField(label=_("Kesto (min)"), min_value=5, max_value=480, initial=45)
+    office = forms.ModelChoiceField(
+        label=_("Toimipiste"), queryset=Office.objects.none(), required=False, empty_label=_("Ei toimipistettä")
+    )
+    outcome = forms.CharField(label=_("Tulos"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    plan_review = forms.CharField(
+        label=_("Työllistymissuunnitelman läpikäynti"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Pakollinen keskustelussa."),
+    )
+
+    def __init__(self, *args, jobseeker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = Office.objects.filter(area_id=jobseeker.area_id).order_by("name")
+        self.describe()
+
+    @property
+    def held_at(self) -> datetime:
+        return combine(self.cleaned_data["day"], self.cleaned_data["start"])
+
+
+class PlanForm(Described, forms.Form):
+    goal = forms.CharField(label=_("Tavoite"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe()
+
+
+class TaskForm(Described, forms.Form):
+    title = forms.CharField(label=_("Uusi tehtävä"), max_length=200)
+    due_on = forms.DateField(
+        label=_("Määräpäivä"), required=False, widget=forms.DateInput(attrs=DATE_INPUT)
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe()
+
+
+class ObligationForm(Described, forms.Form):
+    applications = forms.IntegerField(label=_("Haettavia työpaikkoja"), min_value=0, max_value=50)
+    period_months = forms.IntegerField(label=_("Tarkastelujakso (kk)"), min_value=1, max_value=12)
+    starts_on = forms.DateField(label=_("Alkaa"), widget=forms.DateInput(attrs=DATE_INPUT))
+    lowered_reason = forms.CharField(
+        label=_("Alentamisen peruste"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Pakollinen, kun velvoite on pienempi kuin lain pääsääntö."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe()
+
+
+class ApplicationForm(Described, forms.Form):
+    applied_on = forms.DateField(label=_("Hakupäivä"), widget=forms.DateInput(attrs=DATE_INPUT))
+    employer = forms.CharField(label=_("Työnantaja"), max_length=200)
+    job_title = forms.CharField(label=_("Tehtävä"), max_length=200)
+    vacancy_reference = forms.CharField(label=_("Ilmoituksen tunniste tai osoite"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe()
+
+
+def default_start() -> time:
+    return time(9, 0)
