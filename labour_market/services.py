@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import transaction
 
 from labour_market import enums
+from operations.locks import serialize_on
 from labour_market.models import Indicator, MunicipalStatistic, StatisticsTable
 from labour_market.parsers import ParsedFile, ParseError, csv, jsonstat, municipality_code, px
 from organisation.models import EmploymentArea, Municipality
@@ -124,6 +125,8 @@ def import_figures(
         raise ImportRejected("tuntemattomia koodeja (--strict): " + "; ".join(report.skipped))
 
     with transaction.atomic():
+        # Two imports of the same table run one after the other: the second finds the first's rows unchanged.
+        serialize_on(f"statistics-import:{key}")
         table, _ = StatisticsTable.objects.get_or_create(
             key=key,
             defaults={

@@ -141,9 +141,7 @@ class PlanForm(Described, forms.Form):
 
 class TaskForm(Described, forms.Form):
     title = forms.CharField(label=_("Uusi tehtävä"), max_length=200)
-    due_on = forms.DateField(
-        label=_("Määräpäivä"), required=False, widget=forms.DateInput(attrs=DATE_INPUT)
-    )
+    due_on = forms.DateField(label=_("Määräpäivä"), required=False, widget=forms.DateInput(attrs=DATE_INPUT))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

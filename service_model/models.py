@@ -206,14 +206,21 @@ class EmploymentPlan(models.Model):
 
 
 class PlanTask(models.Model):
-    plan = models.ForeignKey(EmploymentPlan, verbose_name=_("suunnitelma"), on_delete=models.CASCADE, related_name="tasks")
+    plan = models.ForeignKey(
+        EmploymentPlan, verbose_name=_("suunnitelma"), on_delete=models.CASCADE, related_name="tasks"
+    )
     title = models.CharField(_("tehtävä"), max_length=200)
     description = models.TextField(_("kuvaus"), blank=True)
     due_on = models.DateField(_("määräpäivä"), null=True, blank=True)
     status = models.CharField(_("tila"), max_length=20, choices=enums.TaskStatus.choices, default=enums.TaskStatus.OPEN)
     completed_on = models.DateField(_("tehty"), null=True, blank=True)
     created_in = models.ForeignKey(
-        Meeting, verbose_name=_("sovittu tapaamisessa"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Meeting,
+        verbose_name=_("sovittu tapaamisessa"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
 
@@ -249,7 +256,12 @@ class JobSearchObligation(models.Model):
         _("alentamisen peruste"), blank=True, help_text=_("Pakollinen, kun velvoite on pääsääntöä pienempi.")
     )
     set_in = models.ForeignKey(
-        Meeting, verbose_name=_("sovittu tapaamisessa"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Meeting,
+        verbose_name=_("sovittu tapaamisessa"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -304,7 +316,10 @@ class JobApplication(models.Model):
     job_title = models.CharField(_("tehtävä"), max_length=200)
     vacancy_reference = models.CharField(_("ilmoituksen tunniste tai osoite"), max_length=300, blank=True)
     source = models.CharField(
-        _("ilmoittaja"), max_length=20, choices=enums.ApplicationSource.choices, default=enums.ApplicationSource.JOBSEEKER
+        _("ilmoittaja"),
+        max_length=20,
+        choices=enums.ApplicationSource.choices,
+        default=enums.ApplicationSource.JOBSEEKER,
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

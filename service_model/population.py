@@ -161,8 +161,13 @@ def simulate(person: Person, today: date, rng: random.Random) -> History:
             meeting_type = rules.MeetingType.JOB_SEARCH_DISCUSSION.value
             meetings.append(
                 SyntheticMeeting(
-                    meeting_type, _channel(person, meeting_type, rng), "held", slot(day, rng), held_on=day,
-                    outcome=rng.choice(OUTCOMES), plan_review=rng.choice(PLAN_REVIEWS),
+                    meeting_type,
+                    _channel(person, meeting_type, rng),
+                    "held",
+                    slot(day, rng),
+                    held_on=day,
+                    outcome=rng.choice(OUTCOMES),
+                    plan_review=rng.choice(PLAN_REVIEWS),
                 )  # fmt: skip
             )
             held.append((day, meeting_type))
@@ -175,12 +180,16 @@ def simulate(person: Person, today: date, rng: random.Random) -> History:
             if due.due_on <= today + timedelta(days=BOOKING_HORIZON_DAYS) and rng.random() < BOOKED_AHEAD_SHARE:
                 low = max(today + timedelta(days=1), due.due_on - timedelta(days=7))
                 meetings.append(
-                    SyntheticMeeting(meeting_type, channel, "planned", slot(working_day_between(low, due.due_on, rng), rng))
+                    SyntheticMeeting(
+                        meeting_type, channel, "planned", slot(working_day_between(low, due.due_on, rng), rng)
+                    )
                 )
             break
         on_time = rng.random() < on_time_share
         if on_time:
-            held_on = working_day_between(max(cursor + timedelta(days=1), due.due_on - timedelta(days=10)), due.due_on, rng)
+            held_on = working_day_between(
+                max(cursor + timedelta(days=1), due.due_on - timedelta(days=10)), due.due_on, rng
+            )
         else:
             held_on = next_working_day_on_or_after(due.due_on + timedelta(days=_late_days(rng)))
         if due.due_on >= today - timedelta(days=RECENT_DAYS) and rng.random() < MISSING_NOW_SHARE:
@@ -200,15 +209,25 @@ def simulate(person: Person, today: date, rng: random.Random) -> History:
                 cancelled_on = working_day_between(held_on - timedelta(days=10), held_on - timedelta(days=1), rng)
                 meetings.append(
                     SyntheticMeeting(
-                        meeting_type, channel, "cancelled", slot(cancelled_on, rng),
+                        meeting_type,
+                        channel,
+                        "cancelled",
+                        slot(cancelled_on, rng),
                         cancel_reason=rng.choice(CANCEL_REASONS),
                     )  # fmt: skip
                 )
         review = "" if meeting_type == rules.MeetingType.OTHER else rng.choice(PLAN_REVIEWS)
         meetings.append(
             SyntheticMeeting(
-                meeting_type, channel, "held", slot(held_on, rng), held_on=held_on, due_on=due.due_on,
-                on_time=held_on <= due.due_on, outcome=rng.choice(OUTCOMES), plan_review=review,
+                meeting_type,
+                channel,
+                "held",
+                slot(held_on, rng),
+                held_on=held_on,
+                due_on=due.due_on,
+                on_time=held_on <= due.due_on,
+                outcome=rng.choice(OUTCOMES),
+                plan_review=review,
             )  # fmt: skip
         )
         if history.opening_on is None:
@@ -219,7 +238,9 @@ def simulate(person: Person, today: date, rng: random.Random) -> History:
             day = next_working_day_on_or_after(held_on + timedelta(days=rng.randint(5, 30)))
             if day <= today:
                 meetings.append(
-                    SyntheticMeeting("other", "phone", "held", slot(day, rng), held_on=day, outcome=rng.choice(OUTCOMES))
+                    SyntheticMeeting(
+                        "other", "phone", "held", slot(day, rng), held_on=day, outcome=rng.choice(OUTCOMES)
+                    )
                 )
     history.deadline = deadline_on(today)
     return history
@@ -281,9 +302,7 @@ def plan_for(
     drawn = history.opening_on
     status = adapter.core_status(person.status)
     day = max(drawn, adapter.MODEL_START)
-    obligation = rules.job_search_obligation(
-        None, status, laid_off_since=laid_off_since or person.started_on, day=day
-    )
+    obligation = rules.job_search_obligation(None, status, laid_off_since=laid_off_since or person.started_on, day=day)
     lowered_to, reason = None, ""
     if obligation.count > 1 and rng.random() < 0.1:
         lowered_to, reason = rng.randint(1, obligation.count - 1), rng.choice(LOWERED_REASONS)

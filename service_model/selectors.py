@@ -22,7 +22,6 @@ from django.utils import timezone
 
 from accounts import permissions
 from accounts.models import User
-from audit.services import log_access
 from jobseekers import selectors as jobseeker_selectors
 from organisation.models import Municipality
 from service_model import enums
@@ -136,10 +135,14 @@ def worklist(user, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS, deadli
 
 def bucket_counts(user, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> dict[str, int]:
     week = today + timedelta(days=WEEK_DAYS)
-    counts = worklist_queryset(user, today, horizon_days).order_by().aggregate(
-        overdue=Count("pk", filter=Q(due_on__lt=today)),
-        this_week=Count("pk", filter=Q(due_on__gte=today, due_on__lt=week)),
-        upcoming=Count("pk", filter=Q(due_on__gte=week)),
+    counts = (
+        worklist_queryset(user, today, horizon_days)
+        .order_by()
+        .aggregate(
+            overdue=Count("pk", filter=Q(due_on__lt=today)),
+            this_week=Count("pk", filter=Q(due_on__gte=today, due_on__lt=week)),
+            upcoming=Count("pk", filter=Q(due_on__gte=week)),
+        )
     )
     return {key: value or 0 for key, value in counts.items()}
 
@@ -176,7 +179,11 @@ def counsellor_calendar(counsellor_id: int, day: date) -> QuerySet:
 
 
 def meetings_of(jobseeker) -> QuerySet:
-    return Meeting.objects.filter(jobseeker=jobseeker).select_related("office", "counsellor").order_by("-planned_at", "-pk")
+    return (
+        Meeting.objects.filter(jobseeker=jobseeker)
+        .select_related("office", "counsellor")
+        .order_by("-planned_at", "-pk")
+    )
 
 
 def deadline_of(jobseeker) -> Deadline | None:
@@ -278,14 +285,9 @@ def supervisor_overview(user, today: date, window_days: int = ON_TIME_WINDOW_DAY
     for municipality_id, counsellor_id, met_count, on_time in met:
         cell = cells[(municipality_id, counsellor_id)]
         cell.met, cell.on_time = met_count, on_time
-    municipality_names = dict(
-        Municipality.objects.filter(pk__in={m for m, _c in cells}).values_list("pk", "name_fi")
-    )
+    municipality_names = dict(Municipality.objects.filter(pk__in={m for m, _c in cells}).values_list("pk", "name_fi"))
     counsellor_ids = {c for _m, c in cells if c is not None}
-    people = {
-        u.pk: u
-        for u in User.objects.filter(pk__in=counsellor_ids).select_related("team", "home_municipality")
-    }
+    people = {u.pk: u for u in User.objects.filter(pk__in=counsellor_ids).select_related("team", "home_municipality")}
     by_counsellor: dict[int | None, OverviewRow] = {}
     by_municipality: dict[int, OverviewRow] = {}
     total = OverviewRow("total", "Yhteensä")
@@ -295,8 +297,10 @@ def supervisor_overview(user, today: date, window_days: int = ON_TIME_WINDOW_DAY
             if person is None:
                 row = OverviewRow("none", "(ei vastuuohjaajaa)")
             else:
-                home = person.team.name if person.team else (
-                    person.home_municipality.name_fi if person.home_municipality else ""
+                home = (
+                    person.team.name
+                    if person.team
+                    else (person.home_municipality.name_fi if person.home_municipality else "")
                 )
                 row = OverviewRow(f"user:{person.pk}", person.get_full_name() or person.username, home)
             by_counsellor[counsellor_id] = row

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
@@ -252,7 +253,7 @@ def book_meeting(
             errors["planned_at"] = _("Tapaamisen voi varata enintään vuoden päähän.")
     _fail(errors)
     # Serialise bookings of one counsellor so that two concurrent requests cannot take the same slot.
-    type(counsellor).objects.select_for_update().filter(pk=counsellor.pk).first()
+    get_user_model().objects.select_for_update().filter(pk=counsellor.pk).first()
     _fail(_conflicts(counsellor.pk, jobseeker.pk, planned_at, duration_minutes, exclude=None))
     meeting = Meeting.objects.create(
         jobseeker=jobseeker,
@@ -364,9 +365,7 @@ def record_meeting(
         serving_municipality_id=jobseeker.serving_municipality_id,
         booked_by=by,
     )
-    return record_held(
-        meeting, by=by, held_at=held_at, outcome=outcome, plan_review=plan_review, today=today
-    )
+    return record_held(meeting, by=by, held_at=held_at, outcome=outcome, plan_review=plan_review, today=today)
 
 
 @transaction.atomic
@@ -626,5 +625,3 @@ def obligation_status(plan: EmploymentPlan, today: date) -> ObligationStatus | N
         jobseeker_id=plan.jobseeker_id, applied_on__gte=begins, applied_on__lte=min(ends, today)
     ).count()
     return ObligationStatus(obligation, begins, ends, reported)
-
-

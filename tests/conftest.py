@@ -7,10 +7,23 @@ from django.conf import settings as django_settings
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by fixtures around it are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.logscan"]
 
 AREA_DIR = Path(django_settings.BASE_DIR) / "data" / "areas" / "kainuu-koillismaa"
 TEST_PASSWORD = "Testi-salasana-123"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that race real connections run only on PostgreSQL (see tests/concurrency.py); deselected elsewhere."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    kept = [item for item in items if item.get_closest_marker("postgresql") is None]
+    deselected = [item for item in items if item.get_closest_marker("postgresql") is not None]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@ from rest_framework.routers import DefaultRouter
 from jobseekers import api as jobseekers_api
 from labour_market import api as labour_market_api
 from organisation import api as organisation_api
+from service_model import api as service_model_api
 
 router = DefaultRouter()
 # One URL per operation: format suffixes (.json) would double every route without adding anything.
@@ -11,4 +12,6 @@ organisation_api.register(router)
 labour_market_api.register(router)
 jobseekers_api.register(router)
 
-urlpatterns = router.urls
+# Nested routes of the service model (jobseekers/{id}/meetings/, /plan/, worklist/): explicit paths that the router's
+# jobseekers/{pk}/ (which ends there) never matches.
+urlpatterns = router.urls + service_model_api.urlpatterns

@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("organisaatio/", include("organisation.urls")),
     path("asiakkaat/", include("jobseekers.urls")),
+    path("palvelumalli/", include("service_model.urls")),
     path("tilastot/", include("labour_market.urls")),
     path("", include("www.urls")),
 ]

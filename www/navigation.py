@@ -14,6 +14,9 @@ ITEMS = [
     ("jobseekers:my_clients", _("Omat asiakkaat"), permissions.has_own_clients),
     ("jobseekers:search", _("Asiakkaat"), permissions.can_search_jobseekers),
     ("jobseekers:caseloads", _("Asiakasmäärät"), permissions.can_view_caseloads),
+    ("service_model:my_week", _("Oma viikko"), permissions.can_view_worklist),
+    ("service_model:overview", _("Määräaikaseuranta"), permissions.can_view_service_overview),
+    ("service_model:on_time", _("Ajallaan"), permissions.can_view_on_time_rate),
 ]
 
 

@@ -69,6 +69,74 @@ def jobseeker_hetu():
 
 ROUTE_PREVIEW = {"municipality": "105", "service_language": "fi", "birth_date": "1980-01-01"}
 
+
+def scoped_meeting():
+    """A job-search discussion of the scoped job seeker booked two days ahead (so recording it now is refused)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts.models import User
+    from organisation.models import Municipality
+    from service_model.models import Meeting
+
+    jobseeker = scoped_jobseeker()
+    meeting = Meeting.objects.filter(jobseeker=jobseeker).first()
+    if meeting is None:
+        counsellor, _created = User.objects.get_or_create(
+            username="matriisi-ohjaaja",
+            defaults={"role": Role.COUNSELLOR, "home_municipality": Municipality.objects.get(code=HOME_MUNICIPALITY)},
+        )
+        meeting = Meeting.objects.create(
+            jobseeker=jobseeker,
+            meeting_type="job_search_discussion",
+            channel="phone",
+            planned_at=timezone.now().replace(hour=10, minute=0, second=0, microsecond=0) + timedelta(days=2),
+            counsellor=counsellor,
+            serving_municipality_id=jobseeker.serving_municipality_id,
+        )
+    return meeting
+
+
+def scoped_plan():
+    from django.utils import timezone
+
+    from service_model.models import EmploymentPlan, PlanTask
+
+    jobseeker = scoped_jobseeker()
+    plan, _created = EmploymentPlan.objects.get_or_create(
+        jobseeker=jobseeker, defaults={"goal": "Matriisin tavoite.", "drawn_up_on": timezone.localdate()}
+    )
+    task = PlanTask.objects.filter(plan=plan).first() or PlanTask.objects.create(plan=plan, title="Päivitä CV")
+    return plan, task
+
+
+def web_meeting_pk():
+    return {"pk": scoped_meeting().pk}
+
+
+def api_jobseeker():
+    return {"jobseeker_pk": scoped_jobseeker().pk}
+
+
+def api_meeting():
+    meeting = scoped_meeting()
+    return {"jobseeker_pk": meeting.jobseeker_id, "pk": meeting.pk}
+
+
+def api_plan():
+    plan, _task = scoped_plan()
+    return {"jobseeker_pk": plan.jobseeker_id}
+
+
+def api_task():
+    plan, task = scoped_plan()
+    return {"jobseeker_pk": plan.jobseeker_id, "pk": task.pk}
+
+
+OVERVIEW = frozenset({Role.SUPERVISOR, Role.AREA_MANAGER, Role.ADMINISTRATOR})
+MANAGES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR})
+
 RULES = {
     "www:home": Rule(),
     "organisation:overview": Rule(),
@@ -120,6 +188,43 @@ RULES = {
     ),
     "jobseeker-assign": Rule(api=True, roles=ASSIGNS, method="post", data={}),
     "caseload-list": Rule(api=True),
+    # Service model: a job seeker's meetings and plan follow the job seeker's scope; booking and recording are for
+    # the customer-work roles. POSTs that would change something are sent invalid (a meeting two days ahead cannot
+    # be recorded yet, a cancellation needs a reason): an allowed role gets the validation error, 400.
+    "service_model:my_week": Rule(roles=frozenset({Role.COUNSELLOR})),
+    "service_model:my_week_export": Rule(roles=frozenset({Role.COUNSELLOR})),
+    "service_model:client": Rule(roles=PERSONAL_DATA, kwargs=jobseeker_pk, scoped=MUNICIPALITY_SCOPED),
+    "service_model:book": Rule(roles=REGISTERS, kwargs=jobseeker_pk, scoped=MANAGES),
+    "service_model:book_check": Rule(roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, scoped=MANAGES),
+    "service_model:walk_in": Rule(roles=REGISTERS, kwargs=jobseeker_pk, scoped=MANAGES),
+    "service_model:record": Rule(roles=REGISTERS, kwargs=web_meeting_pk, scoped=MANAGES),
+    "service_model:overview": Rule(roles=OVERVIEW),
+    "service_model:overview_export": Rule(roles=OVERVIEW, kwargs={"table": "palvelumalli-kunnat"}),
+    "service_model:on_time": Rule(),
+    "service_model:on_time_export": Rule(),
+    "jobseeker-meeting-list": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_jobseeker, scoped=MUNICIPALITY_SCOPED),
+    "jobseeker-meeting-detail": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_meeting, scoped=MUNICIPALITY_SCOPED),
+    "jobseeker-meeting-held": Rule(
+        api=True, roles=REGISTERS, kwargs=api_meeting, method="post", data={}, ok=(400,), scoped=MANAGES
+    ),
+    "jobseeker-meeting-did-not-attend": Rule(
+        api=True, roles=REGISTERS, kwargs=api_meeting, method="post", data={}, ok=(400,), scoped=MANAGES
+    ),
+    "jobseeker-meeting-cancel": Rule(
+        api=True, roles=REGISTERS, kwargs=api_meeting, method="post", data={}, ok=(400,), scoped=MANAGES
+    ),
+    "jobseeker-plan": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_plan, scoped=MUNICIPALITY_SCOPED),
+    "jobseeker-plan-task-list": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_plan, scoped=MUNICIPALITY_SCOPED),
+    "jobseeker-plan-task-detail": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_task, scoped=MUNICIPALITY_SCOPED),
+    "jobseeker-plan-obligation-list": Rule(
+        api=True, roles=PERSONAL_DATA, kwargs=api_plan, scoped=MUNICIPALITY_SCOPED
+    ),
+    "jobseeker-plan-application-list": Rule(
+        api=True, roles=PERSONAL_DATA, kwargs=api_jobseeker, scoped=MUNICIPALITY_SCOPED
+    ),
+    "worklist": Rule(api=True, roles=frozenset({Role.COUNSELLOR})),
+    # The calculator needs job_search_started_on: without it every staff role reaches the validation (400).
+    "service-model-deadlines": Rule(api=True, ok=(400,)),
 }
 
 # Open to anonymous users by design: signing in and out, the second factor page (it redirects to sign-in), language.

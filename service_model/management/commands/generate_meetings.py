@@ -1,5 +1,3 @@
-
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
@@ -20,14 +18,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=1, help="Satunnaislukujen siemen (sama siemen, sama historia).")
         parser.add_argument(
-            "--today", help="Viitepäivä VVVV-KK-PP, johon asti historia luodaan (oletus: SERVICE_MODEL_TODAY tai tänään)."
+            "--today",
+            help="Viitepäivä VVVV-KK-PP, johon asti historia luodaan (oletus: SERVICE_MODEL_TODAY tai tänään).",
         )
         parser.add_argument("--no-plans", action="store_true", help="Älä luo työllistymissuunnitelmia ja hakemuksia.")
         parser.add_argument("--demo", action="store_true", help="Luo historia myös, kun DEMO_MODE on pois päältä.")
 
     def handle(self, *args, seed, today, no_plans, demo=False, **options):
         if not (settings.DEMO_MODE or demo):
-            raise CommandError("Keksitty historia luodaan vain esittelytilassa (DEBUG/DEMO_MODE) tai valitsimella --demo.")
+            raise CommandError(
+                "Keksitty historia luodaan vain esittelytilassa (DEBUG/DEMO_MODE) tai valitsimella --demo."
+            )
         day = parse_day(today) if today else service_today()
         if day is None:
             raise CommandError(f"--today: päivä muodossa VVVV-KK-PP väliltä 2.5.2022–2100 (annettu {today!r})")
@@ -56,5 +57,3 @@ class Command(BaseCommand):
             f"{fi_number(report.deadlines)} määräaikaa, joista {fi_number(report.overdue)} myöhässä; "
             f"{fi_number(report.deleted)} vanhaa tapaamista korvattu, {report.seconds:.1f} s"
         )
-
-
