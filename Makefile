@@ -41,6 +41,7 @@ load: migrate
 	$(PY) manage.py load_area data/areas/$(AREA)
 	$(PY) manage.py create_demo_accounts
 	$(PY) manage.py generate_population --month 2023-08 --seed 1
+	$(PY) manage.py generate_meetings --seed 1
 
 run: load
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts import permissions
 
-OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/")
+OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/terveys/")
 
 
 class RequireOTPMiddleware:

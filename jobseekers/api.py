@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.debug import sensitive_variables
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework import permissions as drf_permissions
@@ -188,6 +189,12 @@ class JobseekerCreateSerializer(serializers.Serializer):
     max_commute_km = serializers.IntegerField(required=False, allow_null=True)
 
 
+class ListFilterSerializer(serializers.Serializer):
+    municipality = serializers.CharField(max_length=3, required=False, allow_blank=True)
+    status = serializers.CharField(max_length=30, required=False, allow_blank=True)
+    counsellor = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
+
+
 class RoutePreviewSerializer(serializers.Serializer):
     municipality = serializers.CharField(max_length=3, help_text="Kotikunnan kuntanumero.")
     service_language = serializers.CharField(max_length=3, help_text="ISO 639-1: fi, sv tai muu.")
@@ -249,12 +256,14 @@ class JobseekerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     }
 
     def get_queryset(self):
-        params = self.request.query_params
+        filters = ListFilterSerializer(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
+        values = filters.validated_data
         return selectors.search(
             self.request.user,
-            municipality=params.get("municipality", ""),
-            status=params.get("status", ""),
-            counsellor=params.get("counsellor") if str(params.get("counsellor", "")).isdigit() else None,
+            municipality=values.get("municipality", ""),
+            status=values.get("status", ""),
+            counsellor=values.get("counsellor"),
         )
 
     def get_serializer_context(self):
@@ -267,7 +276,8 @@ class JobseekerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
             OpenApiParameter("municipality", str, description="Kotikunnan kuntanumero."),
             OpenApiParameter("status", str, description="Tila, esim. unemployed."),
             OpenApiParameter("counsellor", int, description="Vastuuohjaajan käyttäjätunniste (id)."),
-        ]
+        ],
+        responses={200: JobseekerSerializer(many=True), 400: None},
     )
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())
@@ -425,10 +435,18 @@ def route_payload(decision, organisation) -> dict:
     }
 
 
+class _OneObjectSchema(AutoSchema):
+    """The caseload "list" answers one object of three tables, not an array."""
+
+    def _is_list_view(self, serializer=None) -> bool:
+        return False
+
+
 @extend_schema(tags=["caseloads"])
 class CaseloadViewSet(viewsets.ViewSet):
     """Clients per counsellor, team and municipality against the plan's targets: numbers only, for all staff."""
 
+    schema = _OneObjectSchema()
     permission_classes = [drf_permissions.IsAuthenticated, Allowed]
     predicates = {"list": permissions.can_view_caseloads}
 

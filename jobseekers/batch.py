@@ -20,11 +20,11 @@ is the case the cutting is for.
 
 import heapq
 import time
-from functools import cached_property
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, Decimal
+from functools import cached_property
 
 from django.db import transaction
 from django.db.models import Count, Q

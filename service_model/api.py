@@ -1,6 +1,6 @@
 """REST API of the service model: a job seeker's meetings and employment plan, the counsellor's worklist and the
 deadline calculator. Thin over selectors and services; every response that shows a person logs the read
-(selectors.get_jobseeker / log_people), and a job seeker outside the user's scope is a 404 (and a denied row).
+(selectors.get_jobseeker / log_worklist), and a job seeker outside the user's scope is a 404 (and a denied row).
 """
 
 from datetime import date
@@ -227,21 +227,20 @@ class WorklistRowSerializer(serializers.Serializer):
 
 
 def _worklist_row(row: selectors.WorklistRow) -> dict:
-    jobseeker = row.jobseeker
-    booked = row.booked
+    jobseeker, booked = row.jobseeker, row.booked
     return {
         "jobseeker": {
             "id": jobseeker.pk,
             "first_name": jobseeker.first_name,
             "last_name": jobseeker.last_name,
-            "municipality": jobseeker.municipality.code,
+            "municipality": jobseeker.municipality_code,
         },
         "next_meeting_type": row.meeting_type,
         "due_on": row.due_on,
         "bucket": row.bucket,
         "days_overdue": row.days_overdue,
         "days_until": row.days_until,
-        "rule_set_id": row.deadline.rule_set_id,
+        "rule_set_id": row.rule_set_id,
         "booked": (
             {
                 "id": booked.pk,
@@ -632,9 +631,7 @@ class WorklistViewSet(viewsets.GenericViewSet):
             selectors.worklist_queryset(request.user, today, query.validated_data["horizon"])
         )
         rows = selectors.worklist(request.user, today, deadlines=deadlines)
-        selectors.log_people(
-            request.user, [r.jobseeker for r in rows], view="api:worklist-list", purpose="oma viikko (API)"
-        )
+        selectors.log_worklist(request.user, rows, view="api:worklist-list", purpose="oma viikko (API)")
         return self.get_paginated_response([_worklist_row(r) for r in rows])
 
 

@@ -40,7 +40,7 @@ def combine(day, moment) -> datetime:
 class BookingForm(Described, forms.Form):
     meeting_type = forms.ChoiceField(label=_("Tapaamisen tyyppi"), choices=enums.MeetingType.choices)
     channel = forms.ChoiceField(label=_("Asiointitapa"), choices=enums.Channel.choices)
-    day = forms.DateField(label=_("Päivä"), widget=forms.DateInput(attrs=DATE_INPUT))
+    day = forms.DateField(label=_("Päivä"), widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"))
     start = forms.TimeField(label=_("Kellonaika"), widget=forms.TimeInput(attrs=TIME_INPUT, format="%H:%M"))
     duration_minutes = forms.IntegerField(label=_("Kesto (min)"), min_value=5, max_value=480, initial=45)
     office = forms.ModelChoiceField(
@@ -73,7 +73,9 @@ class RecordForm(Described, forms.Form):
         ("cancelled", _("Peruttu")),
     ]
     result = forms.ChoiceField(label=_("Kirjaus"), choices=OUTCOMES, widget=forms.RadioSelect, initial="held")
-    held_day = forms.DateField(label=_("Pitopäivä"), required=False, widget=forms.DateInput(attrs=DATE_INPUT))
+    held_day = forms.DateField(
+        label=_("Pitopäivä"), required=False, widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d")
+    )
     held_time = forms.TimeField(
         label=_("Kellonaika"), required=False, widget=forms.TimeInput(attrs=TIME_INPUT, format="%H:%M")
     )
@@ -107,7 +109,7 @@ class WalkInForm(Described, forms.Form):
 
     meeting_type = forms.ChoiceField(label=_("Tapaamisen tyyppi"), choices=enums.MeetingType.choices)
     channel = forms.ChoiceField(label=_("Asiointitapa"), choices=enums.Channel.choices)
-    day = forms.DateField(label=_("Pitopäivä"), widget=forms.DateInput(attrs=DATE_INPUT))
+    day = forms.DateField(label=_("Pitopäivä"), widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"))
     start = forms.TimeField(label=_("Kellonaika"), widget=forms.TimeInput(attrs=TIME_INPUT, format="%H:%M"))
     duration_minutes = forms.IntegerField(label=_("Kesto (min)"), min_value=5, max_value=480, initial=45)
     office = forms.ModelChoiceField(
@@ -141,7 +143,9 @@ class PlanForm(Described, forms.Form):
 
 class TaskForm(Described, forms.Form):
     title = forms.CharField(label=_("Uusi tehtävä"), max_length=200)
-    due_on = forms.DateField(label=_("Määräpäivä"), required=False, widget=forms.DateInput(attrs=DATE_INPUT))
+    due_on = forms.DateField(
+        label=_("Määräpäivä"), required=False, widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -151,7 +155,7 @@ class TaskForm(Described, forms.Form):
 class ObligationForm(Described, forms.Form):
     applications = forms.IntegerField(label=_("Haettavia työpaikkoja"), min_value=0, max_value=50)
     period_months = forms.IntegerField(label=_("Tarkastelujakso (kk)"), min_value=1, max_value=12)
-    starts_on = forms.DateField(label=_("Alkaa"), widget=forms.DateInput(attrs=DATE_INPUT))
+    starts_on = forms.DateField(label=_("Alkaa"), widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"))
     lowered_reason = forms.CharField(
         label=_("Alentamisen peruste"),
         required=False,
@@ -165,7 +169,7 @@ class ObligationForm(Described, forms.Form):
 
 
 class ApplicationForm(Described, forms.Form):
-    applied_on = forms.DateField(label=_("Hakupäivä"), widget=forms.DateInput(attrs=DATE_INPUT))
+    applied_on = forms.DateField(label=_("Hakupäivä"), widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"))
     employer = forms.CharField(label=_("Työnantaja"), max_length=200)
     job_title = forms.CharField(label=_("Tehtävä"), max_length=200)
     vacancy_reference = forms.CharField(label=_("Ilmoituksen tunniste tai osoite"), max_length=300, required=False)

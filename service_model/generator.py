@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from jobseekers.models import Jobseeker
@@ -132,6 +133,14 @@ def delete_synthetic() -> int:
     return Meeting.objects.filter(synthetic=True)._raw_delete(alias) or 0
 
 
+def link_booked(deadlines) -> int:
+    """Point each deadline row at its job seeker's earliest booked meeting (the generator's meetings have no ids
+    until they are in the database): one UPDATE over the rows that have one."""
+    planned = Meeting.objects.filter(state=enums.MeetingState.PLANNED)
+    earliest = planned.filter(jobseeker_id=OuterRef("jobseeker_id")).order_by("planned_at", "pk").values("pk")[:1]
+    return deadlines.filter(jobseeker_id__in=planned.values("jobseeker_id")).update(next_booked_id=Subquery(earliest))
+
+
 def _meeting_row(meeting: population.SyntheticMeeting, person: dict) -> dict:
     return {
         "jobseeker_id": person["pk"],
@@ -167,11 +176,13 @@ def _deadline_row(found, person: dict, today: date, now: datetime) -> dict:
         "counsellor_id": person["responsible_counsellor_id"],
         "serving_municipality_id": person["serving_municipality_id"],
         "pool": person["pool"],
+        "next_booked_id": None,
     }
 
 
 PERSON_FIELDS = (
     "pk",
+    "hetu_hash",
     "job_search_started_on",
     "unemployed_since",
     "status",
@@ -193,8 +204,9 @@ def generate(
     total = people.count()
     now = timezone.now()
     with transaction.atomic():
-        report.deleted = delete_synthetic()
+        # Deadlines first: they point at the booked meetings about to go.
         Deadline.objects.filter(jobseeker_id__in=people.values("pk"))._raw_delete(connection.alias)
+        report.deleted = delete_synthetic()
         meetings = CursorWriter(Meeting)
         deadlines = CursorWriter(Deadline, include_pk=True)
         tasks = CursorWriter(PlanTask)
@@ -209,7 +221,8 @@ def generate(
             last_pk = chunk[-1]["pk"]
             plan_rows = []
             for person in chunk:
-                rng = random.Random(f"{seed}:meetings:{person['pk']}")
+                # Keyed by the identity code's hash, which a regenerated population keeps: the same history again.
+                rng = random.Random(f"{seed}:meetings:{person['hetu_hash']}")
                 subject = population.Person(
                     pk=person["pk"],
                     started_on=person["job_search_started_on"],
@@ -236,6 +249,7 @@ def generate(
                 progress("tapaamiset", report.people, total)
         for writer in (meetings, deadlines, tasks, obligations, applications):
             writer.flush()
+        link_booked(Deadline.objects.filter(jobseeker_id__in=people.values("pk")))
     report.meetings = meetings.written
     report.by_state = states
     report.deadlines = deadlines.written

@@ -145,6 +145,15 @@ class Deadline(models.Model):
         "organisation.Municipality", verbose_name=_("palveleva kunta"), on_delete=models.PROTECT, related_name="+"
     )
     pool = models.CharField(_("ohjaajaryhmä"), max_length=100)
+    # The earliest booked (planned, not yet recorded) meeting: what the worklist row offers to record.
+    next_booked = models.ForeignKey(
+        Meeting,
+        verbose_name=_("sovittu tapaaminen"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("määräaika")

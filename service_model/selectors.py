@@ -22,12 +22,14 @@ from django.utils import timezone
 
 from accounts import permissions
 from accounts.models import User
+from audit.services import log_access
 from jobseekers import selectors as jobseeker_selectors
 from organisation.models import Municipality
 from service_model import enums
 from service_model.models import Deadline, EmploymentPlan, JobApplication, Meeting
 from service_model.workdays import add_months
 
+SUBJECT_TYPE = jobseeker_selectors.SUBJECT_TYPE
 WEEK_DAYS = 7
 DEFAULT_HORIZON_DAYS = 28
 ON_TIME_WINDOW_DAYS = 90
@@ -42,95 +44,132 @@ def get_jobseeker(user, pk, *, view: str, purpose: str):
     return jobseeker_selectors.get_jobseeker(user, pk, view=view, purpose=purpose)
 
 
-def log_people(user, people, *, view: str, purpose: str) -> None:
-    jobseeker_selectors.log_listing(user, people, view=view, purpose=purpose)
-
-
 # --- The worklist ---------------------------------------------------------------------------------------------
+
+OVERDUE, THIS_WEEK, UPCOMING = enums.Bucket.OVERDUE.value, enums.Bucket.THIS_WEEK.value, enums.Bucket.UPCOMING.value
+MEETING_TYPE_LABELS = dict(enums.MeetingType.choices)
+CHANNEL_LABELS = dict(enums.Channel.choices)
+BUCKET_LABELS = dict(enums.Bucket.choices)
 
 
 def bucket_of(due_on: date, today: date) -> str:
     if due_on < today:
-        return enums.Bucket.OVERDUE
-    if due_on < today + timedelta(days=WEEK_DAYS):
-        return enums.Bucket.THIS_WEEK
-    return enums.Bucket.UPCOMING
+        return OVERDUE
+    if (due_on - today).days < WEEK_DAYS:
+        return THIS_WEEK
+    return UPCOMING
 
 
-@dataclass
-class WorklistRow:
-    deadline: Deadline
-    bucket: str
-    days_overdue: int
-    days_until: int
-    booked: Meeting | None = None
+@dataclass(slots=True)
+class Person:
+    """The little of a job seeker that a worklist row shows."""
 
-    @property
-    def jobseeker(self):
-        return self.deadline.jobseeker
+    pk: int
+    first_name: str
+    last_name: str
+    municipality_code: str
+    municipality_name: str
 
-    @property
-    def due_on(self) -> date:
-        return self.deadline.due_on
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}"
 
-    @property
-    def meeting_type(self) -> str:
-        return self.deadline.next_meeting_type
+
+@dataclass(slots=True)
+class Booked:
+    pk: int
+    planned_at: datetime
+    meeting_type: str
+    channel: str
 
     @property
     def meeting_type_label(self) -> str:
-        return self.deadline.get_next_meeting_type_display()
+        return MEETING_TYPE_LABELS.get(self.meeting_type, self.meeting_type)
+
+
+@dataclass(slots=True)
+class WorklistRow:
+    jobseeker: Person
+    meeting_type: str
+    due_on: date
+    rule_set_id: str
+    bucket: str
+    days_overdue: int
+    days_until: int
+    booked: Booked | None = None
+
+    @property
+    def meeting_type_label(self) -> str:
+        return MEETING_TYPE_LABELS.get(self.meeting_type, self.meeting_type)
 
     @property
     def bucket_label(self) -> str:
-        return enums.Bucket(self.bucket).label
+        return BUCKET_LABELS[self.bucket]
+
+
+# One row per deadline: the job seeker's name and home municipality, the stored deadline and the stored next booked
+# meeting – two primary-key joins from the counsellor's clients, no per-row subquery.
+WORKLIST_COLUMNS = (
+    "jobseeker_id",
+    "jobseeker__first_name",
+    "jobseeker__last_name",
+    "jobseeker__municipality__code",
+    "jobseeker__municipality__name_fi",
+    "next_meeting_type",
+    "due_on",
+    "rule_set_id",
+    "next_booked_id",
+    "next_booked__planned_at",
+    "next_booked__meeting_type",
+    "next_booked__channel",
+)
 
 
 def worklist_queryset(user, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> QuerySet:
-    """The stored deadlines of the user's own clients due up to today + horizon, in worklist order."""
+    """The user's own clients' deadlines due up to today + horizon, in worklist order, as WORKLIST_COLUMNS tuples.
+
+    Filtered by the job seeker's responsible counsellor itself (not the copy on the deadline row), so a client just
+    assigned in bulk is never missing from the list.
+    """
     if not permissions.can_view_worklist(user):
-        return Deadline.objects.none()
+        return Deadline.objects.none().values_list(*WORKLIST_COLUMNS)
     return (
         Deadline.objects.filter(
             jobseeker__responsible_counsellor_id=user.pk,
             due_on__isnull=False,
             due_on__lte=today + timedelta(days=horizon_days),
         )
-        .select_related("jobseeker", "jobseeker__municipality")
         .order_by("due_on", "jobseeker__last_name", "jobseeker__first_name", "jobseeker_id")
+        .values_list(*WORKLIST_COLUMNS)
     )
 
 
-def booked_meetings(jobseeker_ids, today: date) -> dict[int, Meeting]:
-    """The next booked (planned) meeting from today on of each job seeker."""
-    if not jobseeker_ids:
-        return {}
-    start = day_start(today)
-    found: dict[int, Meeting] = {}
-    meetings = Meeting.objects.filter(
-        jobseeker_id__in=list(jobseeker_ids), state=enums.MeetingState.PLANNED, planned_at__gte=start
-    ).order_by("planned_at", "pk")
-    for meeting in meetings:
-        found.setdefault(meeting.jobseeker_id, meeting)
-    return found
+def worklist_row(values: tuple, today: date) -> WorklistRow:
+    (pk, first, last, code, municipality, meeting_type, due_on, rule_set_id,
+     booked_id, booked_at, booked_type, booked_channel) = values  # fmt: skip
+    days = (due_on - today).days
+    bucket = OVERDUE if days < 0 else THIS_WEEK if days < WEEK_DAYS else UPCOMING
+    return WorklistRow(
+        Person(pk, first, last, code, municipality),
+        meeting_type,
+        due_on,
+        rule_set_id,
+        bucket,
+        -days if days < 0 else 0,
+        days if days > 0 else 0,
+        Booked(booked_id, booked_at, booked_type, booked_channel) if booked_id else None,
+    )
 
 
 def worklist(user, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS, deadlines=None) -> list[WorklistRow]:
     """Rows of "my week"; pass `deadlines` (a slice of worklist_queryset) to build a page of it."""
     if deadlines is None:
         deadlines = worklist_queryset(user, today, horizon_days)
-    deadlines = list(deadlines)
-    booked = booked_meetings([d.jobseeker_id for d in deadlines], today)
-    return [
-        WorklistRow(
-            deadline=d,
-            bucket=bucket_of(d.due_on, today),
-            days_overdue=max((today - d.due_on).days, 0),
-            days_until=max((d.due_on - today).days, 0),
-            booked=booked.get(d.jobseeker_id),
-        )
-        for d in deadlines
-    ]
+    return [worklist_row(values, today) for values in deadlines]
+
+
+def log_worklist(user, rows, *, view: str, purpose: str, more_ids=()) -> None:
+    ids = [row.jobseeker.pk for row in rows] + list(more_ids)
+    log_access(user, ids, view=view, purpose=purpose, subject_type=SUBJECT_TYPE)
 
 
 def bucket_counts(user, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> dict[str, int]:
@@ -139,9 +178,9 @@ def bucket_counts(user, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS) -
         worklist_queryset(user, today, horizon_days)
         .order_by()
         .aggregate(
-            overdue=Count("pk", filter=Q(due_on__lt=today)),
-            this_week=Count("pk", filter=Q(due_on__gte=today, due_on__lt=week)),
-            upcoming=Count("pk", filter=Q(due_on__gte=week)),
+            overdue=Count("due_on", filter=Q(due_on__lt=today)),
+            this_week=Count("due_on", filter=Q(due_on__gte=today, due_on__lt=week)),
+            upcoming=Count("due_on", filter=Q(due_on__gte=week)),
         )
     )
     return {key: value or 0 for key, value in counts.items()}
@@ -246,6 +285,9 @@ class Overview:
 def overview_counts(scope: Q, today: date, window_days: int = ON_TIME_WINDOW_DAYS):
     """The two aggregate queries of the overview, per (serving municipality, counsellor).
 
+    They count `due_on` (in both indexes, never null in these ranges) rather than the key, so that PostgreSQL can
+    answer from the index alone (an index-only scan) instead of visiting every meeting row of the window.
+
     Deadlines due before today + 7 (index (serving_municipality, due_on, counsellor)): overdue, due this week, and
     missed within the window; held meetings whose met deadline fell due in the window (the partial index
     meeting_met_deadline): met and on time.
@@ -256,16 +298,16 @@ def overview_counts(scope: Q, today: date, window_days: int = ON_TIME_WINDOW_DAY
         Deadline.objects.filter(scope, due_on__lt=week)
         .values_list("serving_municipality_id", "counsellor_id")
         .annotate(
-            overdue=Count("pk", filter=Q(due_on__lt=today)),
-            due_this_week=Count("pk", filter=Q(due_on__gte=today)),
-            missed=Count("pk", filter=Q(due_on__gte=window, due_on__lt=today)),
+            overdue=Count("due_on", filter=Q(due_on__lt=today)),
+            due_this_week=Count("due_on", filter=Q(due_on__gte=today)),
+            missed=Count("due_on", filter=Q(due_on__gte=window, due_on__lt=today)),
         )
         .order_by()
     )
     met = (
         Meeting.objects.filter(scope, due_on__gte=window, due_on__lt=today)
         .values_list("serving_municipality_id", "counsellor_id")
-        .annotate(met=Count("pk"), on_time=Count("pk", filter=Q(on_time=True)))
+        .annotate(met=Count("due_on"), on_time=Count("due_on", filter=Q(on_time=True)))
         .order_by()
     )
     return list(deadlines), list(met)
@@ -287,7 +329,12 @@ def supervisor_overview(user, today: date, window_days: int = ON_TIME_WINDOW_DAY
         cell.met, cell.on_time = met_count, on_time
     municipality_names = dict(Municipality.objects.filter(pk__in={m for m, _c in cells}).values_list("pk", "name_fi"))
     counsellor_ids = {c for _m, c in cells if c is not None}
-    people = {u.pk: u for u in User.objects.filter(pk__in=counsellor_ids).select_related("team", "home_municipality")}
+    people = {
+        u.pk: u
+        for u in User.objects.filter(pk__in=counsellor_ids)
+        .select_related("team", "home_municipality")
+        .only("first_name", "last_name", "username", "team__name", "home_municipality__name_fi")
+    }
     by_counsellor: dict[int | None, OverviewRow] = {}
     by_municipality: dict[int, OverviewRow] = {}
     total = OverviewRow("total", "Yhteensä")
@@ -365,7 +412,7 @@ def on_time_rate(user, months: int, today: date, municipality_code: str = "") ->
         Meeting.objects.filter(scope, due_on__gte=first, due_on__lt=today)
         .annotate(month=TruncMonth("due_on"))
         .values_list("month")
-        .annotate(met=Count("pk"), on_time=Count("pk", filter=Q(on_time=True)))
+        .annotate(met=Count("due_on"), on_time=Count("due_on", filter=Q(on_time=True)))
         .order_by()
     )
     for month, met_count, on_time in met:
@@ -376,7 +423,7 @@ def on_time_rate(user, months: int, today: date, municipality_code: str = "") ->
         Deadline.objects.filter(scope, due_on__gte=first, due_on__lt=today)
         .annotate(month=TruncMonth("due_on"))
         .values_list("month")
-        .annotate(missed=Count("pk"))
+        .annotate(missed=Count("due_on"))
         .order_by()
     )
     for month, missed_count in missed:

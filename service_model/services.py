@@ -52,8 +52,20 @@ def held_pairs(jobseeker_id: int, *, exclude: int | None = None) -> list[tuple[d
     return list(meetings.values_list("held_on", "meeting_type"))
 
 
-def _deadline_values(jobseeker: Jobseeker, found: rules.Deadline | None, today: date, now: datetime) -> dict:
+def next_booked_id(jobseeker_id: int) -> int | None:
+    return (
+        Meeting.objects.filter(jobseeker_id=jobseeker_id, state=enums.MeetingState.PLANNED)
+        .order_by("planned_at", "pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def _deadline_values(
+    jobseeker: Jobseeker, found: rules.Deadline | None, today: date, now: datetime, booked_id: int | None = None
+) -> dict:
     return {
+        "next_booked_id": booked_id,
         "next_meeting_type": found.meeting_type.value if found else "",
         "due_on": found.due_on if found else None,
         "rule_set_id": found.rule_set_id if found else "",
@@ -76,9 +88,8 @@ def recompute_deadline(jobseeker: Jobseeker, *, today: date | None = None) -> De
     """Rewrite one job seeker's deadline row from their held meetings (call inside the writing transaction)."""
     today = today or service_today()
     found = compute(jobseeker, held_pairs(jobseeker.pk), today)
-    row, _created = Deadline.objects.update_or_create(
-        jobseeker_id=jobseeker.pk, defaults=_deadline_values(jobseeker, found, today, timezone.now())
-    )
+    values = _deadline_values(jobseeker, found, today, timezone.now(), next_booked_id(jobseeker.pk))
+    row, _created = Deadline.objects.update_or_create(jobseeker_id=jobseeker.pk, defaults=values)
     return row
 
 
@@ -92,6 +103,7 @@ DEADLINE_FIELDS = [
     "counsellor",
     "serving_municipality",
     "pool",
+    "next_booked",
 ]
 
 
@@ -129,13 +141,20 @@ def recompute_all(
             jobseeker_id__gte=low, jobseeker_id__lte=high, state=enums.MeetingState.HELD
         ).values_list("jobseeker_id", "held_on", "meeting_type"):
             held[jobseeker_id].append((held_on, meeting_type))
+        booked: dict[int, int] = {}
+        for jobseeker_id, meeting_id in (
+            Meeting.objects.filter(jobseeker_id__gte=low, jobseeker_id__lte=high, state=enums.MeetingState.PLANNED)
+            .order_by("jobseeker_id", "planned_at", "pk")
+            .values_list("jobseeker_id", "pk")
+        ):
+            booked.setdefault(jobseeker_id, meeting_id)
         rows = []
         for pk, started, status, counsellor_id, municipality_id, pool in chunk:
             found = adapter.deadline(job_search_started_on=started, status=status, held=held.get(pk, ()), today=today)
             person = Jobseeker(
                 pk=pk, responsible_counsellor_id=counsellor_id, serving_municipality_id=municipality_id, pool=pool
             )
-            rows.append(Deadline(jobseeker_id=pk, **_deadline_values(person, found, today, now)))
+            rows.append(Deadline(jobseeker_id=pk, **_deadline_values(person, found, today, now, booked.get(pk))))
         with transaction.atomic():
             write_deadlines(rows)
         done += len(chunk)

@@ -27,7 +27,7 @@ def worklist_table(rows: list[selectors.WorklistRow], today) -> Table:
         rows=[
             {
                 "name": f"{row.jobseeker.last_name}, {row.jobseeker.first_name}",
-                "municipality": row.jobseeker.municipality.name_fi,
+                "municipality": row.jobseeker.municipality_name,
                 "bucket": str(row.bucket_label),
                 "meeting_type": str(row.meeting_type_label),
                 "due_on": row.due_on,

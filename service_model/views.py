@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import permissions
 from jobseekers.forms import municipality_choices
-from service_model import enums, forms, selectors, services, tables
+from service_model import enums, forms, selectors, services, tables, texts
 from service_model.models import Meeting, PlanTask
 from service_model.today import reference_day, service_today
 from www.tables import export_response
@@ -61,11 +61,8 @@ def my_week(request):
     page = Paginator(selectors.worklist_queryset(user, today, horizon), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = selectors.worklist(user, today, deadlines=page.object_list)
     unrecorded = list(selectors.unrecorded_meetings(user, today)[:50])
-    selectors.log_people(
-        user,
-        [row.jobseeker for row in rows] + [m.jobseeker for m in unrecorded],
-        view="service_model:my_week",
-        purpose="oma viikko",
+    selectors.log_worklist(
+        user, rows, view="service_model:my_week", purpose="oma viikko", more_ids=[m.jobseeker_id for m in unrecorded]
     )
     query = request.GET.copy()
     query.pop("page", None)
@@ -93,9 +90,7 @@ def my_week_export(request):
     _require(permissions.can_view_worklist(user) and permissions.can_export_tables(user))
     today, _bad = reference_day(request)
     rows = selectors.worklist(user, today, _horizon(request))
-    selectors.log_people(
-        user, [row.jobseeker for row in rows], view="service_model:my_week_export", purpose="oma viikko (vienti)"
-    )
+    selectors.log_worklist(user, rows, view="service_model:my_week_export", purpose="oma viikko (vienti)")
     return export_response(tables.worklist_table(rows, today), request.GET.get("format", "csv"))
 
 
@@ -121,6 +116,10 @@ def _client_context(request, jobseeker, **forms_given):
         "applications": selectors.applications_of(jobseeker)[:20],
         "can_manage": permissions.can_manage_meetings(request.user, jobseeker),
         "show_week_link": permissions.can_view_worklist(request.user),
+        "deadline_reason": texts.deadline_reason(deadline.next_meeting_type, deadline.rule_set_id, deadline.reason)
+        if deadline
+        else "",
+        "rule_set_label": texts.rule_set_label(deadline.rule_set_id) if deadline else "",
         "task_statuses": enums.TaskStatus,
         "plan_form": forms_given.get("plan_form") or forms.PlanForm(initial={"goal": plan.goal} if plan else None),
         "task_form": forms_given.get("task_form") or forms.TaskForm(),

@@ -145,7 +145,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"JobseekerStatusEnum": "jobseekers.enums.JobseekerStatus"},
+    "ENUM_NAME_OVERRIDES": {
+        "JobseekerStatusEnum": "jobseekers.enums.JobseekerStatus",
+        "MeetingTypeEnum": "service_model.enums.MeetingType",
+        "TaskStatusEnum": "service_model.enums.TaskStatus",
+    },
 }
 
 # No inline script or style anywhere: chart data travels through json_script, behaviour lives in static files.

@@ -27,7 +27,8 @@ def menu(request):
         if allowed(request.user)
     ]
     # The most specific entry whose URL starts the current path is the current page.
-    matching = [e for e in entries if request.path == e["url"] or (e["url"] != "/" and request.path.startswith(e["url"]))]
+    path = request.path
+    matching = [e for e in entries if path == e["url"] or (e["url"] != "/" and path.startswith(e["url"]))]
     if matching:
         max(matching, key=lambda e: len(e["url"]))["current"] = True
     return entries

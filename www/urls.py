@@ -6,4 +6,5 @@ app_name = "www"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("terveys/", views.health, name="health"),
 ]

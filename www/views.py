@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from accounts import permissions
@@ -18,6 +19,11 @@ def home(request):
             "can_administer": permissions.can_administer(request.user),
         },
     )
+
+
+def health(request):
+    """For load balancers and the load benchmark's baseline: answers without touching the database."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def permission_denied(request, exception=None):

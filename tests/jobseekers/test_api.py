@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from audit.models import PersonalDataAccess
 from jobseekers.models import CounsellorAssignment, Jobseeker
@@ -48,7 +49,8 @@ def test_registration_with_the_minimum_fields(api, counsellor):
 
 def test_derived_fields_are_computed_not_typed(client, area, make_staff):
     client.force_login(make_staff(role="administrator"))
-    born = date.today().replace(year=date.today().year - 24, day=1)
+    today = timezone.localdate()
+    born = today.replace(year=today.year - 24, day=1)
     response = post(
         client,
         hetu=synthetic_hetu(born),

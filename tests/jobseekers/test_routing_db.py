@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from jobseekers import organisation_adapter
 from organisation.models import Office, Team
@@ -120,7 +121,7 @@ def test_route_preview_uses_the_request_language(reception):
 
 
 def test_youth_boundary_is_the_thirtieth_birthday(reception):
-    today = date.today()
+    today = timezone.localdate()
     turned_30 = (
         today.replace(year=today.year - 30)
         if not (today.month == 2 and today.day == 29)

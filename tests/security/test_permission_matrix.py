@@ -227,8 +227,9 @@ RULES = {
     "service-model-deadlines": Rule(api=True, ok=(400,)),
 }
 
-# Open to anonymous users by design: signing in and out, the second factor page (it redirects to sign-in), language.
-PUBLIC = {"accounts:login", "accounts:logout", "accounts:otp", "set_language"}
+# Open to anonymous users by design: signing in and out, the second factor page (it redirects to sign-in), language,
+# and the health check (no data).
+PUBLIC = {"accounts:login", "accounts:logout", "accounts:otp", "set_language", "www:health"}
 
 
 def url_names(patterns=None, namespace=None):

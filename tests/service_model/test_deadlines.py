@@ -20,7 +20,7 @@ def deadline(jobseeker) -> Deadline:
     ("started", "status", "held", "expected"),
     [
         # The initial interview: 5 working days under the 2022 rules, 10 under the 2026 rules (start date chooses).
-        (date(2025, 12, 22), "unemployed", [], ("initial_interview", date(2026, 1, 2), "nordic_2022")),  # 24.–26.12., 1.1.
+        (date(2025, 12, 22), "unemployed", [], ("initial_interview", date(2026, 1, 2), "nordic_2022")),  # 24.-26.12.
         (date(2025, 12, 31), "unemployed", [], ("initial_interview", date(2026, 1, 9), "nordic_2022")),
         (date(2026, 1, 1), "unemployed", [], ("initial_interview", date(2026, 1, 16), "nordic_2026")),
         (date(2026, 2, 16), "unemployed", [], ("initial_interview", date(2026, 3, 2), "nordic_2026")),

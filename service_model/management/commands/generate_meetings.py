@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
@@ -52,8 +54,9 @@ class Command(BaseCommand):
         states = ", ".join(f"{state} {fi_number(count)}" for state, count in sorted(report.by_state.items()))
         self.stdout.write(
             f"tapaamiset {report.today:%d.%m.%Y} asti (siemen {report.seed}): {fi_number(report.meetings)} tapaamista "
-            f"{fi_number(report.people)} työnhakijalle ({report.meetings / people:.1f} / hlö; {states}), "
+            f"{fi_number(report.people)} työnhakijalle "
+            f"({fi_number(Decimal(report.meetings) / people, 1)} / hlö; {states}), "
             f"{fi_number(report.plans)} suunnitelmaa, {fi_number(report.applications)} hakemusta, "
             f"{fi_number(report.deadlines)} määräaikaa, joista {fi_number(report.overdue)} myöhässä; "
-            f"{fi_number(report.deleted)} vanhaa tapaamista korvattu, {report.seconds:.1f} s"
+            f"{fi_number(report.deleted)} vanhaa tapaamista korvattu, {fi_number(Decimal(report.seconds), 1)} s"
         )
