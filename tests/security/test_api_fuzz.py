@@ -8,7 +8,9 @@ import base64
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
@@ -33,9 +35,15 @@ def basic_auth(username):
 
 @pytest.fixture
 def fuzz_users(area, make_user):
+    # Calling the WSGI handler directly (not through Django's test client) would close the test's connection at the
+    # end of each request and lose its transaction on PostgreSQL; the test client keeps it open the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     make_user(role="administrator", municipality_code="205", username="fuzz-admin", is_superuser=True)
     make_user(role="counsellor", municipality_code="578", username="fuzz-counsellor")
-    return ["fuzz-admin", "fuzz-counsellor"]
+    yield ["fuzz-admin", "fuzz-counsellor"]
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""An import killed midway (SIGKILL, no chance to clean up) leaves the database as it was; running it again completes."""
+"""An import killed midway (SIGKILL, no chance to clean up) leaves the database as it was; a rerun completes."""
 
 import os
 import signal

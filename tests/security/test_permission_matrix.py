@@ -165,7 +165,9 @@ RULES = {
     "labour_market:consistency": Rule(),
     "labour_market:export_municipal": Rule(kwargs={"table": "suunnitelma-taulukko-1", "month": "2023-08"}),
     "labour_market:export_derived": Rule(kwargs={"table": "suunnitelma-taulukko-1", "month": "2023-08"}),
-    "labour_market:export_time_series": Rule(kwargs={"table": "suunnitelma-taulukko-1", "indicator": "TYOTTOMATLOPUSSA"}),
+    "labour_market:export_time_series": Rule(
+        kwargs={"table": "suunnitelma-taulukko-1", "indicator": "TYOTTOMATLOPUSSA"}
+    ),
     "labour_market:export_commuting": Rule(kwargs={"table": "suunnitelma-pendelointi"}),
     "labour_market:export_findings": Rule(),
     "statistics-municipal-list": Rule(api=True),
@@ -216,9 +218,7 @@ RULES = {
     "jobseeker-plan": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_plan, scoped=MUNICIPALITY_SCOPED),
     "jobseeker-plan-task-list": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_plan, scoped=MUNICIPALITY_SCOPED),
     "jobseeker-plan-task-detail": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_task, scoped=MUNICIPALITY_SCOPED),
-    "jobseeker-plan-obligation-list": Rule(
-        api=True, roles=PERSONAL_DATA, kwargs=api_plan, scoped=MUNICIPALITY_SCOPED
-    ),
+    "jobseeker-plan-obligation-list": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_plan, scoped=MUNICIPALITY_SCOPED),
     "jobseeker-plan-application-list": Rule(
         api=True, roles=PERSONAL_DATA, kwargs=api_jobseeker, scoped=MUNICIPALITY_SCOPED
     ),
