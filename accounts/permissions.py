@@ -196,3 +196,8 @@ def can_view_on_time_rate(user) -> bool:
 
 def can_use_deadline_calculator(user) -> bool:
     return is_staff_member(user)
+
+
+def can_view_access_log(user) -> bool:
+    """The personal-data access log is read by administrators only; nobody can change or delete it."""
+    return can_administer(user)

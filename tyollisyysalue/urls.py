@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/v1/", include("tyollisyysalue.api_urls")),
     path("accounts/", include("accounts.urls")),
     path("organisaatio/", include("organisation.urls")),
+    path("tarkastusloki/", include("audit.urls")),
     path("asiakkaat/", include("jobseekers.urls")),
     path("palvelumalli/", include("service_model.urls")),
     path("tilastot/", include("labour_market.urls")),

@@ -159,6 +159,8 @@ RULES = {
     "caseload-target-detail": Rule(api=True, kwargs=first_pk("organisation.CaseloadTarget")),
     "service-arrangement-list": Rule(api=True),
     "service-arrangement-detail": Rule(api=True, kwargs=first_pk("organisation.ServiceArrangement")),
+    "audit:log": Rule(roles=frozenset({Role.ADMINISTRATOR})),
+    "audit:export": Rule(roles=frozenset({Role.ADMINISTRATOR})),
     "labour_market:overview": Rule(),
     "labour_market:time_series": Rule(),
     "labour_market:commuting": Rule(),

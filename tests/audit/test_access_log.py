@@ -1,0 +1,83 @@
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from audit.models import AppendOnlyError, PersonalDataAccess
+from audit.services import log_access
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def entries(make_user):
+    reader = make_user(role="counsellor", username="lukija")
+    other = make_user(role="supervisor", username="toinen")
+    log_access(reader, ["41", "42"], view="jobseekers:card", purpose="asiakastyö", subject_type="jobseekers.jobseeker")
+    log_access(
+        other, ["41"], view="jobseekers:card", purpose="asiakastyö", granted=False, subject_type="jobseekers.jobseeker"
+    )
+    return reader, other
+
+
+@pytest.fixture
+def administrator(client, make_user):
+    client.force_login(make_user(role="administrator", username="paakayttaja"))
+    return client
+
+
+def test_administrator_searches_by_person_user_and_outcome(administrator, entries):
+    by_person = administrator.get("/tarkastusloki/", {"subject_id": "41"})
+    assert by_person.context["page"].paginator.count == 2
+    by_user = administrator.get("/tarkastusloki/", {"username": "lukija"})
+    assert {row.subject_id for row in by_user.context["page"]} == {"41", "42"}
+    denied = administrator.get("/tarkastusloki/", {"outcome": "denied"})
+    assert [row.user.username for row in denied.context["page"]] == ["toinen"]
+
+
+def test_date_range_filters_and_a_reversed_range_is_refused(administrator, entries):
+    today = timezone.localdate()
+    assert administrator.get("/tarkastusloki/", {"since": today.isoformat()}).context["page"].paginator.count == 3
+    tomorrow = (today + timedelta(days=1)).isoformat()
+    assert administrator.get("/tarkastusloki/", {"since": tomorrow}).context["page"].paginator.count == 0
+    response = administrator.get("/tarkastusloki/", {"since": tomorrow, "until": today.isoformat()})
+    assert response.context["page"].paginator.count == 0
+    assert "Päättymispäivä on ennen alkamispäivää" in response.content.decode()
+
+
+def test_export_is_filtered_like_the_page(administrator, entries):
+    response = administrator.get("/tarkastusloki/vienti/", {"username": "lukija", "format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][0] == "Aika"
+    assert len(rows) == 3
+    assert all(row[1] == "lukija" for row in rows[1:])
+
+
+@pytest.mark.parametrize("role", ["counsellor", "supervisor", "area_manager", "decision_maker"])
+def test_other_roles_see_nothing(client, make_user, entries, role):
+    client.force_login(make_user(role=role))
+    assert client.get("/tarkastusloki/").status_code == 403
+    assert client.get("/tarkastusloki/vienti/").status_code == 403
+
+
+def test_log_rows_cannot_be_changed_or_deleted(entries):
+    row = PersonalDataAccess.objects.first()
+    row.purpose = "muutettu"
+    with pytest.raises(AppendOnlyError):
+        row.save()
+    with pytest.raises(AppendOnlyError):
+        row.delete()
+    assert PersonalDataAccess.objects.filter(purpose="muutettu").count() == 0
+
+
+def test_admin_site_offers_no_add_change_or_delete(rf, make_user):
+    from django.contrib import admin
+
+    model_admin = admin.site._registry[PersonalDataAccess]
+    request = rf.get("/admin/")
+    request.user = make_user(role="administrator", is_staff=True, is_superuser=True)
+    assert not model_admin.has_add_permission(request)
+    assert not model_admin.has_change_permission(request)
+    assert not model_admin.has_delete_permission(request)
