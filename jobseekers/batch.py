@@ -36,6 +36,7 @@ from jobseekers import assignment, enums, signals
 from jobseekers.formatting import fi_number
 from jobseekers.models import CounsellorAssignment, Jobseeker
 from jobseekers.rows import RowWriter
+from operations.locks import serialize_on
 from organisation.models import CaseloadTarget, Municipality, Team
 
 SUBPOOL_SIZE = 20
@@ -311,7 +312,12 @@ def _report(
 def assign_unassigned(
     *, scope: Q | None = None, by: User | None = None, progress: Progress | None = None
 ) -> BatchReport:
-    """Give every unassigned job seeker in `scope` a counsellor (scope: accounts.permissions.assignment_scope)."""
+    """Give every unassigned job seeker in `scope` a counsellor (scope: accounts.permissions.assignment_scope).
+
+    Two runs at once are serialised (the second then finds the first one's work done); a job seeker given a counsellor
+    by hand meanwhile is left as it is, so nobody gets two open assignments.
+    """
+    serialize_on("counsellor-assignment")
     started = time.perf_counter()
     report = BatchReport()
     unassigned = Jobseeker.objects.filter(responsible_counsellor__isnull=True)
@@ -330,14 +336,17 @@ def assign_unassigned(
     for seeker_id, counsellor_id in result.items():
         by_counsellor[counsellor_id].append(seeker_id)
     now = timezone.now()
-    written = 0
+    written: list[int] = []
+    processed = 0
     history = RowWriter(CounsellorAssignment)
     for counsellor_id, seeker_ids in by_counsellor.items():
         for start in range(0, len(seeker_ids), WRITE_BATCH):
-            ids = seeker_ids[start : start + WRITE_BATCH]
-            Jobseeker.objects.filter(pk__in=ids, responsible_counsellor__isnull=True).update(
-                responsible_counsellor_id=counsellor_id
+            chunk = seeker_ids[start : start + WRITE_BATCH]
+            still_unassigned = Jobseeker.objects.select_for_update().filter(
+                pk__in=chunk, responsible_counsellor__isnull=True
             )
+            ids = list(still_unassigned.values_list("pk", flat=True))
+            Jobseeker.objects.filter(pk__in=ids).update(responsible_counsellor_id=counsellor_id)
             for seeker_id in ids:
                 history.add(
                     {
@@ -350,16 +359,17 @@ def assign_unassigned(
                         "assigned_by_id": by.pk if by else None,
                     }
                 )
-            written += len(ids)
+            written.extend(ids)
+            processed += len(chunk)
             if progress:
-                progress("tallennus", written, len(result))
+                progress("tallennus", processed, len(result))
     history.flush()
-    signals.counsellors_changed.send(sender=Jobseeker, pks=list(result))
+    signals.counsellors_changed.send(sender=Jobseeker, pks=written)
 
     final_caseloads = current_caseloads()
     final = [replace(c, caseload=final_caseloads.get(c.id, 0)) for c in counsellors]
     report.shortfalls, report.notes = _report(final, unspoken, empty, seekers, targets, pool_names())
-    report.assigned = len(result)
+    report.assigned = len(written)
     report.unassigned = len(seekers) - len(result)
     report.seconds = time.perf_counter() - started
     return report

@@ -137,6 +137,9 @@ class ReassignForm(Described, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Peruste tallentuu vastuuohjaajahistoriaan."),
     )
+    # The responsible counsellor shown when the form was opened: a change saved by someone else meanwhile is a
+    # conflict, not silently overwritten.
+    seen_counsellor = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, counsellors, **kwargs):
         super().__init__(*args, **kwargs)

@@ -320,10 +320,11 @@ def generate(
         report.counsellors = ensure_counsellors(staff_plan(area, multiplier), names)
         report.seconds["counsellors"] = time.perf_counter() - clock
 
-    if assign:
-        clock = time.perf_counter()
-        report.assignment = batch.assign_unassigned(scope=Q(area=area), progress=progress)
-        report.seconds["assignment"] = time.perf_counter() - clock
+        # In the same transaction: a run stopped at any point leaves the previous population as it was.
+        if assign:
+            clock = time.perf_counter()
+            report.assignment = batch.assign_unassigned(scope=Q(area=area), progress=progress)
+            report.seconds["assignment"] = time.perf_counter() - clock
     return report
 
 

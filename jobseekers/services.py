@@ -309,9 +309,25 @@ def counsellors_for_reassignment(jobseeker: Jobseeker):
     )
 
 
+class Conflict(ValidationError):
+    """Someone else changed the same thing first; the caller shows the new state and lets the user decide again."""
+
+
+_AS_LOADED = object()
+
+
 @transaction.atomic
-def reassign(*, jobseeker: Jobseeker, counsellor: User, note: str, by: User) -> CounsellorAssignment:
-    """A supervisor's manual change of the responsible counsellor; the reason is required and kept in the history."""
+def reassign(
+    *, jobseeker: Jobseeker, counsellor: User, note: str, by: User, seen_counsellor_id=_AS_LOADED
+) -> CounsellorAssignment:
+    """A supervisor's manual change of the responsible counsellor; the reason is required and kept in the history.
+
+    `seen_counsellor_id` is the responsible counsellor the supervisor saw when choosing (by default the one on the
+    `jobseeker` instance). If another change was saved in between, nothing is written and Conflict says who the
+    counsellor is now: of two supervisors reassigning the same person at once, exactly one succeeds.
+    """
+    if seen_counsellor_id is _AS_LOADED:
+        seen_counsellor_id = jobseeker.responsible_counsellor_id
     errors = Errors()
     note = (note or "").strip()
     if len(note) < 5:
@@ -321,7 +337,16 @@ def reassign(*, jobseeker: Jobseeker, counsellor: User, note: str, by: User) -> 
     elif counsellor.pk == jobseeker.responsible_counsellor_id:
         errors.add("counsellor", _("Valittu ohjaaja on jo asiakkaan vastuuohjaaja."))
     errors.raise_if_any()
-    jobseeker = Jobseeker.objects.select_for_update().get(pk=jobseeker.pk)
+    locked = Jobseeker.objects.select_for_update(of=("self",)).select_related("responsible_counsellor")
+    jobseeker = locked.get(pk=jobseeker.pk)
+    if jobseeker.responsible_counsellor_id != seen_counsellor_id:
+        current = jobseeker.responsible_counsellor
+        now = (current.get_full_name() or current.username) if current else _("ei vastuuohjaajaa")
+        raise Conflict(
+            _("Toinen käyttäjä vaihtoi juuri asiakkaan vastuuohjaajan (nyt: %(name)s). Tarkista ja valitse uudelleen.")
+            % {"name": now},
+            code="conflict",
+        )
     return _set_counsellor(jobseeker, counsellor, enums.AssignmentReason.MANUAL, note, by)
 
 

@@ -260,12 +260,28 @@ def reassign(request, pk):
     user = request.user
     _require(permissions.can_reassign(user))
     jobseeker = selectors.get_jobseeker(user, pk, view="jobseekers:reassign", purpose="vastuuohjaajan vaihto")
-    form = forms.ReassignForm(request.POST or None, counsellors=services.counsellors_for_reassignment(jobseeker))
+    form = forms.ReassignForm(
+        request.POST or None,
+        counsellors=services.counsellors_for_reassignment(jobseeker),
+        initial={"seen_counsellor": jobseeker.responsible_counsellor_id},
+    )
+    conflict = False
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
             services.reassign(
-                jobseeker=jobseeker, counsellor=form.cleaned_data["counsellor"], note=form.cleaned_data["note"], by=user
+                jobseeker=jobseeker,
+                counsellor=data["counsellor"],
+                note=data["note"],
+                by=user,
+                seen_counsellor_id=data["seen_counsellor"],
             )
+        except services.Conflict as error:
+            conflict = True
+            form.add_error(None, error.messages)
+            # Show the counsellor responsible now and offer the choice again against them.
+            jobseeker.refresh_from_db()
+            form.data = {**form.data.dict(), "seen_counsellor": jobseeker.responsible_counsellor_id}
         except ValidationError as error:
             for name, errors in error.message_dict.items():
                 form.add_error(name if name in form.fields else None, errors)
@@ -276,5 +292,5 @@ def reassign(request, pk):
         request,
         "jobseekers/reassign.html",
         {"jobseeker": jobseeker, "form": form, "statuses": enums.JobseekerStatus},
-        status=400 if form.errors else 200,
+        status=409 if conflict else 400 if form.errors else 200,
     )

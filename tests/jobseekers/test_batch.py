@@ -159,3 +159,38 @@ def test_manual_reassignment_keeps_the_history_with_the_reason(area, make_staff)
         supervisor,
     )
     assert current.ended_at is None and previous.ended_at is not None and previous.counsellor == first
+
+
+def test_reassignment_over_a_change_saved_meanwhile_is_a_conflict(area, make_staff):
+    first, second, third = (make_staff(municipality_code="578", team="paltamo-pienet-kunnat") for _ in range(3))
+    supervisor = make_staff(role="supervisor", municipality_code="578")
+    seen_by_both = make_jobseeker(municipality="697", registered_by=first)
+    stale = Jobseeker.objects.get(pk=seen_by_both.pk)
+    services.reassign(jobseeker=seen_by_both, counsellor=second, note="Työnjako", by=supervisor)
+    with pytest.raises(services.Conflict) as raised:
+        services.reassign(jobseeker=stale, counsellor=third, note="Kielitaito", by=supervisor)
+    assert f"nyt: {second.username}" in raised.value.messages[0]
+    stale.refresh_from_db()
+    assert stale.responsible_counsellor == second
+    assert CounsellorAssignment.objects.filter(jobseeker=stale).count() == 2
+    assert CounsellorAssignment.objects.filter(jobseeker=stale, ended_at=None).get().counsellor == second
+
+
+def test_reassignment_page_answers_a_conflict_with_the_current_counsellor(client, area, make_staff):
+    first, second, third = (make_staff(municipality_code="578", team="paltamo-pienet-kunnat") for _ in range(3))
+    supervisor = make_staff(role="supervisor", municipality_code="578")
+    jobseeker = make_jobseeker(municipality="697", registered_by=first)
+    services.reassign(jobseeker=jobseeker, counsellor=second, note="Työnjako", by=supervisor)
+    client.force_login(supervisor)
+    url = f"/asiakkaat/{jobseeker.pk}/vastuuohjaaja/"
+    form = {"counsellor": third.pk, "note": "Asiakkaan pyyntö", "seen_counsellor": first.pk}
+    response = client.post(url, form)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Toinen käyttäjä vaihtoi juuri asiakkaan vastuuohjaajan" in page
+    assert f'name="seen_counsellor" value="{second.pk}"' in page
+    jobseeker.refresh_from_db()
+    assert jobseeker.responsible_counsellor == second
+    assert client.post(url, {**form, "seen_counsellor": second.pk}).status_code == 302
+    jobseeker.refresh_from_db()
+    assert jobseeker.responsible_counsellor == third

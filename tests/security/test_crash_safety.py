@@ -55,3 +55,67 @@ def test_import_killed_midway_changes_nothing_and_rerun_completes(area, tmp_path
     finished = subprocess.run(command, cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, check=False)
     assert finished.returncode == 0, finished.stderr
     assert MunicipalStatistic.objects.count() == before + rows
+
+
+def wait_until_writing(table: str, timeout: float = 60) -> bool:
+    """True once another session holds a write lock on `table`, i.e. has started writing in its transaction."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks WHERE relation = %s::regclass AND mode = 'RowExclusiveLock' "
+                "AND pid <> pg_backend_pid()",
+                [table],
+            )
+            if cursor.fetchone()[0]:
+                return True
+        time.sleep(0.2)
+    return False
+
+
+def population_counts():
+    from accounts.models import User
+    from jobseekers.models import CounsellorAssignment, Jobseeker
+
+    return Jobseeker.objects.count(), User.objects.count(), CounsellorAssignment.objects.count()
+
+
+def test_population_generation_killed_midway_changes_nothing_and_rerun_completes(area):
+    env = {**os.environ, "DATABASE_URL": database_url()}
+    command = [sys.executable, "manage.py", "generate_population", "--month", "2023-08", "--demo"]
+    first = subprocess.run(
+        [*command, "--scale", "0.2"], cwd=settings.BASE_DIR, env=env, capture_output=True, check=False
+    )
+    assert first.returncode == 0, first.stderr
+    before = population_counts()
+    assert before[0] > 0 and before[2] > 0
+
+    process = subprocess.Popen(
+        [*command, "--scale", "8", "--seed", "2"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert wait_until_writing("jobseekers_jobseeker"), "the generation never started writing"
+    time.sleep(2)
+    assert process.poll() is None, "the generation finished before it could be killed; raise --scale"
+    process.send_signal(signal.SIGKILL)
+    process.wait(30)
+    assert population_counts() == before
+
+    rerun = subprocess.run(
+        [*command, "--scale", "0.5", "--seed", "2"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    people, _users, assignments = population_counts()
+    assert people > before[0]
+    from jobseekers.models import Jobseeker
+
+    assert not Jobseeker.objects.filter(responsible_counsellor=None).exists()
+    assert assignments >= people

@@ -19,17 +19,6 @@ def today(settings):
 
 
 @pytest.fixture
-def make_staff(make_user):
-    from organisation.models import Team
-
-    def make(role="counsellor", municipality_code="205", team=None, **extra):
-        team_obj = Team.objects.get(key=team) if team else None
-        return make_user(role=role, municipality_code=municipality_code, team=team_obj, **extra)
-
-    return make
-
-
-@pytest.fixture
 def counsellor(area, make_staff):
     return make_staff(team="kajaani-aikuiset", first_name="Olli", last_name="Ohjaaja")
 
