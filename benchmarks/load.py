@@ -3,12 +3,13 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python benchmarks/load.py \\
         --path /api/v1/worklist/ --path /asiakkaat/asiakasmaarat/ --clients 16 --seconds 20
 
-Starts gunicorn with tyollisyysalue.production on 127.0.0.1 (plain HTTP on loopback, so the SSL redirect is off and the
-second factor is switched off for the benchmark session only), signs in as the counsellor with the most clients by
-creating a session directly, and for each path runs `--clients` keep-alive clients for `--seconds` seconds (and at most
-`--max-requests` requests). The baseline is the same load on /terveys/, a Django view that touches no database,
-measured in the same run. Printed per path: requests/s, p50/p95/p99 latency, non-200 responses and errors. Traffic
-goes to 127.0.0.1 only. Not a test: nothing is asserted.
+Collects the static files and starts gunicorn with tyollisyysalue.production on 127.0.0.1 (plain HTTP on loopback, so
+the SSL redirect is off and the second factor is switched off for the benchmark session only), signs in `--users`
+counsellors with clients (sampled with `--seed`) by creating their sessions directly, and for each path runs
+`--clients` keep-alive clients for `--seconds` seconds (and at most `--max-requests` requests), each request as the next
+of the signed-in counsellors: the load is many counsellors opening their own lists. The baseline is the same load on
+/terveys/, a Django view that touches no database, measured in the same run. Printed per path: requests/s,
+p50/p95/p99 latency, non-200 responses and errors. Traffic goes to 127.0.0.1 only. Not a test: nothing is asserted.
 """
 
 import argparse
@@ -52,7 +53,10 @@ def start_server(port: int, workers: int, env: dict) -> subprocess.Popen:
     raise SystemExit("the server did not start within 30 s")
 
 
-def session_cookie() -> tuple[str, str]:
+def session_cookies(count: int, seed: int) -> tuple[list[str], str]:
+    """Signed-in sessions of `count` counsellors with clients, sampled with `seed`: the load is many users' lists."""
+    import random
+
     import django
 
     django.setup()
@@ -62,33 +66,46 @@ def session_cookie() -> tuple[str, str]:
 
     from accounts.models import User
 
-    counsellor = (
-        User.objects.filter(role="counsellor").annotate(client_count=Count("clients")).order_by("-client_count").first()
+    counsellors = list(
+        User.objects.filter(role="counsellor", is_active=True)
+        .annotate(client_count=Count("clients"))
+        .filter(client_count__gt=0)
+        .order_by("pk")
     )
-    if counsellor is None:
-        raise SystemExit("no counsellor in the database: run generate_population first")
-    session = SessionStore()
-    session[SESSION_KEY] = str(counsellor.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = counsellor.get_session_auth_hash()
-    session.create()
-    return session.session_key, counsellor.username
+    if not counsellors:
+        raise SystemExit("no counsellor with clients in the database: run generate_population first")
+    sample = random.Random(seed).sample(counsellors, min(count, len(counsellors)))
+    cookies = []
+    for counsellor in sample:
+        session = SessionStore()
+        session[SESSION_KEY] = str(counsellor.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = counsellor.get_session_auth_hash()
+        session.create()
+        cookies.append(session.session_key)
+    caseloads = sorted(c.client_count for c in sample)
+    return (
+        cookies,
+        f"{len(sample)} counsellors (clients each: median {caseloads[len(caseloads) // 2]}, max {caseloads[-1]})",
+    )
 
 
-def drive(port: int, path: str, cookie: str, clients: int, seconds: float, max_requests: int) -> dict:
+def drive(port: int, path: str, cookies: list[str], clients: int, seconds: float, max_requests: int) -> dict:
     latencies, statuses, errors = [], {}, []
     lock = threading.Lock()
     stop_at = time.monotonic() + seconds
     budget = [max_requests]
 
-    def client():
+    def client(index: int):
         connection = http.client.HTTPConnection(HOST, port, timeout=30)
-        headers = {"Cookie": f"sessionid={cookie}", "Accept": "application/json, text/html"}
+        turn = index
         while time.monotonic() < stop_at:
             with lock:
                 if budget[0] <= 0:
                     return
                 budget[0] -= 1
+            headers = {"Cookie": f"sessionid={cookies[turn % len(cookies)]}", "Accept": "application/json, text/html"}
+            turn += clients
             started = time.perf_counter()
             try:
                 connection.request("GET", path, headers=headers)
@@ -105,7 +122,7 @@ def drive(port: int, path: str, cookie: str, clients: int, seconds: float, max_r
                 connection = http.client.HTTPConnection(HOST, port, timeout=30)
 
     started = time.monotonic()
-    threads = [threading.Thread(target=client) for _ in range(clients)]
+    threads = [threading.Thread(target=client, args=(index,)) for index in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -147,6 +164,10 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=200_000)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2 + 1)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--users", type=int, default=200, help="Counsellors signed in (sampled; each request the next)."
+    )
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     paths = args.path or ["/api/v1/worklist/", "/asiakkaat/asiakasmaarat/"]
 
@@ -156,23 +177,36 @@ def main() -> None:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tyollisyysalue.production",
         "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        # Production refuses to start without identity-code keys; the measured pages never decrypt a code, so keys
+        # of this run serve when none are given.
+        "HETU_ENCRYPTION_KEY": os.environ.get("HETU_ENCRYPTION_KEY") or secrets.token_urlsafe(32),
+        "HETU_HASH_KEY": os.environ.get("HETU_HASH_KEY") or secrets.token_urlsafe(32),
         "ALLOWED_HOSTS": HOST,
         "SECURE_SSL_REDIRECT": "false",
         "REQUIRE_OTP": "false",
         "LOG_LEVEL": "WARNING",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    os.environ.update({k: env[k] for k in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "REQUIRE_OTP")})
+    os.environ.update(
+        {
+            k: env[k]
+            for k in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "REQUIRE_OTP", "HETU_ENCRYPTION_KEY", "HETU_HASH_KEY")
+        }
+    )
     sys.path.insert(0, str(ROOT))
-    cookie, username = session_cookie()
+    cookies, users = session_cookies(args.users, args.seed)
 
+    # As in a deployment (docs/operations.md): production serves the hashed static files from STATIC_ROOT.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT, env=env, check=True
+    )
     server = start_server(args.port, args.workers, env)
     try:
-        print(f"gunicorn workers {args.workers}, clients {args.clients}, {args.seconds:.0f} s/path, user {username}")
-        baseline = drive(args.port, "/terveys/", cookie, args.clients, args.seconds, args.max_requests)
+        print(f"gunicorn workers {args.workers}, clients {args.clients}, {args.seconds:.0f} s/path, users: {users}")
+        baseline = drive(args.port, "/terveys/", cookies, args.clients, args.seconds, args.max_requests)
         report(baseline)
         for path in paths:
-            report(drive(args.port, path, cookie, args.clients, args.seconds, args.max_requests), baseline)
+            report(drive(args.port, path, cookies, args.clients, args.seconds, args.max_requests), baseline)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(30)

@@ -26,5 +26,8 @@ for (const file of readdirSync(fontDir)) {
   }
 }
 cpSync(join(modules, "htmx.org", "dist", "htmx.min.js"), join(out, "js", "htmx.min.js"));
-cpSync(join(modules, "chart.js", "dist", "chart.umd.min.js"), join(out, "js", "chart.umd.min.js"));
+// The source map goes along: the script names it, and collectstatic's manifest refuses a missing reference.
+for (const file of ["chart.umd.min.js", "chart.umd.min.js.map"]) {
+  cpSync(join(modules, "chart.js", "dist", file), join(out, "js", file));
+}
 console.log(`built front-end assets into ${out}`);

@@ -4,6 +4,7 @@ Functions that hand a person's data to a page or an API response write the perso
 (`get_jobseeker`, `find_by_hetu`, `log_listing`), so a view cannot show a person without leaving a row behind.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
 
@@ -145,17 +146,29 @@ class Caseload:
         return missing.quantize(Decimal("0.1"), ROUND_CEILING)
 
 
-def _staff(municipality_code: str = ""):
-    staff = (
-        User.objects.filter(role=Role.COUNSELLOR)
-        .select_related("team", "team__municipality", "home_municipality")
-        .order_by("home_municipality__name_fi", "team__name", "last_name", "first_name", "pk")
+def _in_municipality(user: User, code: str) -> bool:
+    return (user.home_municipality is not None and user.home_municipality.code == code) or (
+        user.team is not None and user.team.municipality.code == code
     )
-    if municipality_code:
-        staff = staff.filter(
-            Q(home_municipality__code=municipality_code) | Q(team__municipality__code=municipality_code)
-        )
-    return staff
+
+
+def _client_counts() -> tuple[dict, dict, dict, dict]:
+    """Clients per responsible counsellor, per pool and per serving municipality (with the unassigned), and residents
+    per home municipality – from one grouped scan of the job seekers, which at national scale is most of the page's
+    time (four separate scans took four times as long)."""
+    by_counsellor: dict = defaultdict(int)
+    pools: dict = defaultdict(lambda: {"clients": 0, "unassigned": 0})
+    serving: dict = defaultdict(lambda: {"clients": 0, "unassigned": 0})
+    residents: dict = defaultdict(int)
+    groups = Jobseeker.objects.values_list("responsible_counsellor", "pool", "serving_municipality", "municipality")
+    for counsellor, pool, serving_municipality, municipality, count in groups.annotate(n=Count("id")).order_by():
+        if counsellor is not None:
+            by_counsellor[counsellor] += count
+        for row in (pools[pool], serving[serving_municipality]):
+            row["clients"] += count
+            row["unassigned"] += count if counsellor is None else 0
+        residents[municipality] += count
+    return dict(by_counsellor), dict(pools), dict(serving), dict(residents)
 
 
 def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]:
@@ -163,27 +176,16 @@ def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]
     if not permissions.can_view_caseloads(user):
         return {"municipalities": [], "teams": [], "counsellors": []}
     targets = batch.Targets()
-    by_counsellor = dict(
-        Jobseeker.objects.filter(responsible_counsellor__isnull=False)
-        .values_list("responsible_counsellor")
-        .annotate(n=Count("id"))
-    )
-    pools = {
-        row["pool"]: row
-        for row in Jobseeker.objects.values("pool").annotate(
-            clients=Count("id"), unassigned=Count("id", filter=Q(responsible_counsellor__isnull=True))
-        )
-    }
-    serving = {
-        row["serving_municipality"]: row
-        for row in Jobseeker.objects.values("serving_municipality").annotate(
-            clients=Count("id"), unassigned=Count("id", filter=Q(responsible_counsellor__isnull=True))
-        )
-    }
-    residents = dict(Jobseeker.objects.values_list("municipality").annotate(n=Count("id")))
+    by_counsellor, pools, serving, residents = _client_counts()
 
-    staff = [u for u in _staff(municipality_code) if u.is_active or by_counsellor.get(u.pk)]
-    active = [u for u in _staff() if u.is_active]
+    everyone = list(
+        User.objects.filter(role=Role.COUNSELLOR)
+        .select_related("team", "team__municipality", "home_municipality")
+        .order_by("home_municipality__name_fi", "team__name", "last_name", "first_name", "pk")
+    )
+    shown = [u for u in everyone if u.is_active or by_counsellor.get(u.pk)]
+    staff = [u for u in shown if _in_municipality(u, municipality_code)] if municipality_code else shown
+    active = [u for u in everyone if u.is_active]
     counsellors = []
     for u in staff:
         municipality = u.team.municipality if u.team else u.home_municipality

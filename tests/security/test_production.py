@@ -1,3 +1,4 @@
+import json
 import os
 import re
 import subprocess
@@ -10,7 +11,7 @@ from django.conf import settings
 ROOT = Path(settings.BASE_DIR)
 
 
-def test_production_settings_pass_check_deploy():
+def production_env(**extra) -> dict:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tyollisyysalue.production",
@@ -18,10 +19,16 @@ def test_production_settings_pass_check_deploy():
         "ALLOWED_HOSTS": "tyollisyysalue.example.fi",
         "HETU_ENCRYPTION_KEY": "a-production-like-hetu-encryption-key-0123456789abcdef",
         "HETU_HASH_KEY": "a-production-like-hetu-hash-key-0123456789abcdef",
+        **extra,
     }
     # The test process itself allows async-unsafe ORM calls for Playwright; a deployment never does.
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     env.pop("DEBUG", None)
+    return env
+
+
+def test_production_settings_pass_check_deploy():
+    env = production_env()
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -67,3 +74,18 @@ def test_pages_send_a_content_security_policy(client):
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_collectstatic_builds_the_manifest_production_serves(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=ROOT,
+        env=production_env(STATIC_ROOT=str(tmp_path)),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    assert {"css/main.css", "js/htmx.min.js", "js/chart.umd.min.js"} <= set(manifest)
+    assert (tmp_path / (manifest["css/main.css"] + ".gz")).exists(), "whitenoise serves the compressed copy"
