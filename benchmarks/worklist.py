@@ -238,7 +238,7 @@ def main() -> None:
     summary("  control, single-table read", control_orm, control_raw, 50, 1.5)
     if args.explain:
         with connection.cursor() as cursor:
-            sql, params = selectors.worklist_queryset(counsellors[sample[0]], today).query.sql_with_params()
+            sql, params = selectors.worklist_deadlines(counsellors[sample[0]], today).sql_with_params()
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
             print("\n".join(row[0] for row in cursor.fetchall()))
 

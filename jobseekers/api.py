@@ -89,6 +89,7 @@ class JobseekerSerializer(serializers.ModelSerializer):
             "preferred_channel",
             "job_search_started_on",
             "unemployed_since",
+            "previous_job_search_ended_on",
             "status",
             "long_term_unemployed",
             "reduced_work_ability",
@@ -173,6 +174,9 @@ class JobseekerCreateSerializer(serializers.Serializer):
     citizenship = serializers.CharField(max_length=2, required=False, allow_blank=True)
     job_search_started_on = serializers.DateField()
     unemployed_since = serializers.DateField(required=False, allow_null=True)
+    previous_job_search_ended_on = serializers.DateField(
+        required=False, allow_null=True, help_text="Edellisen työnhaun päättymispäivä (alle 6 kk: ei alkuhaastattelua)."
+    )
     status = serializers.CharField(max_length=30, help_text="Esim. unemployed, employed, in_services.")
     phone = serializers.CharField(max_length=30, required=False, allow_blank=True)
     email = serializers.CharField(max_length=254, required=False, allow_blank=True)

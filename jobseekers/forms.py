@@ -54,6 +54,12 @@ class RegistrationForm(Described, forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Tyhjä = työnhaun alkupäivä (vain työttömille ja kokoaikaisesti lomautetuille)."),
     )
+    previous_job_search_ended_on = forms.DateField(
+        label=_("Edellinen työnhaku päättyi"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Jos edellisen työnhaun päättymisestä on alle 6 kuukautta, uutta alkuhaastattelua ei pidetä."),
+    )
     phone = forms.CharField(label=_("Puhelin"), required=False, max_length=30)
     email = forms.CharField(label=_("Sähköposti"), required=False, max_length=254)
     street_address = forms.CharField(label=_("Katuosoite"), required=False, max_length=200)

@@ -276,6 +276,7 @@ def generate(
                 "synthetic_month": month,
                 "phone": "",
                 "responsible_counsellor_id": None,
+                "previous_job_search_ended_on": None,
             }
             rng = random.Random(f"{seed}:{month:%Y-%m}:{code}:people")
             names.rng = rng

@@ -70,6 +70,12 @@ class Jobseeker(models.Model):
     unemployed_since = models.DateField(
         _("työttömyys alkanut"), null=True, blank=True, help_text=_("Yhtäjaksoisen työttömyyden alkupäivä.")
     )
+    previous_job_search_ended_on = models.DateField(
+        _("edellinen työnhaku päättyi"),
+        null=True,
+        blank=True,
+        help_text=_("Jos edellisen työnhaun päättymisestä on alle 6 kuukautta, uutta alkuhaastattelua ei pidetä."),
+    )
     status = models.CharField(_("tila"), max_length=30, choices=enums.JobseekerStatus.choices)
     reduced_work_ability = models.BooleanField(_("vajaakuntoinen"), default=False)
     multisectoral = models.BooleanField(_("monialaisen palvelun (TYP) asiakas"), default=False)
@@ -147,6 +153,11 @@ class Jobseeker(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(job_search_started_on__gte=F("birth_date")), name="jobseeker_search_after_birth"
+            ),
+            models.CheckConstraint(
+                condition=Q(previous_job_search_ended_on__isnull=True)
+                | Q(previous_job_search_ended_on__lte=F("job_search_started_on")),
+                name="jobseeker_previous_search_ended_before",
             ),
         ]
         indexes = [

@@ -133,7 +133,7 @@ def clean_registration(
         values["status"] = status
 
     birth_date = parsed.birth_date if parsed else None
-    for name in ("job_search_started_on", "unemployed_since"):
+    for name in ("job_search_started_on", "unemployed_since", "previous_job_search_ended_on"):
         day = given(name)
         if day is None:
             continue
@@ -145,6 +145,11 @@ def clean_registration(
         elif birth_date and day < birth_date:
             errors.add(name, _("Päivämäärä on ennen syntymäaikaa."))
         values[name] = day
+    previous_end, started = values.get("previous_job_search_ended_on"), values.get("job_search_started_on")
+    if previous_end and started and previous_end > started and "previous_job_search_ended_on" not in errors:
+        errors.add(
+            "previous_job_search_ended_on", _("Edellinen työnhaku ei voi päättyä uuden työnhaun alkamisen jälkeen.")
+        )
     if values.get("status") in enums.UNEMPLOYED_STATUSES:
         values["unemployed_since"] = values.get("unemployed_since") or values.get("job_search_started_on")
     else:

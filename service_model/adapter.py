@@ -45,7 +45,12 @@ def clock_start(job_search_started_on: date) -> date:
 
 
 def deadline(
-    *, job_search_started_on: date, status: str, held: Iterable[tuple[date, str]], today: date
+    *,
+    job_search_started_on: date,
+    status: str,
+    held: Iterable[tuple[date, str]],
+    today: date,
+    previous_job_search_ended_on: date | None = None,
 ) -> rules.Deadline | None:
     """The next statutory meeting of a stored job seeker; `held` pairs (held_on, meeting_type)."""
     return rules.next_statutory_meeting(
@@ -53,6 +58,7 @@ def deadline(
         status=core_status(status),
         meetings=[rules.Meeting(day, meeting_type) for day, meeting_type in held],
         today=max(today, MODEL_START),
+        previous_job_search_ended_on=previous_job_search_ended_on,
     )
 
 
@@ -63,6 +69,7 @@ def satisfied_deadline(
     held: Iterable[tuple[date, str]],
     held_on: date,
     meeting_type: str,
+    previous_job_search_ended_on: date | None = None,
 ) -> date | None:
     """The due date of the statutory meeting that a meeting held on `held_on` met, or None if it met none.
 
@@ -70,7 +77,13 @@ def satisfied_deadline(
     does; a job-search discussion also meets a supplementary discussion due, as the core decides).
     """
     held = [pair for pair in held]
-    before = deadline(job_search_started_on=job_search_started_on, status=status, held=held, today=held_on)
+    before = deadline(
+        job_search_started_on=job_search_started_on,
+        status=status,
+        held=held,
+        today=held_on,
+        previous_job_search_ended_on=previous_job_search_ended_on,
+    )
     if before is None:
         return None
     after = deadline(
@@ -78,6 +91,7 @@ def satisfied_deadline(
         status=status,
         held=[*held, (held_on, meeting_type)],
         today=held_on,
+        previous_job_search_ended_on=previous_job_search_ended_on,
     )
     if after is not None and (after.meeting_type, after.due_on) == (before.meeting_type, before.due_on):
         return None

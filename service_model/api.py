@@ -70,6 +70,16 @@ class MeetingSerializer(serializers.ModelSerializer):
         return _person(obj.counsellor)
 
 
+def plan_goal_field() -> serializers.CharField:
+    return serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=2000,
+        help_text="Työllistymissuunnitelman tavoite: pakollinen, kun alkuhaastattelu kirjataan pidetyksi eikä "
+        "suunnitelmaa vielä ole (suunnitelma laaditaan samalla).",
+    )
+
+
 class MeetingCreateSerializer(serializers.Serializer):
     meeting_type = serializers.ChoiceField(choices=enums.MeetingType.choices)
     channel = serializers.ChoiceField(choices=enums.Channel.choices)
@@ -84,6 +94,7 @@ class MeetingCreateSerializer(serializers.Serializer):
     )
     outcome = serializers.CharField(required=False, allow_blank=True, max_length=5000)
     plan_review = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    plan_goal = plan_goal_field()
 
 
 class MeetingUpdateSerializer(serializers.Serializer):
@@ -99,6 +110,7 @@ class HeldSerializer(serializers.Serializer):
     channel = serializers.ChoiceField(choices=enums.Channel.choices, required=False)
     outcome = serializers.CharField(required=False, allow_blank=True, max_length=5000)
     plan_review = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    plan_goal = plan_goal_field()
 
 
 class NoteSerializer(serializers.Serializer):
@@ -415,6 +427,7 @@ class MeetingViewSet(JobseekerScoped):
                 held_at=data["planned_at"],
                 outcome=data.get("outcome", ""),
                 plan_review=data.get("plan_review", ""),
+                plan_goal=data.get("plan_goal", ""),
                 **common,
             )
         else:
@@ -451,6 +464,7 @@ class MeetingViewSet(JobseekerScoped):
             channel=data.get("channel"),
             outcome=data.get("outcome", ""),
             plan_review=data.get("plan_review", ""),
+            plan_goal=data.get("plan_goal", ""),
         )
         return Response(MeetingSerializer(meeting).data)
 
@@ -628,7 +642,7 @@ class WorklistViewSet(viewsets.GenericViewSet):
         query.is_valid(raise_exception=True)
         today = query.validated_data.get("paiva") or service_today()
         deadlines = self.paginate_queryset(
-            selectors.worklist_queryset(request.user, today, query.validated_data["horizon"])
+            selectors.worklist_deadlines(request.user, today, query.validated_data["horizon"])
         )
         rows = selectors.worklist(request.user, today, deadlines=deadlines)
         selectors.log_worklist(request.user, rows, view="api:worklist-list", purpose="oma viikko (API)")

@@ -64,6 +64,16 @@ class BookingForm(Described, forms.Form):
         return combine(self.cleaned_data["day"], self.cleaned_data["start"])
 
 
+def plan_goal_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Työllistymissuunnitelman tavoite"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Alkuhaastattelussa laaditaan suunnitelma: kirjaa sen tavoite, jos suunnitelmaa ei vielä ole."),
+    )
+
+
 class RecordForm(Described, forms.Form):
     """Recording a booked meeting: held, did not attend, or cancelled."""
 
@@ -89,6 +99,7 @@ class RecordForm(Described, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Pakollinen keskustelussa: suunnitelma käydään läpi jokaisessa keskustelussa."),
     )
+    plan_goal = plan_goal_field()
     cancel_reason = forms.CharField(
         label=_("Peruutuksen syy"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -122,6 +133,7 @@ class WalkInForm(Described, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Pakollinen keskustelussa."),
     )
+    plan_goal = plan_goal_field()
 
     def __init__(self, *args, jobseeker, **kwargs):
         super().__init__(*args, **kwargs)

@@ -80,7 +80,11 @@ def _deadline_values(
 
 def compute(jobseeker: Jobseeker, held: Iterable[tuple[date, str]], today: date) -> rules.Deadline | None:
     return adapter.deadline(
-        job_search_started_on=jobseeker.job_search_started_on, status=jobseeker.status, held=held, today=today
+        job_search_started_on=jobseeker.job_search_started_on,
+        status=jobseeker.status,
+        held=held,
+        today=today,
+        previous_job_search_ended_on=jobseeker.previous_job_search_ended_on,
     )
 
 
@@ -130,6 +134,7 @@ def recompute_all(
     last_pk = 0
     fields = (
         "pk", "job_search_started_on", "status", "responsible_counsellor_id", "serving_municipality_id", "pool",
+        "previous_job_search_ended_on",
     )  # fmt: skip
     while True:
         chunk = list(people.filter(pk__gt=last_pk).values_list(*fields)[:batch])
@@ -149,8 +154,14 @@ def recompute_all(
         ):
             booked.setdefault(jobseeker_id, meeting_id)
         rows = []
-        for pk, started, status, counsellor_id, municipality_id, pool in chunk:
-            found = adapter.deadline(job_search_started_on=started, status=status, held=held.get(pk, ()), today=today)
+        for pk, started, status, counsellor_id, municipality_id, pool, previous_end in chunk:
+            found = adapter.deadline(
+                job_search_started_on=started,
+                status=status,
+                held=held.get(pk, ()),
+                today=today,
+                previous_job_search_ended_on=previous_end,
+            )
             person = Jobseeker(
                 pk=pk, responsible_counsellor_id=counsellor_id, serving_municipality_id=municipality_id, pool=pool
             )
@@ -308,10 +319,15 @@ def record_held(
     held_at: datetime | None = None,
     outcome: str = "",
     plan_review: str = "",
+    plan_goal: str = "",
     channel: str | None = None,
     today: date | None = None,
 ) -> Meeting:
-    """Mark a booked meeting held. A discussion reviews the employment plan, so it needs a note of the review."""
+    """Mark a booked meeting held. A discussion reviews the employment plan, so it needs a note of the review.
+
+    The employment plan is drawn up at the initial interview: recording one held for a job seeker without a plan
+    needs the plan's goal, and the plan (with the default job-search obligation) is made in the same transaction.
+    """
     today = today or service_today()
     meeting = _lock(meeting)
     _require_planned(meeting)
@@ -329,6 +345,12 @@ def record_held(
         errors["channel"] = _("Tuntematon asiointitapa.")
     if meeting.is_discussion and not plan_review.strip():
         errors["plan_review"] = _("Kirjaa, miten työllistymissuunnitelma käytiin läpi (pakollinen keskustelussa).")
+    draws_up_plan = (
+        meeting.meeting_type == enums.MeetingType.INITIAL_INTERVIEW
+        and not EmploymentPlan.objects.filter(jobseeker=jobseeker).exists()
+    )
+    if draws_up_plan and not plan_goal.strip():
+        errors["plan_goal"] = _("Kirjaa työllistymissuunnitelman tavoite: suunnitelma laaditaan alkuhaastattelussa.")
     _fail(errors)
     due_on = adapter.satisfied_deadline(
         job_search_started_on=jobseeker.job_search_started_on,
@@ -336,6 +358,7 @@ def record_held(
         held=held_pairs(jobseeker.pk, exclude=meeting.pk),
         held_on=held_on,
         meeting_type=meeting.meeting_type,
+        previous_job_search_ended_on=jobseeker.previous_job_search_ended_on,
     )
     meeting.state = enums.MeetingState.HELD
     meeting.held_at = held_at
@@ -347,6 +370,8 @@ def record_held(
     meeting.due_on = due_on
     meeting.on_time = None if due_on is None else held_on <= due_on
     meeting.save()
+    if draws_up_plan:
+        save_plan(jobseeker=jobseeker, goal=plan_goal, by=by, meeting=meeting, today=held_on)
     recompute_deadline(jobseeker, today=today)
     return meeting
 
@@ -364,6 +389,7 @@ def record_meeting(
     office=None,
     outcome: str = "",
     plan_review: str = "",
+    plan_goal: str = "",
     today: date | None = None,
 ) -> Meeting:
     """Record a meeting that was held without a booking (a walk-in, a phone call)."""
@@ -384,7 +410,9 @@ def record_meeting(
         serving_municipality_id=jobseeker.serving_municipality_id,
         booked_by=by,
     )
-    return record_held(meeting, by=by, held_at=held_at, outcome=outcome, plan_review=plan_review, today=today)
+    return record_held(
+        meeting, by=by, held_at=held_at, outcome=outcome, plan_review=plan_review, plan_goal=plan_goal, today=today
+    )
 
 
 @transaction.atomic

@@ -58,7 +58,7 @@ def my_week(request):
     today, bad_day = reference_day(request)
     _day_warning(request, bad_day)
     horizon = _horizon(request)
-    page = Paginator(selectors.worklist_queryset(user, today, horizon), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.worklist_deadlines(user, today, horizon), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = selectors.worklist(user, today, deadlines=page.object_list)
     unrecorded = list(selectors.unrecorded_meetings(user, today)[:50])
     selectors.log_worklist(
@@ -367,6 +367,7 @@ def walk_in(request, pk):
                 counsellor=counsellor,
                 outcome=data["outcome"],
                 plan_review=data["plan_review"],
+                plan_goal=data["plan_goal"],
                 by=user,
             )
         except ValidationError as error:
@@ -377,7 +378,13 @@ def walk_in(request, pk):
     return render(
         request,
         "service_model/walk_in.html",
-        {"jobseeker": jobseeker, "deadline": deadline, "form": form, "next": _safe_next(request)},
+        {
+            "jobseeker": jobseeker,
+            "deadline": deadline,
+            "form": form,
+            "next": _safe_next(request),
+            "needs_plan": selectors.plan_of(jobseeker) is None,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -410,6 +417,7 @@ def record(request, pk):
                     channel=data["channel"],
                     outcome=data["outcome"],
                     plan_review=data["plan_review"],
+                    plan_goal=data["plan_goal"],
                 )
                 text = _("Tapaaminen kirjattiin pidetyksi: %(name)s.")
             elif data["result"] == "did_not_attend":
@@ -426,7 +434,13 @@ def record(request, pk):
     return render(
         request,
         "service_model/record.html",
-        {"meeting": meeting, "jobseeker": jobseeker, "form": form, "next": _safe_next(request)},
+        {
+            "meeting": meeting,
+            "jobseeker": jobseeker,
+            "form": form,
+            "next": _safe_next(request),
+            "needs_plan": selectors.plan_of(jobseeker) is None,
+        },
         status=400 if form.errors else 200,
     )
 

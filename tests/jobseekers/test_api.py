@@ -103,6 +103,19 @@ def test_job_search_cannot_start_in_the_future_or_before_birth(api):
     assert response.json() == {"job_search_started_on": ["Päivämäärä ei voi olla tulevaisuudessa."]}
 
 
+def test_previous_job_search_must_end_before_this_one_started(api):
+    response = post(api, job_search_started_on="2025-03-01", previous_job_search_ended_on="2025-03-02")
+    assert response.json() == {
+        "previous_job_search_ended_on": ["Edellinen työnhaku ei voi päättyä uuden työnhaun alkamisen jälkeen."]
+    }
+    response = post(api, previous_job_search_ended_on="2999-01-01")
+    assert response.json()["previous_job_search_ended_on"] == ["Päivämäärä ei voi olla tulevaisuudessa."]
+    assert not Jobseeker.objects.exists()
+    created = post(api, job_search_started_on="2025-03-01", previous_job_search_ended_on="2024-12-31")
+    assert created.status_code == 201
+    assert created.json()["previous_job_search_ended_on"] == "2024-12-31"
+
+
 def test_duplicate_registration_is_refused(api):
     code = synthetic_hetu()
     assert post(api, hetu=code).status_code == 201

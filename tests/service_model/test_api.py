@@ -85,9 +85,12 @@ def test_book_and_record_through_the_api(api, client_of, counsellor, today):
     assert clash.status_code == 400 and "planned_at" in clash.json()
 
     held_url = f"{url}{meeting['id']}/held/"
-    assert "plan_review" in api.post(held_url, {}, content_type="application/json").json()
-    held = api.post(held_url, {"plan_review": "Suunnitelma laadittu."}, content_type="application/json")
+    assert {"plan_review", "plan_goal"} <= set(api.post(held_url, {}, content_type="application/json").json())
+    held = api.post(
+        held_url, {"plan_review": "Suunnitelma laadittu.", "plan_goal": "Hoitoala."}, content_type="application/json"
+    )
     assert held.status_code == 200
+    assert api.get(f"/api/v1/jobseekers/{jobseeker.pk}/plan/").json()["goal"] == "Hoitoala."
     assert (held.json()["state"], held.json()["due_on"], held.json()["on_time"]) == ("held", "2026-03-02", True)
     assert api.get(url).json()["count"] == 1
     worklist = api.get("/api/v1/worklist/", {"paiva": today.isoformat(), "horizon": 120}).json()

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from service_model.models import Deadline, Meeting
+from service_model.models import Deadline, EmploymentPlan, Meeting
 from tests.browser import assert_accessible, log_in
 from tests.conftest import TEST_PASSWORD
 
@@ -43,8 +43,10 @@ def test_counsellor_books_and_records_a_meeting_and_the_overdue_list_changes(
     page.get_by_label("Pidetty").check()
     page.get_by_role("button", name="Tallenna kirjaus").click()
     assert "Kirjaa, miten työllistymissuunnitelma käytiin läpi" in page.locator("#plan_review-error").inner_text()
+    assert "laaditaan alkuhaastattelussa" in page.locator("#plan_goal-error").inner_text()
     assert_accessible(page, "service-model-record-error")
     page.get_by_label("Työllistymissuunnitelman läpikäynti").fill("Suunnitelma laadittu: tavoite kaupan ala.")
+    page.get_by_label("Työllistymissuunnitelman tavoite").fill("Myyjä kaupan alalle.")
     page.get_by_label("Tulos").fill("Sovittu neljä hakemusta kuukaudessa.")
     page.get_by_role("button", name="Tallenna kirjaus").click()
     assert "Tapaaminen kirjattiin pidetyksi" in page.locator(".messages").inner_text()
@@ -53,6 +55,7 @@ def test_counsellor_books_and_records_a_meeting_and_the_overdue_list_changes(
     meeting = Meeting.objects.get(jobseeker=late)
     assert (meeting.state, meeting.due_on, meeting.on_time) == ("held", date(2026, 1, 26), False)
     assert Deadline.objects.get(jobseeker=late).due_on == date(2026, 6, 2)
+    assert EmploymentPlan.objects.get(jobseeker=late).drawn_up_in == meeting
 
     page.goto(f"{live_server.url}/palvelumalli/asiakas/{late.pk}/")
     assert "myöhässä" in page.locator("#tapaamiset ~ .table-wrap").inner_text()

@@ -3,10 +3,12 @@
 from datetime import date
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from jobseekers import services as jobseeker_services
+from jobseekers.models import Jobseeker
 from service_model import adapter, selectors, services
-from service_model.models import Deadline
+from service_model.models import Deadline, Meeting
 from tests.service_model.conftest import TODAY, at
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +52,7 @@ def test_stored_deadline_cases(client_of, counsellor, started, status, held, exp
     for day, meeting_type in held:
         services.record_meeting(
             jobseeker=jobseeker, meeting_type=meeting_type, channel="phone", held_at=at(day), counsellor=counsellor,
-            by=counsellor, plan_review="Suunnitelma käyty läpi.",
+            by=counsellor, plan_goal="Työllistyminen.", plan_review="Suunnitelma käyty läpi.",
         )  # fmt: skip
     row = deadline(jobseeker)
     if expected is None:
@@ -59,6 +61,28 @@ def test_stored_deadline_cases(client_of, counsellor, started, status, held, exp
         assert (row.next_meeting_type, row.due_on, row.rule_set_id) == expected
     assert row.counsellor_id == counsellor.pk
     assert row.serving_municipality_id == jobseeker.serving_municipality_id
+
+
+def test_a_job_search_soon_after_the_previous_one_opens_with_a_discussion(client_of, counsellor):
+    """Under 6 months since the previous job search ended: no new initial interview, a job-search discussion on the
+    same deadline updates the existing plan; 6 months or more: a new initial interview."""
+    soon = client_of(started=date(2026, 2, 2), previous_job_search_ended_on=date(2025, 11, 28))
+    assert (deadline(soon).next_meeting_type, deadline(soon).due_on) == ("job_search_discussion", date(2026, 2, 16))
+    later = client_of(started=date(2026, 2, 2), previous_job_search_ended_on=date(2025, 8, 2))
+    assert (deadline(later).next_meeting_type, deadline(later).due_on) == ("initial_interview", date(2026, 2, 16))
+    services.record_meeting(
+        jobseeker=soon, meeting_type="job_search_discussion", channel="phone", held_at=at(date(2026, 2, 10)),
+        counsellor=counsellor, by=counsellor, plan_review="Suunnitelma päivitetty.",
+    )  # fmt: skip
+    meeting = Meeting.objects.get(jobseeker=soon)
+    assert (meeting.due_on, meeting.on_time) == (date(2026, 2, 16), True)
+    assert deadline(soon).next_meeting_type == "job_search_discussion"
+
+
+def test_the_database_refuses_a_previous_search_ending_after_this_one_started(client_of):
+    jobseeker = client_of(started=date(2026, 2, 2))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Jobseeker.objects.filter(pk=jobseeker.pk).update(previous_job_search_ended_on=date(2026, 2, 3))
 
 
 def test_rule_set_boundary_at_new_year_2026(client_of):
@@ -78,6 +102,7 @@ def test_a_held_meeting_moves_the_deadline_and_the_overdue_list_changes(client_o
     meeting = services.record_meeting(
         jobseeker=late, meeting_type="initial_interview", channel="face_to_face", held_at=at(today, 9),
         counsellor=counsellor, by=counsellor, office=late.meeting_office, plan_review="Suunnitelma laadittu.",
+        plan_goal="Työllistyminen.",
     )  # fmt: skip
     assert (meeting.due_on, meeting.on_time) == (date(2026, 1, 26), False)
     row = deadline(late)
@@ -90,7 +115,7 @@ def test_status_change_and_reassignment_rewrite_the_row(client_of, counsellor, m
     jobseeker = client_of(started=date(2026, 1, 5))
     services.record_meeting(
         jobseeker=jobseeker, meeting_type="initial_interview", channel="phone", held_at=at(date(2026, 1, 8)),
-        counsellor=counsellor, by=counsellor, plan_review="Laadittu.",
+        counsellor=counsellor, by=counsellor, plan_goal="Työllistyminen.", plan_review="Laadittu.",
     )  # fmt: skip
     assert deadline(jobseeker).due_on == date(2026, 4, 8)
     jobseeker.status = "employed"
@@ -119,7 +144,7 @@ def test_bulk_recompute_equals_one_by_one(client_of, counsellor, today):
     people = [client_of(started=date(2026, 1, 5 + i)) for i in range(5)]
     services.record_meeting(
         jobseeker=people[0], meeting_type="initial_interview", channel="phone", held_at=at(date(2026, 1, 9)),
-        counsellor=counsellor, by=counsellor, plan_review="Laadittu.",
+        counsellor=counsellor, by=counsellor, plan_goal="Työllistyminen.", plan_review="Laadittu.",
     )  # fmt: skip
     one_by_one = {d.pk: (d.next_meeting_type, d.due_on, d.rule_set_id) for d in Deadline.objects.all()}
     Deadline.objects.all().delete()

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from service_model import enums, services
-from service_model.models import Deadline, JobSearchObligation
+from service_model.models import Deadline, EmploymentPlan, JobSearchObligation
 from tests.service_model.conftest import at
 
 pytestmark = pytest.mark.django_db
@@ -69,12 +69,20 @@ def test_recording_held_needs_the_plan_review_and_cannot_be_in_advance(client_of
     with pytest.raises(ValidationError) as error:
         services.record_held(meeting, by=counsellor)
     assert "työllistymissuunnitelma" in error.value.message_dict["plan_review"][0]
+    assert "laaditaan alkuhaastattelussa" in error.value.message_dict["plan_goal"][0]
     later = book(jobseeker, counsellor, at(today + timedelta(days=7)), meeting_type="other")
     with pytest.raises(ValidationError, match="etukäteen"):
         services.record_held(later, by=counsellor)
+    assert not EmploymentPlan.objects.filter(jobseeker=jobseeker).exists()
 
-    held = services.record_held(meeting, by=counsellor, plan_review="Suunnitelma laadittu.", outcome="Hyvä alku.")
+    held = services.record_held(
+        meeting, by=counsellor, plan_review="Suunnitelma laadittu.", outcome="Hyvä alku.", plan_goal="Varastotyö."
+    )
     assert (held.state, held.held_on, held.due_on, held.on_time) == ("held", today, date(2026, 3, 2), True)
+    plan = EmploymentPlan.objects.get(jobseeker=jobseeker)
+    assert (plan.goal, plan.drawn_up_on, plan.drawn_up_in) == ("Varastotyö.", today, held)
+    obligation = plan.obligations.get()
+    assert (obligation.applications, obligation.period_months, obligation.set_in) == (4, 1, held)
     with pytest.raises(ValidationError, match="jo kirjattu"):
         services.record_held(held, by=counsellor, plan_review="Uudestaan.")
 

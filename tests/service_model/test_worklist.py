@@ -25,7 +25,7 @@ def week(client_of, counsellor, today):
     later = client_of(started=date(2025, 12, 1), last_name="Forsman")
     services.record_meeting(
         jobseeker=later, meeting_type="initial_interview", channel="phone", held_at=at(date(2026, 2, 27)),
-        counsellor=counsellor, by=counsellor, plan_review="Laadittu.",
+        counsellor=counsellor, by=counsellor, plan_goal="Työllistyminen.", plan_review="Laadittu.",
     )  # fmt: skip
     people["later"] = later  # due 27.5.: beyond the four-week horizon
     return people
@@ -87,7 +87,7 @@ def test_my_week_page_lists_and_logs_each_person(client, week, counsellor, today
 def test_supervisor_overview_per_counsellor_and_municipality(week, counsellor, make_staff, today):
     services.record_meeting(
         jobseeker=week["overdue_new"], meeting_type="initial_interview", channel="phone", held_at=at(today),
-        counsellor=counsellor, by=counsellor, plan_review="Laadittu myöhässä.",
+        counsellor=counsellor, by=counsellor, plan_goal="Työllistyminen.", plan_review="Laadittu myöhässä.",
     )  # fmt: skip
     supervisor = make_staff(role="supervisor")
     overview = selectors.supervisor_overview(supervisor, today)
@@ -114,11 +114,11 @@ def test_on_time_rate_per_month(client_of, counsellor, today):
     client_of(started=date(2026, 2, 2))  # due 16.2., still open
     services.record_meeting(
         jobseeker=on_time, meeting_type="initial_interview", channel="phone", held_at=at(date(2026, 1, 20)),
-        counsellor=counsellor, by=counsellor, plan_review="Laadittu.",
+        counsellor=counsellor, by=counsellor, plan_goal="Työllistyminen.", plan_review="Laadittu.",
     )  # fmt: skip
     services.record_meeting(
         jobseeker=late, meeting_type="initial_interview", channel="phone", held_at=at(date(2026, 2, 3)),
-        counsellor=counsellor, by=counsellor, plan_review="Laadittu.",
+        counsellor=counsellor, by=counsellor, plan_goal="Työllistyminen.", plan_review="Laadittu.",
     )  # fmt: skip
     rows = {row.month: row for row in selectors.on_time_rate(counsellor, 3, today)}
     assert list(rows) == [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)]
