@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from audit.models import PersonalDataAccess
-from jobseekers import hetu
+from jobseekers import hetu, services
 from jobseekers.models import Jobseeker
 from organisation.models import Team
 from tests.browser import assert_accessible, log_in
@@ -130,6 +130,34 @@ def test_supervisor_sees_caseloads_and_reassigns_with_a_reason(page, live_server
     history = page.locator("#vastuuohjaaja ~ .table-wrap tbody tr").first
     assert "Toini Toinen" in history.inner_text()
     assert "Asiakas pyysi ohjaajan vaihtoa." in history.inner_text()
+
+
+def test_a_reassignment_saved_meanwhile_is_shown_as_a_conflict(page, live_server, population, make_user):
+    team = Team.objects.get(key="kajaani-aikuiset")
+    mine, theirs = (
+        make_user(role="counsellor", municipality_code="205", team=team, username=name, first_name=name.capitalize())
+        for name in ("oma", "toisen")
+    )
+    sign_in(page, live_server, make_user, "esihenkilo", role="supervisor")
+    jobseeker = Jobseeker.objects.filter(team=team).exclude(responsible_counsellor__in=[mine, theirs]).first()
+    page.goto(f"{live_server.url}/asiakkaat/{jobseeker.pk}/vastuuohjaaja/")
+    other_supervisor = make_user(role="supervisor", municipality_code="205")
+    services.reassign(jobseeker=jobseeker, counsellor=theirs, note="Toisen esihenkilön siirto", by=other_supervisor)
+
+    page.get_by_label("Uusi vastuuohjaaja").select_option(str(mine.pk))
+    page.get_by_label("Siirron peruste").fill("Työnjako muuttui.")
+    page.get_by_role("button", name="Vaihda vastuuohjaaja").click()
+    alert = page.get_by_role("alert")
+    assert "Toinen käyttäjä vaihtoi juuri asiakkaan vastuuohjaajan (nyt: Toisen" in alert.inner_text()
+    assert "Toisen" in page.locator("main p strong").first.inner_text()
+    assert_accessible(page, "jobseekers-reassign-conflict")
+    jobseeker.refresh_from_db()
+    assert jobseeker.responsible_counsellor == theirs
+
+    page.get_by_role("button", name="Vaihda vastuuohjaaja").click()
+    assert "Vastuuohjaaja vaihdettiin" in page.locator(".messages").inner_text()
+    jobseeker.refresh_from_db()
+    assert jobseeker.responsible_counsellor == mine
 
 
 def test_area_manager_has_caseloads_but_no_people(page, live_server, population, make_user):
