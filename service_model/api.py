@@ -282,6 +282,9 @@ CALCULATOR_STATUSES = sorted(adapter.STATUSES)
 class CalculatorQuerySerializer(serializers.Serializer):
     job_search_started_on = serializers.DateField(help_text="Työnhaun alkupäivä VVVV-KK-PP.")
     status = serializers.ChoiceField(choices=CALCULATOR_STATUSES, default="unemployed")
+    previous_job_search_ended_on = serializers.DateField(
+        required=False, help_text="Edellisen työnhaun päättymispäivä (alle 6 kk ennen: ei uutta alkuhaastattelua)."
+    )
 
     def validate_job_search_started_on(self, value: date) -> date:
         if value < adapter.MODEL_START:
@@ -292,6 +295,14 @@ class CalculatorQuerySerializer(serializers.Serializer):
         if value > LATEST:
             raise ValidationError("Päivän on oltava viimeistään 31.12.2100.")
         return value
+
+    def validate(self, data):
+        previous_end = data.get("previous_job_search_ended_on")
+        if previous_end is not None and previous_end > data["job_search_started_on"]:
+            raise ValidationError(
+                {"previous_job_search_ended_on": "Edellinen työnhaku ei voi päättyä uuden työnhaun alkamisen jälkeen."}
+            )
+        return data
 
 
 CALCULATOR_RESPONSE = inline_serializer(
@@ -307,7 +318,9 @@ CALCULATOR_RESPONSE = inline_serializer(
                 "source": serializers.CharField(),
             },
         ),
-        "initial_interview_due": serializers.DateField(),
+        "initial_interview_due": serializers.DateField(
+            allow_null=True, help_text="Tyhjä, kun avaava tapaaminen on työnhakukeskustelu (edellinen haku alle 6 kk)."
+        ),
         "next_discussions": serializers.ListField(child=serializers.DateField()),
         "schedule": serializers.ListField(
             child=inline_serializer(
@@ -654,7 +667,7 @@ class DeadlineCalculatorViewSet(viewsets.GenericViewSet):
     """The statutory schedule of a job search starting on a day, under the rules in force at each event."""
 
     permission_classes = [drf_permissions.IsAuthenticated, Allowed]
-    predicates = {"list": permissions.can_use_deadline_calculator}
+    predicates = {"calculate": permissions.can_use_deadline_calculator}
     pagination_class = None
     queryset = Meeting.objects.none()
 
@@ -666,23 +679,35 @@ class DeadlineCalculatorViewSet(viewsets.GenericViewSet):
             OpenApiParameter(
                 "status", str, enum=CALCULATOR_STATUSES, description="Työnhakijan tila (oletus: unemployed)."
             ),
+            OpenApiParameter(
+                "previous_job_search_ended_on",
+                OpenApiTypes.DATE,
+                description="Edellisen työnhaun päättymispäivä: alle 6 kuukautta ennen alkua avaava tapaaminen on "
+                "työnhakukeskustelu eikä alkuhaastattelu.",
+            ),
         ],
         responses=CALCULATOR_RESPONSE,
     )
-    def list(self, request):
+    def calculate(self, request):
         query = CalculatorQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         start = query.validated_data["job_search_started_on"]
         status_value = query.validated_data["status"]
         rule_set = rules.rule_set_for(start)
-        planned = rules.schedule(None, start, status=adapter.core_status(status_value))
+        planned = rules.schedule(
+            None,
+            start,
+            status=adapter.core_status(status_value),
+            previous_job_search_ended_on=query.validated_data.get("previous_job_search_ended_on"),
+        )
         opening = planned[0]
+        interview = opening.meeting_type == rules.MeetingType.INITIAL_INTERVIEW
         return Response(
             {
                 "job_search_started_on": start,
                 "status": status_value,
                 "rule_set": {"id": rule_set.id, "effective_from": rule_set.effective_from, "source": rule_set.source},
-                "initial_interview_due": opening.due_on,
+                "initial_interview_due": opening.due_on if interview else None,
                 "next_discussions": [p.due_on for p in planned[1:]],
                 "schedule": [
                     {"meeting_type": p.meeting_type.value, "due_on": p.due_on, "rule_set_id": p.rule_set_id}
@@ -746,7 +771,7 @@ urlpatterns = [
     path("worklist/", WorklistViewSet.as_view({"get": "list"}), name="worklist"),
     path(
         "service-model/deadlines/",
-        DeadlineCalculatorViewSet.as_view({"get": "list"}),
+        DeadlineCalculatorViewSet.as_view({"get": "calculate"}),
         name="service-model-deadlines",
     ),
 ]

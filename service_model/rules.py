@@ -420,6 +420,7 @@ def schedule(
     first_year: bool = True,
     *,
     status: JobSeekerStatus | str = JobSeekerStatus.UNEMPLOYED,
+    previous_job_search_ended_on: date | None = None,
 ) -> list[PlannedMeeting]:
     """Statutory meetings of the first year of a job search (or, with first_year=False, of the second year),
     assuming each is held on its due date. With rule_set None each event's date chooses the rules.
@@ -436,6 +437,7 @@ def schedule(
             meetings=held,
             today=held[-1].held_on if held else start,
             rule_set=rule_set,
+            previous_job_search_ended_on=previous_job_search_ended_on,
         )
         if deadline is None or deadline.due_on >= year_ends:
             return planned

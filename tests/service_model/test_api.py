@@ -57,6 +57,21 @@ def test_calculator_interview_is_the_nth_working_day(api, day):
     assert all(is_working_day(date.fromisoformat(d)) for d in data["next_discussions"])
 
 
+def test_calculator_opens_with_a_discussion_soon_after_a_previous_job_search(api):
+    fresh = api.get(CALCULATOR, {"job_search_started_on": "2026-02-02"}).json()
+    soon = api.get(
+        CALCULATOR, {"job_search_started_on": "2026-02-02", "previous_job_search_ended_on": "2025-11-28"}
+    ).json()
+    assert soon["initial_interview_due"] is None
+    assert soon["schedule"][0] == {**fresh["schedule"][0], "meeting_type": "job_search_discussion"}
+    assert soon["next_discussions"] == fresh["next_discussions"]
+    long_ago = {"job_search_started_on": "2026-02-02", "previous_job_search_ended_on": "2025-08-02"}
+    assert api.get(CALCULATOR, long_ago).json()["initial_interview_due"] == fresh["initial_interview_due"]
+    after = api.get(CALCULATOR, {"job_search_started_on": "2026-02-02", "previous_job_search_ended_on": "2026-02-03"})
+    assert after.status_code == 400
+    assert "uuden työnhaun alkamisen jälkeen" in after.json()["previous_job_search_ended_on"][0]
+
+
 def test_calculator_status_and_errors(api):
     employed = api.get(CALCULATOR, {"job_search_started_on": "2026-02-02", "status": "employed"}).json()
     assert (employed["initial_interview_due"], employed["next_discussions"]) == ("2026-02-16", [])
