@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils.functional import Promise
 from openpyxl import Workbook
 
 
@@ -58,6 +59,8 @@ def xlsx_response(table: Table) -> HttpResponse:
         values = []
         for column in table.columns:
             value = row.get(column.key)
+            if isinstance(value, Promise):  # a lazily translated label: openpyxl accepts only real strings
+                value = str(value)
             values.append(float(value) if isinstance(value, Decimal) else ("" if value is None else value))
         sheet.append(values)
     buffer = io.BytesIO()

@@ -4,6 +4,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from organisation.tables import EXPORTS
+
 pytestmark = pytest.mark.django_db
 
 PAGES = [
@@ -104,6 +106,13 @@ def test_xlsx_export_opens_in_openpyxl(client_in):
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.max_row == 14
     assert sheet.cell(row=1, column=2).value == "Toimipiste"
+
+
+@pytest.mark.parametrize("table", sorted(EXPORTS))
+def test_every_export_opens_as_xlsx(client_in, table):
+    response = client_in.get(f"/organisaatio/vienti/{table}.csv?format=xlsx")
+    assert response.status_code == 200
+    assert load_workbook(io.BytesIO(response.content)).active.max_row > 1
 
 
 def test_unknown_export_is_404(client_in):
