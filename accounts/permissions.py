@@ -121,7 +121,7 @@ def has_own_clients(user) -> bool:
 
 def can_reassign(user, jobseeker=None) -> bool:
     """A supervisor (or administrator) changes a responsible counsellor, with a reason, within their scope."""
-    allowed = has_role(user, Role.SUPERVISOR) or can_administer(user)
+    allowed = can_assign_batch(user)
     if not allowed or jobseeker is None:
         return allowed
     return can_view_jobseeker(user, jobseeker)
@@ -163,7 +163,7 @@ def can_view_meetings(user, jobseeker=None) -> bool:
 
 
 def can_manage_meetings(user, jobseeker=None) -> bool:
-    allowed = has_role(user, *JOBSEEKER_EDIT_ROLES) or can_administer(user)
+    allowed = can_register_jobseeker(user)
     if not allowed or jobseeker is None:
         return allowed
     return can_view_jobseeker(user, jobseeker)

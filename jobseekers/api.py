@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from accounts import permissions
 from jobseekers import hetu_store, languages, organisation_adapter, selectors, services, tables
 from jobseekers.models import Jobseeker
+from www.api import Allowed, django_errors
 
 
 def _language() -> str:
@@ -36,20 +37,6 @@ def _team(team) -> dict | None:
     if team is None:
         return None
     return {"id": team.pk, "key": team.key, "name": team.name, "target_group": team.target_group}
-
-
-def _django_errors(error: DjangoValidationError) -> ValidationError:
-    return ValidationError(error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages})
-
-
-class Allowed(drf_permissions.BasePermission):
-    """Asks accounts.permissions: the view's `predicates` map each action to a predicate on the user."""
-
-    def has_permission(self, request, view):
-        if view.action is None:
-            return True  # a method the route does not have: DRF answers 405 without running anything
-        predicate = view.predicates.get(view.action)
-        return bool(predicate and predicate(request.user))
 
 
 # --- Serializers ----------------------------------------------------------------------------------------------
@@ -126,7 +113,7 @@ class JobseekerSerializer(serializers.ModelSerializer):
         counsellor = obj.responsible_counsellor
         if counsellor is None:
             return None
-        return {"id": counsellor.pk, "name": counsellor.get_full_name() or counsellor.username}
+        return {"id": counsellor.pk, "name": str(counsellor)}
 
 
 class JobseekerDetailSerializer(JobseekerSerializer):
@@ -152,7 +139,7 @@ class JobseekerDetailSerializer(JobseekerSerializer):
     def get_counsellor_history(self, obj) -> list[dict]:
         return [
             {
-                "counsellor": {"id": a.counsellor_id, "name": a.counsellor.get_full_name() or a.counsellor.username},
+                "counsellor": {"id": a.counsellor_id, "name": str(a.counsellor)},
                 "started_at": a.started_at,
                 "ended_at": a.ended_at,
                 "reason": a.reason,
@@ -307,7 +294,7 @@ class JobseekerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
                 organisation=organisation_adapter.for_request(request),
             )
         except DjangoValidationError as error:
-            raise _django_errors(error) from None
+            raise django_errors(error) from None
         if not permissions.can_view_jobseeker(request.user, jobseeker):
             # Registered for another municipality's counsellors: the registrant gets the id, not the record.
             return Response({"id": jobseeker.pk}, status=status.HTTP_201_CREATED)

@@ -24,9 +24,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
+from functools import cached_property
 from types import MappingProxyType
 
 from ortools.graph.python import min_cost_flow
+
+from jobseekers.formatting import fi_number
 
 Id = int | str
 
@@ -58,7 +61,7 @@ class Counsellor:
         object.__setattr__(self, "fte", fte)
         object.__setattr__(self, "languages", frozenset(_language(code) for code in self.languages))
 
-    @property
+    @cached_property  # read for every arc of the flow network
     def max_clients(self) -> int:
         return math.floor(self.max_clients_per_fte * Fraction(self.fte))
 
@@ -383,16 +386,16 @@ def _loads(counsellors: list[Counsellor], assignments: Mapping[Id, Id]) -> tuple
 def _target_notes(counsellors: list[Counsellor], loads: tuple[CounsellorLoad, ...]) -> list[AssignmentNote]:
     notes = []
     for counsellor, load in zip(counsellors, loads, strict=True):
-        fte = _finnish_number(counsellor.fte)
+        fte = fi_number(counsellor.fte)
         if load.over_target:
             notes.append(
                 AssignmentNote(
                     code="over_target",
                     pool_id=counsellor.pool_id,
                     counsellor_id=counsellor.id,
-                    message=f"Ohjaaja {counsellor.id}: {_finnish_number(load.caseload)} asiakasta, tavoitteen "
-                    f"mukainen enimmäismäärä {_finnish_number(load.max_clients)} "
-                    f"({_finnish_number(counsellor.max_clients_per_fte)} asiakasta/htv × {fte} htv).",
+                    message=f"Ohjaaja {counsellor.id}: {fi_number(load.caseload)} asiakasta, tavoitteen "
+                    f"mukainen enimmäismäärä {fi_number(load.max_clients)} "
+                    f"({fi_number(counsellor.max_clients_per_fte)} asiakasta/htv × {fte} htv).",
                 )
             )
         minimum = counsellor.min_clients_per_fte
@@ -402,8 +405,8 @@ def _target_notes(counsellors: list[Counsellor], loads: tuple[CounsellorLoad, ..
                     code="under_target",
                     pool_id=counsellor.pool_id,
                     counsellor_id=counsellor.id,
-                    message=f"Ohjaaja {counsellor.id}: {_finnish_number(load.caseload)} asiakasta, alle tavoitteen "
-                    f"{_finnish_number(minimum)} asiakasta/htv × {fte} htv.",
+                    message=f"Ohjaaja {counsellor.id}: {fi_number(load.caseload)} asiakasta, alle tavoitteen "
+                    f"{fi_number(minimum)} asiakasta/htv × {fte} htv.",
                 )
             )
     return notes
@@ -434,18 +437,10 @@ def _shortfalls(
                 excess=excess,
                 target_clients_per_fte=target,
                 missing_fte=missing_fte,
-                message=f"Ohjaajaryhmä {pool_id}: asiakkaita {_finnish_number(clients)}, tavoitteen mukainen "
-                f"enimmäismäärä {_finnish_number(capacity)}, tavoitteen ylittäviä asiakkaita "
-                f"{_finnish_number(excess)}; puuttuu {_finnish_number(missing_fte)} htv "
-                f"(tavoite {_finnish_number(target)} asiakasta/htv).",
+                message=f"Ohjaajaryhmä {pool_id}: asiakkaita {fi_number(clients)}, tavoitteen mukainen "
+                f"enimmäismäärä {fi_number(capacity)}, tavoitteen ylittäviä asiakkaita "
+                f"{fi_number(excess)}; puuttuu {fi_number(missing_fte)} htv "
+                f"(tavoite {fi_number(target)} asiakasta/htv).",
             )
         )
     return tuple(shortfalls)
-
-
-def _finnish_number(value: int | Decimal | Fraction) -> str:
-    """1 234,5: a no-break space between thousands and a decimal comma, as the Finnish UI shows numbers."""
-    if isinstance(value, Fraction):
-        value = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01"), ROUND_HALF_EVEN)
-    text = format(value.normalize(), ",f") if isinstance(value, Decimal) else format(value, ",")
-    return text.translate({ord(","): "\u00a0", ord("."): ","})

@@ -20,11 +20,10 @@ is the case the cutting is for.
 
 import heapq
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, Decimal
-from functools import cached_property
 
 from django.db import transaction
 from django.db.models import Count, Q
@@ -99,14 +98,6 @@ class Targets:
         return self.by_municipality.get(municipality_id)
 
 
-class _Counsellor(assignment.Counsellor):
-    """The core's counsellor with its target maximum computed once: the core reads it for every flow-network arc."""
-
-    @cached_property
-    def max_clients(self) -> int:
-        return assignment.Counsellor.max_clients.fget(self)
-
-
 def pool_of(user: User) -> str | None:
     if user.team_id is not None:
         return f"team:{user.team.key}"
@@ -141,7 +132,7 @@ def core_counsellors(targets: Targets, caseloads: dict[int, int]) -> list[assign
         target = targets.for_team(user.team, user.home_municipality_id)
         maximum = target.max_clients if target and target.max_clients else NO_TARGET
         counsellors.append(
-            _Counsellor(
+            assignment.Counsellor(
                 id=user.pk,
                 pool_id=pool,
                 fte=user.fte,
@@ -337,6 +328,7 @@ def assign_unassigned(
         by_counsellor[counsellor_id].append(seeker_id)
     now = timezone.now()
     written: list[int] = []
+    added: Counter[int] = Counter()
     processed = 0
     history = RowWriter(CounsellorAssignment)
     for counsellor_id, seeker_ids in by_counsellor.items():
@@ -360,14 +352,14 @@ def assign_unassigned(
                     }
                 )
             written.extend(ids)
+            added[counsellor_id] += len(ids)
             processed += len(chunk)
             if progress:
                 progress("tallennus", processed, len(result))
     history.flush()
     signals.counsellors_changed.send(sender=Jobseeker, pks=written)
 
-    final_caseloads = current_caseloads()
-    final = [replace(c, caseload=final_caseloads.get(c.id, 0)) for c in counsellors]
+    final = [replace(c, caseload=c.caseload + added[c.id]) for c in counsellors]
     report.shortfalls, report.notes = _report(final, unspoken, empty, seekers, targets, pool_names())
     report.assigned = len(written)
     report.unassigned = len(seekers) - len(result)

@@ -156,4 +156,4 @@ class ReassignForm(Described, forms.Form):
     @staticmethod
     def _label(user):
         team = user.team.name if user.team else user.home_municipality.name_fi
-        return f"{user.get_full_name() or user.username} ({team})"
+        return f"{user} ({team})"

@@ -220,10 +220,6 @@ class Jobseeker(models.Model):
         return self.citizenship != "FI"
 
     @property
-    def service_language_group(self) -> str:
-        return self.service_language if self.service_language in languages.DOMESTIC else "other"
-
-    @property
     def service_language_name(self) -> str:
         return languages.language_name(self.service_language)
 

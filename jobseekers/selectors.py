@@ -192,7 +192,7 @@ def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]
         counsellors.append(
             Caseload(
                 key=f"user:{u.pk}",
-                name=u.get_full_name() or u.username,
+                name=str(u),
                 municipality=municipality.name_fi if municipality else "",
                 team=u.team.name if u.team else "",
                 fte=u.fte if u.is_active else Decimal(0),

@@ -346,7 +346,7 @@ def reassign(
     jobseeker = locked.get(pk=jobseeker.pk)
     if jobseeker.responsible_counsellor_id != seen_counsellor_id:
         current = jobseeker.responsible_counsellor
-        now = (current.get_full_name() or current.username) if current else _("ei vastuuohjaajaa")
+        now = str(current) if current else _("ei vastuuohjaajaa")
         raise Conflict(
             _("Toinen käyttäjä vaihtoi juuri asiakkaan vastuuohjaajan (nyt: %(name)s). Tarkista ja valitse uudelleen.")
             % {"name": now},

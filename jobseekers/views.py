@@ -114,7 +114,7 @@ def card(request, pk):
         "jobseekers/card.html",
         {
             "jobseeker": jobseeker,
-            "hetu_masked": hetu_store.mask(jobseeker.reveal_hetu()),
+            "hetu_masked": jobseeker.hetu_masked,
             "hetu_visible": hetu_visible,
             "age": jobseeker.age(today),
             "long_term": jobseeker.is_long_term_unemployed(today),

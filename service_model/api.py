@@ -19,22 +19,9 @@ from organisation.models import Office
 from service_model import adapter, enums, rules, selectors, services
 from service_model.models import EmploymentPlan, JobApplication, JobSearchObligation, Meeting, PlanTask
 from service_model.today import EARLIEST, LATEST, service_today
+from www.api import Allowed, django_errors
 
 MAX_HORIZON_DAYS = 366
-
-
-def _django_errors(error: DjangoValidationError) -> ValidationError:
-    return ValidationError(error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages})
-
-
-class Allowed(drf_permissions.BasePermission):
-    """Asks accounts.permissions: the view's `predicates` map each action to a predicate on the user."""
-
-    def has_permission(self, request, view):
-        if view.action is None:
-            return True
-        predicate = view.predicates.get(view.action)
-        return bool(predicate and predicate(request.user))
 
 
 # --- Serializers ----------------------------------------------------------------------------------------------
@@ -48,7 +35,7 @@ class PersonSerializer(serializers.Serializer):
 def _person(user) -> dict | None:
     if user is None:
         return None
-    return {"id": user.pk, "name": user.get_full_name() or user.username}
+    return {"id": user.pk, "name": str(user)}
 
 
 class MeetingSerializer(serializers.ModelSerializer):
@@ -365,7 +352,7 @@ class JobseekerScoped(viewsets.GenericViewSet):
         try:
             return function(*args, **kwargs)
         except DjangoValidationError as error:
-            raise _django_errors(error) from None
+            raise django_errors(error) from None
 
 
 def _office(pk) -> Office | None:
@@ -531,7 +518,6 @@ class PlanViewSet(JobseekerScoped):
         return plan
 
     def _plan_response(self, plan, code=status.HTTP_200_OK):
-        plan = selectors.plan_of(plan.jobseeker)
         return Response(PlanSerializer(plan, context={"today": service_today()}).data, status=code)
 
     def retrieve(self, request, jobseeker_pk=None):
@@ -543,11 +529,11 @@ class PlanViewSet(JobseekerScoped):
         self.require_manage(jobseeker)
         serializer = PlanWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        existed = self.plan(required=False) is not None
-        plan = self.call(
-            services.save_plan, jobseeker=jobseeker, goal=serializer.validated_data["goal"], by=request.user
+        existed = selectors.has_plan(jobseeker)
+        self.call(services.save_plan, jobseeker=jobseeker, goal=serializer.validated_data["goal"], by=request.user)
+        return self._plan_response(
+            selectors.plan_of(jobseeker), status.HTTP_200_OK if existed else status.HTTP_201_CREATED
         )
-        return self._plan_response(plan, status.HTTP_200_OK if existed else status.HTTP_201_CREATED)
 
     @extend_schema(responses=TaskSerializer(many=True))
     def tasks(self, request, jobseeker_pk=None):

@@ -56,7 +56,7 @@ class BookingForm(Described, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = Office.objects.filter(area_id=jobseeker.area_id).order_by("name")
         self.fields["counsellor"].queryset = counsellors_for(jobseeker)
-        self.fields["counsellor"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["counsellor"].label_from_instance = str
         self.describe()
 
     @property

@@ -49,7 +49,6 @@ def get_jobseeker(user, pk, *, view: str, purpose: str):
 
 OVERDUE, THIS_WEEK, UPCOMING = enums.Bucket.OVERDUE.value, enums.Bucket.THIS_WEEK.value, enums.Bucket.UPCOMING.value
 MEETING_TYPE_LABELS = dict(enums.MeetingType.choices)
-CHANNEL_LABELS = dict(enums.Channel.choices)
 BUCKET_LABELS = dict(enums.Bucket.choices)
 
 
@@ -154,7 +153,7 @@ def worklist_row(values: tuple, today: date) -> WorklistRow:
     (pk, first, last, code, municipality, meeting_type, due_on, rule_set_id,
      booked_id, booked_at, booked_type, booked_channel) = values  # fmt: skip
     days = (due_on - today).days
-    bucket = OVERDUE if days < 0 else THIS_WEEK if days < WEEK_DAYS else UPCOMING
+    bucket = bucket_of(due_on, today)
     return WorklistRow(
         Person(pk, first, last, code, municipality),
         meeting_type,
@@ -236,6 +235,10 @@ def meetings_of(jobseeker) -> QuerySet:
 
 def deadline_of(jobseeker) -> Deadline | None:
     return Deadline.objects.filter(jobseeker=jobseeker).first()
+
+
+def has_plan(jobseeker) -> bool:
+    return EmploymentPlan.objects.filter(jobseeker=jobseeker).exists()
 
 
 def plan_of(jobseeker) -> EmploymentPlan | None:
@@ -358,7 +361,7 @@ def supervisor_overview(user, today: date, window_days: int = ON_TIME_WINDOW_DAY
                     if person.team
                     else (person.home_municipality.name_fi if person.home_municipality else "")
                 )
-                row = OverviewRow(f"user:{person.pk}", person.get_full_name() or person.username, home)
+                row = OverviewRow(f"user:{person.pk}", str(person), home)
             by_counsellor[counsellor_id] = row
         by_counsellor[counsellor_id].add(cell)
         if municipality_id not in by_municipality:

@@ -29,7 +29,7 @@ from service_model.models import (
     Meeting,
     PlanTask,
 )
-from service_model.today import service_today
+from service_model.today import fi_date, service_today
 from service_model.workdays import add_months
 
 MAX_BOOKING_AHEAD_DAYS = 366
@@ -45,10 +45,8 @@ def _fail(errors: dict[str, str]) -> None:
 # --- The stored deadline ----------------------------------------------------------------------------------------
 
 
-def held_pairs(jobseeker_id: int, *, exclude: int | None = None) -> list[tuple[date, str]]:
+def held_pairs(jobseeker_id: int) -> list[tuple[date, str]]:
     meetings = Meeting.objects.filter(jobseeker_id=jobseeker_id, state=enums.MeetingState.HELD)
-    if exclude is not None:
-        meetings = meetings.exclude(pk=exclude)
     return list(meetings.values_list("held_on", "meeting_type"))
 
 
@@ -191,10 +189,6 @@ def sync_owners(jobseeker_ids) -> int:
 # --- Meetings ---------------------------------------------------------------------------------------------------
 
 
-def fi_date(day: date) -> str:
-    return f"{day.day}.{day.month}.{day.year}"
-
-
 def _local(moment: datetime) -> datetime:
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
@@ -241,7 +235,7 @@ def _conflicts(counsellor_id: int, jobseeker_id: int, start: datetime, minutes: 
     return errors
 
 
-def _check_details(jobseeker, meeting_type, channel, planned_at, duration_minutes, office, today, errors) -> None:
+def _check_details(jobseeker, meeting_type, channel, planned_at, duration_minutes, office, errors) -> None:
     if meeting_type not in enums.MeetingType.values:
         errors["meeting_type"] = _("Tuntematon tapaamisen tyyppi.")
     if channel not in enums.Channel.values:
@@ -273,7 +267,7 @@ def book_meeting(
     job seeker's other meeting (double booking)."""
     today = today or service_today()
     errors: dict[str, str] = {}
-    _check_details(jobseeker, meeting_type, channel, planned_at, duration_minutes, office, today, errors)
+    _check_details(jobseeker, meeting_type, channel, planned_at, duration_minutes, office, errors)
     _check_counsellor(counsellor, jobseeker, errors)
     if planned_at is not None:
         day = _local(planned_at).date()
@@ -355,7 +349,7 @@ def record_held(
     due_on = adapter.satisfied_deadline(
         job_search_started_on=jobseeker.job_search_started_on,
         status=jobseeker.status,
-        held=held_pairs(jobseeker.pk, exclude=meeting.pk),
+        held=held_pairs(jobseeker.pk),
         held_on=held_on,
         meeting_type=meeting.meeting_type,
         previous_job_search_ended_on=jobseeker.previous_job_search_ended_on,
@@ -395,7 +389,7 @@ def record_meeting(
     """Record a meeting that was held without a booking (a walk-in, a phone call)."""
     today = today or service_today()
     errors: dict[str, str] = {}
-    _check_details(jobseeker, meeting_type, channel, held_at, duration_minutes, office, today, errors)
+    _check_details(jobseeker, meeting_type, channel, held_at, duration_minutes, office, errors)
     _check_counsellor(counsellor, jobseeker, errors)
     _fail(errors)
     _fail(_conflicts(counsellor.pk, jobseeker.pk, held_at, duration_minutes, exclude=None))
@@ -466,7 +460,7 @@ def reschedule(
     duration_minutes = meeting.duration_minutes if duration_minutes is None else duration_minutes
     office = meeting.office if office is ... else office
     errors: dict[str, str] = {}
-    _check_details(jobseeker, meeting_type, channel, planned_at, duration_minutes, office, today, errors)
+    _check_details(jobseeker, meeting_type, channel, planned_at, duration_minutes, office, errors)
     if _local(planned_at).date() < today and planned_at != meeting.planned_at:
         errors["planned_at"] = _("Aika on menneisyydessä.")
     _fail(errors)

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from service_model import selectors
+from service_model.today import fi_date
 from www.tables import Column, Table
 
 
@@ -14,7 +15,7 @@ def worklist_table(rows: list[selectors.WorklistRow], today) -> Table:
     return Table(
         key="oma-viikko",
         title=_("Oma viikko"),
-        caption=_("Määräajat %(day)s") % {"day": f"{today.day}.{today.month}.{today.year}"},
+        caption=_("Määräajat %(day)s") % {"day": fi_date(today)},
         columns=[
             Column("name", _("Asiakas")),
             Column("municipality", _("Kotikunta")),
@@ -43,7 +44,7 @@ def _local_text(moment) -> str:
     from django.utils import timezone
 
     local = timezone.localtime(moment)
-    return f"{local.day}.{local.month}.{local.year} {local:%H.%M}"
+    return f"{fi_date(local)} {local:%H.%M}"
 
 
 def _overview_columns(first: str, first_label: str, with_home: bool) -> list[Column]:

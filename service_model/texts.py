@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from service_model import rules
+from service_model.today import fi_date
 
 
 def rule_set_label(rule_set_id: str) -> str:
@@ -13,7 +14,7 @@ def rule_set_label(rule_set_id: str) -> str:
     day = found.effective_from
     return _("%(law)s, voimassa %(day)s alkaen") % {
         "law": found.source.split(",")[0],
-        "day": f"{day.day}.{day.month}.{day.year}",
+        "day": fi_date(day),
     }
 
 

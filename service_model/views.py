@@ -18,7 +18,7 @@ from accounts import permissions
 from jobseekers.forms import municipality_choices
 from service_model import enums, forms, selectors, services, tables, texts
 from service_model.models import Meeting, PlanTask
-from service_model.today import reference_day, service_today
+from service_model.today import fi_date, reference_day, service_today
 from www.tables import export_response
 
 PAGE_SIZE = 100
@@ -58,7 +58,10 @@ def my_week(request):
     today, bad_day = reference_day(request)
     _day_warning(request, bad_day)
     horizon = _horizon(request)
-    page = Paginator(selectors.worklist_deadlines(user, today, horizon), PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = selectors.bucket_counts(user, today, horizon)
+    paginator = Paginator(selectors.worklist_deadlines(user, today, horizon), PAGE_SIZE)
+    paginator.count = sum(counts.values())  # every listed deadline is in exactly one bucket: no second COUNT query
+    page = paginator.get_page(request.GET.get("page"))
     rows = selectors.worklist(user, today, deadlines=page.object_list)
     unrecorded = list(selectors.unrecorded_meetings(user, today)[:50])
     selectors.log_worklist(
@@ -74,7 +77,7 @@ def my_week(request):
             "is_today": today == service_today(),
             "horizon": horizon,
             "horizons": HORIZONS,
-            "counts": selectors.bucket_counts(user, today, horizon),
+            "counts": counts,
             "rows": rows,
             "page": page,
             "query": query.urlencode(),
@@ -286,7 +289,7 @@ def book(request, pk):
             messages.success(
                 request,
                 _("Tapaaminen varattiin: %(name)s %(day)s klo %(time)s.")
-                % {"name": jobseeker, "day": services.fi_date(local.date()), "time": local.strftime("%H.%M")},
+                % {"name": jobseeker, "day": fi_date(local.date()), "time": local.strftime("%H.%M")},
             )
             return redirect(_safe_next(request) or reverse("service_model:my_week"))
     day = form.cleaned_data.get("day") if form.is_bound and hasattr(form, "cleaned_data") else initial["day"]
@@ -383,7 +386,7 @@ def walk_in(request, pk):
             "deadline": deadline,
             "form": form,
             "next": _safe_next(request),
-            "needs_plan": selectors.plan_of(jobseeker) is None,
+            "needs_plan": not selectors.has_plan(jobseeker),
         },
         status=400 if form.errors else 200,
     )
@@ -439,7 +442,7 @@ def record(request, pk):
             "jobseeker": jobseeker,
             "form": form,
             "next": _safe_next(request),
-            "needs_plan": selectors.plan_of(jobseeker) is None,
+            "needs_plan": not selectors.has_plan(jobseeker),
         },
         status=400 if form.errors else 200,
     )
@@ -481,9 +484,9 @@ def overview_export(request, table):
     return export_response(found, request.GET.get("format", "csv"))
 
 
-def _municipality(request) -> str:
+def _municipality(request, choices) -> str:
     code = request.GET.get("kunta", "")
-    return code if code in {c for c, _name in municipality_choices()[1:]} else ""
+    return code if code in {c for c, _name in choices} else ""
 
 
 @login_required
@@ -492,7 +495,8 @@ def on_time(request):
     _require(permissions.can_view_on_time_rate(user))
     today, bad_day = reference_day(request)
     _day_warning(request, bad_day)
-    municipality = _municipality(request)
+    choices = municipality_choices()[1:]
+    municipality = _municipality(request, choices)
     rows = selectors.on_time_rate(user, 12, today, municipality_code=municipality)
     return render(
         request,
@@ -502,7 +506,7 @@ def on_time(request):
             "table": tables.on_time_table(rows),
             "chart": tables.on_time_chart(rows),
             "municipality": municipality,
-            "municipalities": municipality_choices()[1:],
+            "municipalities": choices,
             "export_query": request.GET.urlencode(),
         },
     )
@@ -513,5 +517,5 @@ def on_time_export(request):
     user = request.user
     _require(permissions.can_view_on_time_rate(user) and permissions.can_export_tables(user))
     today, _bad = reference_day(request)
-    rows = selectors.on_time_rate(user, 12, today, municipality_code=_municipality(request))
+    rows = selectors.on_time_rate(user, 12, today, municipality_code=_municipality(request, municipality_choices()[1:]))
     return export_response(tables.on_time_table(rows), request.GET.get("format", "csv"))

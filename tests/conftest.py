@@ -27,6 +27,12 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Tests create users by the hundred; the production hasher's deliberate slowness would dominate the run."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _finnish_by_default(settings):
     settings.LANGUAGE_CODE = "fi"
     settings.STORAGES = {

@@ -17,9 +17,3 @@ def counsellor(area, make_user):
 def client_in(client, counsellor):
     client.force_login(counsellor)
     return client
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Users are created per test; the production hasher's deliberate slowness would dominate the suite's time.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -249,12 +249,6 @@ def resolve_url(name, rule):
     return reverse(name, kwargs=kwargs)
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Each case makes a user per role; the production hasher's deliberate slowness would dominate the run."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_every_url_is_declared():
     missing = sorted(set(url_names()) - set(RULES) - PUBLIC)
     assert not missing, f"Declare these URL names in RULES of {__name__} (who may use them): {missing}"

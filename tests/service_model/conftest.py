@@ -7,11 +7,6 @@ from django.utils import timezone
 TODAY = date(2026, 3, 2)
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def today(settings):
     settings.SERVICE_MODEL_TODAY = TODAY
@@ -42,3 +37,11 @@ def client_of(counsellor, today):
 
 def at(day: date, hour: int = 10, minute: int = 0):
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+def book(jobseeker, counsellor, when, **extra):
+    from service_model import services
+
+    values = {"meeting_type": "job_search_discussion", "channel": "phone", "duration_minutes": 45}
+    values.update(extra)
+    return services.book_meeting(jobseeker=jobseeker, planned_at=when, counsellor=counsellor, by=counsellor, **values)

@@ -8,8 +8,7 @@ from django.db import transaction
 
 from service_model.models import Meeting
 from tests.concurrency import race
-from tests.service_model.conftest import at
-from tests.service_model.test_services import book
+from tests.service_model.conftest import at, book
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
 

@@ -8,15 +8,9 @@ from django.db import IntegrityError, transaction
 
 from service_model import enums, services
 from service_model.models import Deadline, EmploymentPlan, JobSearchObligation
-from tests.service_model.conftest import at
+from tests.service_model.conftest import at, book
 
 pytestmark = pytest.mark.django_db
-
-
-def book(jobseeker, counsellor, when, **extra):
-    values = {"meeting_type": "job_search_discussion", "channel": "phone", "duration_minutes": 45}
-    values.update(extra)
-    return services.book_meeting(jobseeker=jobseeker, planned_at=when, counsellor=counsellor, by=counsellor, **values)
 
 
 def test_double_booking_a_counsellor_is_refused_with_the_clash(client_of, counsellor, today):
