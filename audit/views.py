@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import permissions
 from audit import selectors
 from audit.forms import AccessLogFilter
-from www.tables import Column, Table, export_response
+from common.tables import Column, Table, export_response
 
 PAGE_SIZE = 50
 

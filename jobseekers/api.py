@@ -17,9 +17,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from accounts import permissions
+from common.api import Allowed, django_errors
 from jobseekers import hetu_store, languages, organisation_adapter, selectors, services, tables
 from jobseekers.models import Jobseeker
-from www.api import Allowed, django_errors
 
 
 def _language() -> str:

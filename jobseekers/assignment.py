@@ -29,7 +29,7 @@ from types import MappingProxyType
 
 from ortools.graph.python import min_cost_flow
 
-from jobseekers.formatting import fi_number
+from common.formatting import fi_number
 
 Id = int | str
 

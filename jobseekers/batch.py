@@ -31,11 +31,11 @@ from django.utils import timezone
 
 from accounts.enums import Role
 from accounts.models import User
+from common.bulk import RowWriter
+from common.formatting import fi_number
+from common.locks import serialize_on
 from jobseekers import assignment, enums, signals
-from jobseekers.formatting import fi_number
 from jobseekers.models import CounsellorAssignment, Jobseeker
-from jobseekers.rows import RowWriter
-from operations.locks import serialize_on
 from organisation.models import CaseloadTarget, Municipality, Team
 
 SUBPOOL_SIZE = 20

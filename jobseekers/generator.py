@@ -18,10 +18,10 @@ from django.db.models import Count, Q
 
 from accounts.enums import Role
 from accounts.models import User
+from common.bulk import INSERT_BATCH, RowWriter
+from common.dates import add_years, month_end, months_before
 from jobseekers import batch, enums, hetu_store, organisation_adapter, population, signals
-from jobseekers.dates import add_years, month_end, months_before
 from jobseekers.models import CounsellorAssignment, Jobseeker
-from jobseekers.rows import INSERT_BATCH, RowWriter
 from labour_market.models import MunicipalStatistic, StatisticsTable
 from organisation import enums as org_enums
 from organisation.models import EmploymentArea, Municipality, Office, ServiceArrangement, StaffPosition, Team
@@ -261,7 +261,7 @@ def generate(
             rng = random.Random(f"{seed}:{month:%Y-%m}:{code}:targets")
             resolved[code] = population.resolve_targets(rows[code], scale, rng, low, high)
         expected = sum(round(t.total * population.CLIENTS_PER_UNEMPLOYED) for t in resolved.values())
-        writer = RowWriter()
+        writer = RowWriter(Jobseeker)
         serial = 0
         routing_cache = {}
         for code in sorted(rows):

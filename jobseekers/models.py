@@ -14,8 +14,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import months_before
 from jobseekers import enums, hetu, hetu_store, languages
-from jobseekers.dates import months_before
 
 YOUTH_AGE_LIMIT = 30
 LONG_TERM_MONTHS = 12

@@ -34,8 +34,8 @@ from itertools import accumulate
 from faker import Faker
 from faker.providers.person.fi_FI import Provider as FinnishNames
 
+from common.dates import add_years, months_before
 from jobseekers import enums, hetu, routing
-from jobseekers.dates import add_years, months_before
 
 CLIENTS_PER_UNEMPLOYED = 2.1
 FULLY_LAID_OFF_SHARE = 0.08

@@ -18,6 +18,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from accounts.enums import Role
 from accounts.models import User
+from common.errors import Errors
 from jobseekers import enums, hetu_store, languages, organisation_adapter
 from jobseekers.models import CounsellorAssignment, Jobseeker
 
@@ -47,15 +48,6 @@ OPTIONAL_DEFAULTS = {
     "willing_to_relocate": False,
     "max_commute_km": None,
 }
-
-
-class Errors(dict):
-    def add(self, name: str, message: str) -> None:
-        self.setdefault(name, []).append(message)
-
-    def raise_if_any(self) -> None:
-        if self:
-            raise ValidationError(dict(self))
 
 
 @dataclass

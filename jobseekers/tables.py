@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from common.tables import Column, Table
 from jobseekers import selectors
-from www.tables import Column, Table
 
 STATUS_LABELS = {
     "over": _("yli tavoitteen"),

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from accounts import permissions
 from accounts.enums import Role
+from common.tables import export_response
 from jobseekers import enums, forms, hetu_store, organisation_adapter, selectors, services, tables
-from www.tables import export_response
 
 PAGE_SIZE = 50
 COLUMNS = [

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from django.db import transaction
 
+from common.locks import serialize_on
 from labour_market import enums
 from labour_market.models import Indicator, MunicipalStatistic, StatisticsTable
 from labour_market.parsers import ParsedFile, ParseError, csv, jsonstat, municipality_code, px
-from operations.locks import serialize_on
 from organisation.models import EmploymentArea, Municipality
 
 READERS = {"px": px.parse, "json-stat": jsonstat.parse, "csv": csv.parse}

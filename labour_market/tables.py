@@ -11,9 +11,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from common.tables import Column, Table
 from labour_market import audit, figures, selectors
 from labour_market.figures import Concept
-from www.tables import Column, Table
 
 SUPPRESSED_TEXT = "..."
 

@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 
 from accounts import permissions
+from common.tables import Column, Table, export_response
 from labour_market import enums, selectors, tables
 from labour_market.parsers import parse_month
-from www.tables import Column, Table, export_response
 
 
 def _require_statistics(request):

@@ -5,8 +5,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from common.formatting import fi_number
+from common.tables import Column, Table
 from organisation import enums, selectors
-from www.tables import Column, Table
 
 
 def municipalities(user) -> Table:
@@ -71,13 +72,8 @@ def staffing(user) -> Table:
 
 def fte_range(low: Decimal, high: Decimal) -> str:
     if low == high:
-        return _fi_decimal(low)
-    return f"{_fi_decimal(low)}–{_fi_decimal(high)}"
-
-
-def _fi_decimal(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text.replace(".", ",")
+        return fi_number(low)
+    return f"{fi_number(low)}–{fi_number(high)}"
 
 
 def staff_positions(user, municipality=None) -> Table:

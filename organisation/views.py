@@ -2,8 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from common.tables import export_response
 from organisation import selectors, tables
-from www.tables import export_response
 
 
 @login_required

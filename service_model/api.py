@@ -15,11 +15,11 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 
 from accounts import permissions
+from common.api import Allowed, django_errors
 from organisation.models import Office
 from service_model import adapter, enums, rules, selectors, services
 from service_model.models import EmploymentPlan, JobApplication, JobSearchObligation, Meeting, PlanTask
 from service_model.today import EARLIEST, LATEST, service_today
-from www.api import Allowed, django_errors
 
 MAX_HORIZON_DAYS = 366
 

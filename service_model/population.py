@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from common.dates import add_months
 from service_model import adapter, rules
-from service_model.workdays import add_months, is_working_day, next_working_day_on_or_after
+from service_model.workdays import is_working_day, next_working_day_on_or_after
 
 WINDOW_MONTHS = 13
 BOOKING_HORIZON_DAYS = 21

@@ -24,7 +24,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from service_model.workdays import add_months, add_working_days, next_working_day_on_or_after
+from common.dates import add_months
+from service_model.workdays import add_working_days, next_working_day_on_or_after
 
 __all__ = [
     "RULE_SETS",

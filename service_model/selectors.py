@@ -23,12 +23,12 @@ from django.utils import timezone
 from accounts import permissions
 from accounts.models import User
 from audit.services import log_access
+from common.dates import add_months
+from common.prepared import PreparedQuery
 from jobseekers import selectors as jobseeker_selectors
 from organisation.models import Municipality
 from service_model import enums
 from service_model.models import Deadline, EmploymentPlan, JobApplication, Meeting
-from service_model.workdays import add_months
-from www.prepared import PreparedQuery
 
 SUBJECT_TYPE = jobseeker_selectors.SUBJECT_TYPE
 WEEK_DAYS = 7

@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 
 from accounts import permissions
 from accounts.enums import Role
+from common.dates import add_months
+from common.formatting import fi_date
 from jobseekers.models import Jobseeker
 from service_model import adapter, enums, rules
 from service_model.models import (
@@ -29,8 +31,7 @@ from service_model.models import (
     Meeting,
     PlanTask,
 )
-from service_model.today import fi_date, service_today
-from service_model.workdays import add_months
+from service_model.today import service_today
 
 MAX_BOOKING_AHEAD_DAYS = 366
 DEADLINE_BATCH = 2000

@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext as _
 
+from common.formatting import fi_date
+from common.tables import Column, Table
 from service_model import selectors
-from service_model.today import fi_date
-from www.tables import Column, Table
 
 
 def month_label(month) -> str:

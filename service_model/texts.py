@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext as _
 
+from common.formatting import fi_date
 from service_model import rules
-from service_model.today import fi_date
 
 
 def rule_set_label(rule_set_id: str) -> str:

@@ -38,11 +38,6 @@ def parse_day(text: str | None) -> date | None:
     return day if EARLIEST <= day <= LATEST else None
 
 
-def fi_date(day: date) -> str:
-    """28.11.2026: the form parse_day reads back."""
-    return f"{day.day}.{day.month}.{day.year}"
-
-
 def reference_day(request) -> tuple[date, bool]:
     """The day a page is shown for, and whether `?paiva=` was given but not understood."""
     raw = request.GET.get("paiva")

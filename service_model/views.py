@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import permissions
+from common.formatting import fi_date
+from common.tables import export_response
 from jobseekers.forms import municipality_choices
 from service_model import enums, forms, selectors, services, tables, texts
 from service_model.models import Meeting, PlanTask
-from service_model.today import fi_date, reference_day, service_today
-from www.tables import export_response
+from service_model.today import reference_day, service_today
 
 PAGE_SIZE = 100
 HORIZONS = (7, 14, 28, 56, 90)

@@ -12,7 +12,6 @@ from functools import cache
 import holidays
 
 __all__ = [
-    "add_months",
     "add_working_days",
     "is_working_day",
     "next_working_day_on_or_after",
@@ -63,13 +62,3 @@ def working_days_between(a: date, b: date) -> int:
     if b < a:
         return -working_days_between(b, a)
     return sum(1 for offset in range(1, (b - a).days + 1) if is_working_day(a + timedelta(days=offset)))
-
-
-def add_months(day: date, months: int) -> date:
-    """Same day of the month `months` later, or that month's last day if it is shorter (Act 150/1930 § 3)."""
-    month_index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(month_index, 12)
-    month += 1
-    next_month_first = date(year + month // 12, month % 12 + 1, 1)
-    last_day = (next_month_first - _ONE_DAY).day
-    return date(year, month, min(day.day, last_day))

@@ -5,9 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from common.dates import add_months
 from service_model import workdays
 from service_model.workdays import (
-    add_months,
     add_working_days,
     is_working_day,
     next_working_day_on_or_after,

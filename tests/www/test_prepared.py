@@ -8,8 +8,8 @@ from django.core.paginator import Paginator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from common.prepared import PreparedQuery
 from labour_market.models import MunicipalStatistic
-from www.prepared import PreparedQuery
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from common.formatting import fi_number
 from jobseekers import generator
-from jobseekers.formatting import fi_number
 from organisation.models import EmploymentArea
 
 COLUMNS = [

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from jobseekers.formatting import fi_number
+from common.formatting import fi_number
 from service_model import generator
 from service_model.today import parse_day, service_today
 

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from jobseekers.formatting import fi_number
+from common.formatting import fi_number
 from jobseekers.models import Jobseeker
 from service_model import services
 from service_model.models import Deadline

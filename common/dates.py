@@ -1,13 +1,18 @@
-"""Calendar helpers shared by the models and the population generator (pure)."""
+"""Calendar arithmetic (pure)."""
 
 import calendar
 from datetime import date
 
 
-def months_before(day: date, months: int) -> date:
-    """The same day `months` earlier; the last day of the month when that month is shorter (Act 150/1930 § 3)."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+def add_months(day: date, months: int) -> date:
+    """The same day of the month `months` later (earlier when negative), or that month's last day if it is shorter
+    (Act 150/1930 § 3)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def months_before(day: date, months: int) -> date:
+    return add_months(day, -months)
 
 
 def add_years(day: date, years: int) -> date:

@@ -1,5 +1,6 @@
-"""Numbers the Finnish way for texts built outside templates (messages of commands and batch reports)."""
+"""Numbers and dates the Finnish way for texts built outside templates (messages of commands, reports, tables)."""
 
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
@@ -21,3 +22,8 @@ def fi_number(value, decimals: int | None = None) -> str:
     else:
         text = format(value, ",")
     return text.translate({ord(","): "\u00a0", ord("."): ","})
+
+
+def fi_date(day: date) -> str:
+    """28.11.2026, without leading zeros."""
+    return f"{day.day}.{day.month}.{day.year}"
