@@ -5,6 +5,7 @@ and templates ask these functions; nothing else compares roles.
 """
 
 from accounts.enums import Role
+from organisation import pools
 
 PERSONAL_DATA_ROLES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.DECISION_MAKER, Role.ADMINISTRATOR})
 
@@ -63,15 +64,32 @@ JOBSEEKER_EDIT_ROLES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR})
 MUNICIPALITY_SCOPED_ROLES = frozenset({Role.SUPERVISOR, Role.DECISION_MAKER})
 
 
+def may_counsel(user) -> bool:
+    """An active counsellor: may be a job seeker's responsible counsellor and be booked for their meetings."""
+    return has_role(user, Role.COUNSELLOR)
+
+
+def counsellors_filter(*, active_only: bool = True):
+    """may_counsel as a filter on accounts.User, for selectors that list counsellors (inactive ones on request)."""
+    from django.db.models import Q
+
+    return Q(role=Role.COUNSELLOR, is_active=True) if active_only else Q(role=Role.COUNSELLOR)
+
+
+def counsellor_pool(user) -> str | None:
+    """The pool a counsellor-role user belongs to (organisation.pools), whether or not they are active now."""
+    if user.role != Role.COUNSELLOR:
+        return None
+    return pools.counsellor_pool(
+        team_key=user.team.key if user.team_id is not None else None,
+        municipality_code=user.home_municipality.code if user.home_municipality_id is not None else None,
+    )
+
+
 def counsellor_pools(user) -> frozenset[str]:
-    """The counsellor pools a user serves, as the routing core names them (Pool.id)."""
-    if not has_role(user, Role.COUNSELLOR):
-        return frozenset()
-    if user.team_id is not None:
-        return frozenset({f"team:{user.team.key}"})
-    if user.home_municipality_id is not None:
-        return frozenset({f"municipality:{user.home_municipality.code}"})
-    return frozenset()
+    """The counsellor pools an active counsellor serves, as the routing core names them (Pool.id)."""
+    pool = counsellor_pool(user) if may_counsel(user) else None
+    return frozenset({pool}) if pool else frozenset()
 
 
 def jobseeker_scope(user):
@@ -140,6 +158,11 @@ def assignment_scope(user):
     if has_role(user, Role.SUPERVISOR) and user.home_municipality_id is not None:
         return Q(serving_municipality_id=user.home_municipality_id)
     return None
+
+
+def leads_municipality(user) -> bool:
+    """A supervisor with a home municipality: caseload pages start from that municipality's teams."""
+    return has_role(user, Role.SUPERVISOR) and user.home_municipality_id is not None
 
 
 def can_view_caseloads(user) -> bool:

@@ -47,7 +47,8 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection, transaction
 
-    from jobseekers import generator
+    from common.bulk import INSERT_BATCH
+    from demo import people
     from jobseekers.models import Jobseeker
     from organisation.models import EmploymentArea, Municipality
 
@@ -59,7 +60,7 @@ def main() -> None:
     area = EmploymentArea.objects.get()
 
     started = time.perf_counter()
-    report = generator.generate(area, MONTH, seed=args.seed, scale=Decimal(args.scale), assign=not args.no_assign)
+    report = people.generate(area, MONTH, seed=args.seed, scale=Decimal(args.scale), assign=not args.no_assign)
     elapsed = time.perf_counter() - started
     rows = report.created
 
@@ -88,10 +89,10 @@ def main() -> None:
                     routed_on=date(2023, 8, 31),
                 )
             )
-            if len(batch) >= generator.INSERT_BATCH:
-                Jobseeker.objects.bulk_create(batch, batch_size=generator.INSERT_BATCH)
+            if len(batch) >= INSERT_BATCH:
+                Jobseeker.objects.bulk_create(batch, batch_size=INSERT_BATCH)
                 batch = []
-        Jobseeker.objects.bulk_create(batch, batch_size=generator.INSERT_BATCH)
+        Jobseeker.objects.bulk_create(batch, batch_size=INSERT_BATCH)
         transaction.set_rollback(True)
     baseline = time.perf_counter() - baseline_started
 
@@ -100,10 +101,10 @@ def main() -> None:
         f"generate_population --scale {args.scale}: {rows} job seekers, {report.counsellors['total']} counsellors "
         f"in {elapsed:.1f} s ({rows / elapsed:,.0f} rows/s; {phases})"
     )
-    people = report.seconds["population"]
+    people_seconds = report.seconds["population"]
     print(
         f"baseline bulk_create of {rows} minimal rows: {baseline:.1f} s ({rows / baseline:,.0f} rows/s); "
-        f"people phase {people / baseline:.1f}× the baseline, whole run {elapsed / baseline:.1f}×"
+        f"people phase {people_seconds / baseline:.1f}× the baseline, whole run {elapsed / baseline:.1f}×"
     )
     if report.assignment is not None:
         print(f"assignment: {report.assignment.assigned} assigned, {report.assignment.unassigned} left without")

@@ -4,8 +4,8 @@
     DATABASE_URL=... .venv/bin/python benchmarks/worklist.py --reuse        # data already generated: measure only
 
 PostgreSQL only (the baseline uses LATERAL and FILTER). The data are the project's own synthetic population
-(jobseekers generate_population at --scale; 100 ≈ 680 000 job seekers, the national count of registered job seekers)
-and its meeting history (service_model generate_meetings, ≈ 7 meetings per job seeker ≈ 5 million), generated here
+(demo generate_population at --scale; 100 ≈ 680 000 job seekers, the national count of registered job seekers)
+and its meeting history (demo generate_meetings, ≈ 7 meetings per job seeker ≈ 5 million), generated here
 unless they already exist at that scale: the run is resumable – a population of the right size is kept, meetings are
 generated only when missing. Generation takes tens of minutes at scale 100; measuring takes a minute.
 
@@ -118,10 +118,10 @@ def main() -> None:
 
     from accounts.enums import Role
     from accounts.models import User
-    from jobseekers import generator as population_generator
+    from demo import meetings as meeting_generator
+    from demo import people as population_generator
     from jobseekers.models import Jobseeker
     from organisation.models import EmploymentArea, Municipality
-    from service_model import generator as meeting_generator
     from service_model import selectors
     from service_model.models import Deadline, Meeting
     from service_model.today import parse_day

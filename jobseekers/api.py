@@ -5,8 +5,8 @@ derived from it.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.views.decorators.debug import sensitive_variables
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -18,218 +18,20 @@ from rest_framework.response import Response
 
 from accounts import permissions
 from common.api import Allowed, django_errors
-from jobseekers import hetu_store, languages, organisation_adapter, selectors, services, tables
+from jobseekers import batch, hetu_store, languages, organisation_adapter, selectors, services, tables
 from jobseekers.models import Jobseeker
-
-
-def _language() -> str:
-    language = (get_language() or "fi")[:2]
-    return language if language in ("fi", "sv", "en") else "fi"
-
-
-def _office(office) -> dict | None:
-    if office is None:
-        return None
-    return {"id": office.pk, "key": office.key, "name": office.name, "address": office.full_address}
-
-
-def _team(team) -> dict | None:
-    if team is None:
-        return None
-    return {"id": team.pk, "key": team.key, "name": team.name, "target_group": team.target_group}
-
-
-# --- Serializers ----------------------------------------------------------------------------------------------
-
-
-class JobseekerSerializer(serializers.ModelSerializer):
-    municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    age = serializers.SerializerMethodField()
-    youth = serializers.SerializerMethodField()
-    long_term_unemployed = serializers.SerializerMethodField()
-    foreign_language = serializers.BooleanField(source="is_foreign_language", read_only=True)
-    foreigner = serializers.BooleanField(source="is_foreigner", read_only=True)
-    route = serializers.SerializerMethodField()
-    counsellor = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Jobseeker
-        fields = [
-            "id",
-            "first_name",
-            "last_name",
-            "birth_date",
-            "sex",
-            "age",
-            "youth",
-            "municipality",
-            "citizenship",
-            "foreigner",
-            "preferred_language",
-            "service_language",
-            "foreign_language",
-            "phone",
-            "email",
-            "street_address",
-            "postal_code",
-            "post_town",
-            "preferred_channel",
-            "job_search_started_on",
-            "unemployed_since",
-            "previous_job_search_ended_on",
-            "status",
-            "long_term_unemployed",
-            "reduced_work_ability",
-            "multisectoral",
-            "occupations",
-            "education_level",
-            "driving_licences",
-            "willing_to_relocate",
-            "max_commute_km",
-            "route",
-            "counsellor",
-        ]
-
-    def get_age(self, obj) -> int:
-        return obj.age()
-
-    def get_youth(self, obj) -> bool:
-        return obj.is_youth()
-
-    def get_long_term_unemployed(self, obj) -> bool:
-        return obj.is_long_term_unemployed()
-
-    def get_route(self, obj) -> dict:
-        return {
-            "target_group": obj.target_group,
-            "serving_municipality": obj.serving_municipality.code,
-            "team": _team(obj.team),
-            "office": _office(obj.meeting_office),
-            "pool": obj.pool,
-            "routed_on": obj.routed_on,
-        }
-
-    def get_counsellor(self, obj) -> dict | None:
-        counsellor = obj.responsible_counsellor
-        if counsellor is None:
-            return None
-        return {"id": counsellor.pk, "name": str(counsellor)}
-
-
-class JobseekerDetailSerializer(JobseekerSerializer):
-    counsellor_history = serializers.SerializerMethodField()
-
-    class Meta(JobseekerSerializer.Meta):
-        fields = [*JobseekerSerializer.Meta.fields, "counsellor_history"]
-
-    def get_route(self, obj) -> dict:
-        route = super().get_route(obj)
-        organisation = self.context["organisation"]
-        decision = organisation.route(
-            municipality_code=obj.municipality.code,
-            service_language=obj.service_language,
-            birth_date=obj.birth_date,
-            multisectoral=obj.multisectoral,
-            on=timezone.localdate(),
-        )
-        route["explanation"] = getattr(decision.explanation, _language())
-        route["current_pool"] = decision.pool.id
-        return route
-
-    def get_counsellor_history(self, obj) -> list[dict]:
-        return [
-            {
-                "counsellor": {"id": a.counsellor_id, "name": str(a.counsellor)},
-                "started_at": a.started_at,
-                "ended_at": a.ended_at,
-                "reason": a.reason,
-                "note": a.note,
-            }
-            for a in selectors.counsellor_history(obj)
-        ]
-
-
-class JobseekerCreateSerializer(serializers.Serializer):
-    """Types only; the rules (HETU, municipality, languages, dates, duplicates) are in services.clean_registration."""
-
-    hetu = serializers.CharField(max_length=64, write_only=True, help_text="Henkilötunnus, 11 merkkiä.")
-    first_name = serializers.CharField(max_length=100)
-    last_name = serializers.CharField(max_length=100)
-    municipality = serializers.CharField(max_length=3, help_text="Kotikunnan kuntanumero, esim. 205.")
-    service_language = serializers.CharField(max_length=3, help_text="ISO 639-1: fi, sv tai muu.")
-    preferred_language = serializers.CharField(max_length=3, required=False, allow_blank=True)
-    citizenship = serializers.CharField(max_length=2, required=False, allow_blank=True)
-    job_search_started_on = serializers.DateField()
-    unemployed_since = serializers.DateField(required=False, allow_null=True)
-    previous_job_search_ended_on = serializers.DateField(
-        required=False, allow_null=True, help_text="Edellisen työnhaun päättymispäivä (alle 6 kk: ei alkuhaastattelua)."
-    )
-    status = serializers.CharField(max_length=30, help_text="Esim. unemployed, employed, in_services.")
-    phone = serializers.CharField(max_length=30, required=False, allow_blank=True)
-    email = serializers.CharField(max_length=254, required=False, allow_blank=True)
-    street_address = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    postal_code = serializers.CharField(max_length=5, required=False, allow_blank=True)
-    post_town = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    preferred_channel = serializers.CharField(max_length=20, required=False, allow_blank=True)
-    reduced_work_ability = serializers.BooleanField(required=False, default=False)
-    multisectoral = serializers.BooleanField(required=False, default=False)
-    occupations = serializers.ListField(child=serializers.CharField(max_length=10), required=False)
-    education_level = serializers.CharField(max_length=20, required=False, allow_blank=True)
-    driving_licences = serializers.ListField(child=serializers.CharField(max_length=5), required=False)
-    willing_to_relocate = serializers.BooleanField(required=False, default=False)
-    max_commute_km = serializers.IntegerField(required=False, allow_null=True)
-
-
-class ListFilterSerializer(serializers.Serializer):
-    municipality = serializers.CharField(max_length=3, required=False, allow_blank=True)
-    status = serializers.CharField(max_length=30, required=False, allow_blank=True)
-    counsellor = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
-
-
-class RoutePreviewSerializer(serializers.Serializer):
-    municipality = serializers.CharField(max_length=3, help_text="Kotikunnan kuntanumero.")
-    service_language = serializers.CharField(max_length=3, help_text="ISO 639-1: fi, sv tai muu.")
-    birth_date = serializers.DateField()
-    multisectoral = serializers.BooleanField(required=False, default=False)
-
-
-class HetuSearchSerializer(serializers.Serializer):
-    hetu = serializers.CharField(max_length=64, write_only=True)
-
-
-class AssignSerializer(serializers.Serializer):
-    municipality = serializers.CharField(
-        max_length=3, required=False, help_text="Rajaa jaon palvelevaan kuntaan (kuntanumero)."
-    )
-
-
-ROUTE_RESPONSE = inline_serializer(
-    "RoutePreviewResult",
-    {
-        "target_group": serializers.CharField(),
-        "serving_municipality": serializers.CharField(),
-        "serving_municipality_name": serializers.CharField(),
-        "team": serializers.DictField(allow_null=True),
-        "office": serializers.DictField(allow_null=True),
-        "pool": serializers.CharField(),
-        "arrangement": serializers.CharField(allow_null=True),
-        "explanation": serializers.CharField(),
-        "explanations": serializers.DictField(),
-        "also_available": serializers.ListField(child=serializers.DictField()),
-    },
+from jobseekers.serializers import (
+    ASSIGN_RESPONSE,
+    ROUTE_RESPONSE,
+    AssignSerializer,
+    HetuSearchSerializer,
+    JobseekerCreateSerializer,
+    JobseekerDetailSerializer,
+    JobseekerSerializer,
+    ListFilterSerializer,
+    RoutePreviewSerializer,
+    route_payload,
 )
-ASSIGN_RESPONSE = inline_serializer(
-    "AssignmentReport",
-    {
-        "assigned": serializers.IntegerField(),
-        "unassigned": serializers.IntegerField(),
-        "shortfalls": serializers.ListField(child=serializers.DictField()),
-        "notes": serializers.ListField(child=serializers.CharField()),
-    },
-)
-
-
-# --- Views ----------------------------------------------------------------------------------------------------
 
 
 @extend_schema(tags=["jobseekers"])
@@ -356,10 +158,8 @@ class JobseekerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         scope = permissions.assignment_scope(request.user)
         code = serializer.validated_data.get("municipality")
         if code:
-            from django.db.models import Q
-
             scope = scope & Q(serving_municipality__code=code)
-        report = services.assign_unassigned(scope=scope, by=request.user)
+        report = batch.assign_unassigned(scope=scope, by=request.user)
         return Response(
             {
                 "assigned": report.assigned,
@@ -378,52 +178,6 @@ class JobseekerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
                 "notes": report.notes,
             }
         )
-
-
-def route_payload(decision, organisation) -> dict:
-    language = _language()
-    team_id = organisation.team_ids.get(decision.team.key) if decision.team else None
-    office = decision.meeting_office
-
-    def office_payload(item):
-        if item is None:
-            return None
-        return {
-            "id": organisation.office_ids[item.key],
-            "key": item.key,
-            "name": item.name,
-            "address": item.full_address,
-        }
-
-    return {
-        "target_group": decision.target_group.value,
-        "serving_municipality": decision.serving_municipality.code,
-        "serving_municipality_name": decision.serving_municipality.name_fi,
-        "team": (
-            {
-                "id": team_id,
-                "key": decision.team.key,
-                "name": decision.team.name,
-                "target_group": decision.team.target_group.value,
-            }
-            if decision.team
-            else None
-        ),
-        "office": office_payload(office),
-        "pool": decision.pool.id,
-        "arrangement": decision.arrangement.key if decision.arrangement else None,
-        "explanation": getattr(decision.explanation, language),
-        "explanations": {"fi": decision.explanation.fi, "sv": decision.explanation.sv, "en": decision.explanation.en},
-        "also_available": [
-            {
-                "arrangement": s.arrangement.key,
-                "municipality": s.provider.code,
-                "office": office_payload(s.office),
-                "explanation": getattr(s.explanation, language),
-            }
-            for s in decision.also_available
-        ],
-    }
 
 
 class _OneObjectSchema(AutoSchema):

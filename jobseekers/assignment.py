@@ -22,7 +22,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from functools import cached_property
 from types import MappingProxyType
@@ -30,6 +30,7 @@ from types import MappingProxyType
 from ortools.graph.python import min_cost_flow
 
 from common.formatting import fi_number
+from jobseekers.capacity import missing_fte as missing_fte_for
 
 Id = int | str
 
@@ -425,10 +426,7 @@ def _shortfalls(
         total_fte = sum(Fraction(c.fte) for c in pool)
         # With different targets inside one pool, the FTE-weighted average says what one more FTE would carry.
         target = sum(c.max_clients_per_fte * Fraction(c.fte) for c in pool) / total_fte
-        missing = excess / target
-        missing_fte = (Decimal(missing.numerator) / Decimal(missing.denominator)).quantize(
-            Decimal("0.01"), ROUND_CEILING
-        )
+        missing_fte = missing_fte_for(clients, total_fte, target)
         shortfalls.append(
             CapacityShortfall(
                 pool_id=pool_id,

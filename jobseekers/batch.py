@@ -23,20 +23,23 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from accounts.enums import Role
+from accounts import permissions
 from accounts.models import User
 from common.bulk import RowWriter
 from common.formatting import fi_number
 from common.locks import serialize_on
-from jobseekers import assignment, enums, signals
+from jobseekers import assignment, capacity, enums, selectors, signals
+from jobseekers.enums import CounsellorPurpose
 from jobseekers.models import CounsellorAssignment, Jobseeker
-from organisation.models import CaseloadTarget, Municipality, Team
+from jobseekers.targets import Targets
+from organisation import pools
+from organisation.models import Municipality, Team
 
 SUBPOOL_SIZE = 20
 CHUNK_SIZE = 2000
@@ -45,14 +48,6 @@ WRITE_BATCH = 2000
 NO_TARGET = 10**6
 
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True)
-class Target:
-    min_clients: int | None
-    max_clients: int | None
-    wording: str
-    source: str
 
 
 @dataclass
@@ -78,57 +73,18 @@ class BatchReport:
         return [s.message for s in self.shortfalls] + self.notes
 
 
-class Targets:
-    """Caseload targets by team and by municipality, as the plan gives them."""
-
-    def __init__(self):
-        self.by_team: dict[int, Target] = {}
-        self.by_municipality: dict[int, Target] = {}
-        for t in CaseloadTarget.objects.all():
-            target = Target(t.min_clients, t.max_clients, t.wording, t.source)
-            if t.team_id:
-                self.by_team[t.team_id] = target
-            else:
-                self.by_municipality[t.municipality_id] = target
-
-    def for_team(self, team: Team | None, municipality_id: int | None) -> Target | None:
-        if team is not None and team.pk in self.by_team:
-            return self.by_team[team.pk]
-        municipality_id = team.municipality_id if team is not None else municipality_id
-        return self.by_municipality.get(municipality_id)
-
-
-def pool_of(user: User) -> str | None:
-    if user.team_id is not None:
-        return f"team:{user.team.key}"
-    if user.home_municipality_id is not None:
-        return f"municipality:{user.home_municipality.code}"
-    return None
-
-
 def pool_names() -> dict[str, str]:
-    names = {
-        f"team:{t.key}": f"{t.municipality.name_fi}: {t.name}" for t in Team.objects.select_related("municipality")
-    }
+    teams = Team.objects.select_related("municipality")
+    names = {pools.team_pool(t.key): f"{t.municipality.name_fi}: {t.name}" for t in teams}
     for m in Municipality.objects.all():
-        names[f"municipality:{m.code}"] = f"{m.name_fi}: kaikki ohjaajat"
+        names[pools.municipality_pool(m.code)] = f"{m.name_fi}: kaikki ohjaajat"
     return names
-
-
-def active_counsellors():
-    return (
-        User.objects.filter(role=Role.COUNSELLOR, is_active=True, fte__gt=0)
-        .select_related("team", "home_municipality")
-        .order_by("pk")
-    )
 
 
 def core_counsellors(targets: Targets, caseloads: dict[int, int]) -> list[assignment.Counsellor]:
     counsellors = []
-    for user in active_counsellors():
-        pool = pool_of(user)
-        if pool is None:
-            continue
+    for user in selectors.counsellors_for(None, CounsellorPurpose.BATCH_ASSIGNMENT):
+        pool = permissions.counsellor_pool(user)
         target = targets.for_team(user.team, user.home_municipality_id)
         maximum = target.max_clients if target and target.max_clients else NO_TARGET
         counsellors.append(
@@ -244,13 +200,6 @@ def _previous_counsellors(unassigned) -> dict[int, int]:
     return {jobseeker_id: value[0] for jobseeker_id, value in latest.items()}
 
 
-def _missing_fte(clients: int, capacity_fte: Decimal, per_fte: int | None) -> Decimal:
-    if not per_fte or per_fte >= NO_TARGET:
-        return Decimal(0)
-    missing = Decimal(clients) / Decimal(per_fte) - capacity_fte
-    return max(Decimal(0), missing.quantize(Decimal("0.01"), ROUND_CEILING))
-
-
 def _report(
     counsellors: list[assignment.Counsellor], unspoken, empty: set[str], seekers, targets: Targets, names
 ) -> tuple[list[Shortfall], list[str]]:
@@ -274,15 +223,14 @@ def _report(
     waiting = defaultdict(int)
     for seeker in seekers:
         waiting[seeker.pool_id] += 1
-    team_keys = {f"team:{t.key}": t for t in Team.objects.all()}
-    municipalities = {f"municipality:{m.code}": m for m in Municipality.objects.all()}
+    team_keys = {pools.team_pool(t.key): t for t in Team.objects.all()}
+    municipalities = {pools.municipality_pool(m.code): m for m in Municipality.objects.all()}
     for pool_id in sorted(empty):
         name = names.get(pool_id, pool_id)
         team = team_keys.get(pool_id)
         municipality = municipalities.get(pool_id)
         target = targets.for_team(team, municipality.pk if municipality else None)
-        per_fte = target.max_clients if target else None
-        missing = _missing_fte(waiting[pool_id], Decimal(0), per_fte)
+        missing = capacity.missing_fte(waiting[pool_id], 0, target.max_clients) if target and target.max_clients else 0
         text = (
             f"{name}: ohjaajaryhmässä ei ole ohjaajia; {fi_number(waiting[pool_id])} asiakasta jäi ilman vastuuohjaajaa"
         )

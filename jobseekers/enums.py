@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from jobseekers import routing
+from organisation import routing
 
 
 class Sex(models.TextChoices):
@@ -68,7 +68,7 @@ class DrivingLicence(models.TextChoices):
 
 
 class TargetGroup(models.TextChoices):
-    """The routing target groups; the values are those of organisation.enums.TargetGroup and jobseekers.routing."""
+    """The routing target groups; the values are those of organisation.enums.TargetGroup and organisation.routing."""
 
     YOUTH = routing.TargetGroup.YOUTH.value, _("nuoret")
     ADULTS = routing.TargetGroup.ADULTS.value, _("aikuiset")
@@ -86,3 +86,29 @@ class ServiceLanguageGroup(models.TextChoices):
     FINNISH = "fi", _("suomi")
     SWEDISH = "sv", _("ruotsi")
     OTHER = "other", _("muu kieli")
+
+
+class CaseloadStatus(models.TextChoices):
+    """Clients per FTE against the plan's target, for a counsellor, a team or a serving municipality."""
+
+    OVER = "over", _("yli tavoitteen")
+    UNDER = "under", _("alle tavoitteen")
+    WITHIN = "within", _("tavoitteessa")
+    NO_TARGET = "no_target", _("ei tavoitetta")
+    NO_STAFF = "no_staff", _("ei ohjaajia")
+    NO_CLIENTS = "no_clients", _("ei asiakkaita")
+    SERVED_ELSEWHERE = "served_elsewhere", _("toinen kunta palvelee")
+
+    @property
+    def is_over(self) -> bool:
+        """More clients than the target allows: above it, or clients with no counsellor at all."""
+        return self in (CaseloadStatus.OVER, CaseloadStatus.NO_STAFF)
+
+
+class CounsellorPurpose(models.TextChoices):
+    """What a counsellor is being chosen for; selectors.counsellors_for documents the conditions of each."""
+
+    MEETING = "meeting", _("tapaamisen varaaminen")
+    REASSIGNMENT = "reassignment", _("vastuuohjaajan vaihto")
+    BATCH_ASSIGNMENT = "batch_assignment", _("asiakasjako")
+    REGISTRATION = "registration", _("vastuuohjaajuus rekisteröinnissä")

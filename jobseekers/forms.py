@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jobseekers import enums
+from jobseekers import enums, registration
 from organisation.models import Municipality
 
 
@@ -21,71 +21,37 @@ def municipality_choices():
     return [("", _("Valitse kunta"))] + [(m.code, m.name_fi) for m in Municipality.objects.order_by("name_fi")]
 
 
+def _form_field(field: registration.Field) -> forms.Field:
+    """The form's field for a declared registration field.
+
+    A text or choice with a default is required on the form, which shows the default: the API may leave it out and get
+    the default, but a person clearing it on the page most likely made a mistake.
+    """
+    initial = field.default if field.default not in (None, "", ()) else None
+    required = field.required or (initial is not None and field.kind in ("text", "choice"))
+    common = {"label": field.label, "required": required, "help_text": field.help_text}
+    if field.kind == "municipality":
+        return forms.ChoiceField(choices=(), **common)
+    if field.kind == "choice":
+        return forms.ChoiceField(choices=field.choices.choices, initial=initial, **common)
+    if field.kind == "choices":
+        return forms.MultipleChoiceField(choices=field.choices.choices, widget=forms.CheckboxSelectMultiple, **common)
+    if field.kind == "date":
+        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+    if field.kind == "boolean":
+        return forms.BooleanField(**{**common, "required": False})
+    if field.kind == "integer":
+        return forms.IntegerField(min_value=0, max_value=field.maximum, **common)
+    if field.kind == "codes":
+        return forms.CharField(**common)
+    widget = None
+    if field.secret:
+        widget = forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "inputmode": "text"})
+    return forms.CharField(max_length=field.max_length, initial=initial, widget=widget, **common)
+
+
 class RegistrationForm(Described, forms.Form):
-    hetu = forms.CharField(
-        label=_("Henkilötunnus"),
-        max_length=64,
-        help_text=_("11 merkkiä, esim. 010190-123A. Ei näy osoiteriville eikä lokeihin."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "inputmode": "text"}),
-    )
-    first_name = forms.CharField(label=_("Etunimet"), max_length=100)
-    last_name = forms.CharField(label=_("Sukunimi"), max_length=100)
-    municipality = forms.ChoiceField(label=_("Kotikunta"), choices=())
-    service_language = forms.CharField(
-        label=_("Asiointikieli"),
-        initial="fi",
-        max_length=3,
-        help_text=_("ISO 639-1 -kielikoodi: fi, sv tai muu (esim. en, ru, ar)."),
-    )
-    preferred_language = forms.CharField(
-        label=_("Äidinkieli"),
-        required=False,
-        max_length=3,
-        help_text=_("ISO 639-1 -kielikoodi; tyhjä = asiointikieli."),
-    )
-    citizenship = forms.CharField(
-        label=_("Kansalaisuus"), initial="FI", max_length=2, help_text=_("ISO 3166-1 -maakoodi, esim. FI, SE, UA.")
-    )
-    status = forms.ChoiceField(label=_("Tila"), choices=enums.JobseekerStatus.choices)
-    job_search_started_on = forms.DateField(label=_("Työnhaku alkanut"), widget=forms.DateInput(attrs={"type": "date"}))
-    unemployed_since = forms.DateField(
-        label=_("Työttömyys alkanut"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("Tyhjä = työnhaun alkupäivä (vain työttömille ja kokoaikaisesti lomautetuille)."),
-    )
-    previous_job_search_ended_on = forms.DateField(
-        label=_("Edellinen työnhaku päättyi"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("Jos edellisen työnhaun päättymisestä on alle 6 kuukautta, uutta alkuhaastattelua ei pidetä."),
-    )
-    phone = forms.CharField(label=_("Puhelin"), required=False, max_length=30)
-    email = forms.CharField(label=_("Sähköposti"), required=False, max_length=254)
-    street_address = forms.CharField(label=_("Katuosoite"), required=False, max_length=200)
-    postal_code = forms.CharField(label=_("Postinumero"), required=False, max_length=5)
-    post_town = forms.CharField(label=_("Postitoimipaikka"), required=False, max_length=100)
-    preferred_channel = forms.ChoiceField(
-        label=_("Ensisijainen yhteydenpitotapa"), choices=enums.Channel.choices, initial=enums.Channel.ONLINE
-    )
-    multisectoral = forms.BooleanField(label=_("Monialaisen palvelun (TYP) asiakas"), required=False)
-    reduced_work_ability = forms.BooleanField(label=_("Vajaakuntoinen"), required=False)
-    occupations = forms.CharField(
-        label=_("Haetut ammatit"),
-        required=False,
-        help_text=_("ISCO-08-koodit pilkuilla erotettuina, esim. 5223, 9112."),
-    )
-    education_level = forms.ChoiceField(
-        label=_("Koulutusaste"), choices=enums.EducationLevel.choices, initial=enums.EducationLevel.UNKNOWN
-    )
-    driving_licences = forms.MultipleChoiceField(
-        label=_("Ajokorttiluokat"),
-        required=False,
-        choices=enums.DrivingLicence.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    willing_to_relocate = forms.BooleanField(label=_("Valmis muuttamaan työn perässä"), required=False)
-    max_commute_km = forms.IntegerField(label=_("Enimmäistyömatka (km)"), required=False, min_value=0, max_value=1000)
+    """Fields from jobseekers.registration.FIELDS."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,6 +68,9 @@ class RegistrationForm(Described, forms.Form):
             except forms.ValidationError:
                 values[name] = raw if not isinstance(field, forms.DateField | forms.IntegerField) else None
         return values
+
+
+RegistrationForm.base_fields.update({field.name: _form_field(field) for field in registration.FIELDS})
 
 
 class HetuSearchForm(Described, forms.Form):

@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from common.dates import months_before
 from jobseekers import enums, hetu, hetu_store, languages
+from organisation.routing import YOUTH_AGE_LIMIT
 
-YOUTH_AGE_LIMIT = 30
 LONG_TERM_MONTHS = 12
 
 

@@ -1,22 +1,33 @@
-"""The organisation as the routing core sees it: an OrganisationSnapshot built from the database.
+"""The organisation as the registry routes with it: the database snapshot (organisation/snapshots.py) and the routing
+core (organisation/routing.py), with the registry's own inputs (birth date → age) and outputs (the Jobseeker model's
+routing columns).
 
-Building the snapshot reads six small tables; a page builds it once per request (`for_request`), a batch once per run.
-The adapter also maps the core's keys (municipality code, team key, office key) back to database ids.
+A page builds it once per request (`for_request`), a batch once per run.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from jobseekers import routing
+from jobseekers.hetu import age_on
 from organisation import models as org
+from organisation import routing, snapshots
+from organisation.routing_snapshot import OrganisationSnapshot, TargetGroup
 
 _REQUEST_ATTRIBUTE = "_jobseekers_organisation"
+
+# A person of each target group, for routing a (municipality, target group) pair without a person.
+_REPRESENTATIVE = {
+    TargetGroup.FOREIGN_LANGUAGE: ("en", routing.YOUTH_AGE_LIMIT, False),
+    TargetGroup.MULTISECTORAL: ("fi", routing.YOUTH_AGE_LIMIT, True),
+    TargetGroup.YOUTH: ("fi", routing.YOUTH_AGE_LIMIT - 1, False),
+    TargetGroup.ADULTS: ("fi", routing.YOUTH_AGE_LIMIT, False),
+}
 
 
 @dataclass
 class Organisation:
     area: org.EmploymentArea
-    snapshot: routing.OrganisationSnapshot
+    snapshot: OrganisationSnapshot
     municipality_ids: dict[str, int]
     team_ids: dict[str, int]
     office_ids: dict[str, int]
@@ -32,26 +43,34 @@ class Organisation:
         age: int | None = None,
         multisectoral: bool = False,
     ) -> routing.RoutingDecision:
+        """Route a person on the day `on`; `birth_date` wins over `age` when both are given."""
+        if birth_date is not None:
+            age = age_on(birth_date, on)
+        if age is None:
+            raise ValueError("ikä: syntymäaika tai ikä puuttuu")
         profile = routing.JobseekerProfile(
             municipality_code=municipality_code,
             service_language=service_language,
-            reference_date=on,
-            birth_date=birth_date,
             age=age,
             multisectoral=multisectoral,
         )
         return routing.route(profile, self.snapshot)
 
-    def decision_for(self, municipality_code: str, target_group: routing.TargetGroup) -> routing.RoutingDecision:
+    def route_jobseeker(self, jobseeker, on: date) -> routing.RoutingDecision:
+        """A registered job seeker's route as the organisation data gives it on `on` (their stored one may be older)."""
+        return self.route(
+            municipality_code=jobseeker.municipality.code,
+            service_language=jobseeker.service_language,
+            birth_date=jobseeker.birth_date,
+            multisectoral=jobseeker.multisectoral,
+            on=on,
+        )
+
+    def decision_for(self, municipality_code: str, target_group: TargetGroup) -> routing.RoutingDecision:
         """The decision for a home municipality and target group, cached: for batches that route thousands."""
         key = (municipality_code, target_group)
         if key not in self._decisions:
-            language, age, multisectoral = {
-                routing.TargetGroup.FOREIGN_LANGUAGE: ("en", 40, False),
-                routing.TargetGroup.MULTISECTORAL: ("fi", 40, True),
-                routing.TargetGroup.YOUTH: ("fi", 20, False),
-                routing.TargetGroup.ADULTS: ("fi", 40, False),
-            }[target_group]
+            language, age, multisectoral = _REPRESENTATIVE[target_group]
             decision = self.route(
                 municipality_code=municipality_code,
                 service_language=language,
@@ -86,65 +105,13 @@ def build(area: org.EmploymentArea | None = None) -> Organisation:
     area = area or area_of()
     if area is None:
         raise org.EmploymentArea.DoesNotExist("työllisyysalueen tietoja ei ole ladattu (manage.py load_area)")
-    municipalities = list(org.Municipality.objects.filter(area=area).order_by("code"))
-    offices = list(
-        org.Office.objects.filter(area=area)
-        .select_related("municipality")
-        .order_by("municipality__name_fi", "name", "pk")
-    )
-    teams = list(org.Team.objects.filter(area=area).select_related("municipality", "office").order_by("key"))
-    arrangements = list(
-        org.ServiceArrangement.objects.filter(area=area)
-        .select_related("provider_municipality", "provider_team", "meeting_office")
-        .prefetch_related("served_municipalities")
-        .order_by("key")
-    )
-    snapshot = routing.OrganisationSnapshot(
-        municipalities=[routing.Municipality(m.code, m.name_fi, m.name_sv) for m in municipalities],
-        offices=[
-            routing.Office(
-                key=o.key,
-                name=o.name,
-                municipality_code=o.municipality.code,
-                street_address=o.street_address,
-                postal_code=o.postal_code,
-                post_town=o.post_town,
-                customer_groups=tuple(o.customer_groups),
-            )
-            for o in offices
-        ],
-        teams=[
-            routing.Team(
-                key=t.key,
-                municipality_code=t.municipality.code,
-                name=t.name,
-                target_group=t.target_group,
-                office_key=t.office.key if t.office else None,
-            )
-            for t in teams
-        ],
-        arrangements=[
-            routing.ServiceArrangement(
-                key=a.key,
-                provider_municipality_code=a.provider_municipality.code,
-                served_municipality_codes=frozenset(m.code for m in a.served_municipalities.all()),
-                description=a.description,
-                source=a.source,
-                target_group=a.target_group,
-                role=a.role,
-                meeting_place=a.meeting_place,
-                provider_team_key=a.provider_team.key if a.provider_team else None,
-                meeting_office_key=a.meeting_office.key if a.meeting_office else None,
-            )
-            for a in arrangements
-        ],
-    )
+    loaded = snapshots.load(area)
     return Organisation(
         area=area,
-        snapshot=snapshot,
-        municipality_ids={m.code: m.pk for m in municipalities},
-        team_ids={t.key: t.pk for t in teams},
-        office_ids={o.key: o.pk for o in offices},
+        snapshot=loaded.snapshot,
+        municipality_ids=loaded.municipality_ids,
+        team_ids=loaded.team_ids,
+        office_ids=loaded.office_ids,
     )
 
 

@@ -6,18 +6,21 @@ Functions that hand a person's data to a page or an API response write the perso
 
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from accounts import permissions
-from accounts.enums import Role
 from accounts.models import User
 from audit.services import log_access
-from jobseekers import batch, hetu_store, organisation_adapter, routing
+from jobseekers import capacity, hetu_store, organisation_adapter
+from jobseekers.enums import CaseloadStatus, CounsellorPurpose
 from jobseekers.models import CounsellorAssignment, Jobseeker
+from jobseekers.targets import Target, Targets
 from organisation.models import Municipality, Team
+from organisation.pools import Pool, municipality_pool, team_pool
+from organisation.routing_snapshot import TargetGroup
 
 SUBJECT_TYPE = Jobseeker._meta.label_lower
 
@@ -95,6 +98,53 @@ def counsellor_history(jobseeker: Jobseeker) -> QuerySet:
     return CounsellorAssignment.objects.filter(jobseeker=jobseeker).select_related("counsellor", "assigned_by")
 
 
+# --- Which counsellors may take a job seeker ---------------------------------------------------------------------
+#
+# One answer per purpose; every purpose starts from the active counsellors (permissions.may_counsel):
+#
+# * MEETING – whoever may read the job seeker as a counsellor: the counsellors of the job seeker's pool, and their
+#   responsible counsellor wherever that one sits (a counsellor keeps their clients after a re-routing).
+# * REASSIGNMENT – a supervisor may give the job seeker to any counsellor of the serving municipality with FTE > 0,
+#   also from another team (youth → adults), so not only the routed pool.
+# * BATCH_ASSIGNMENT and REGISTRATION – a counsellor with FTE > 0 in the job seeker's pool: the batch spreads the
+#   pool's clients over exactly these, and a registering counsellor becomes responsible only if they are one of them.
+#   Without a job seeker (the batch over all pools) every counsellor with FTE > 0 who has a pool.
+
+_IN_POOL_PURPOSES = frozenset({CounsellorPurpose.BATCH_ASSIGNMENT, CounsellorPurpose.REGISTRATION})
+
+
+def _in_pool(pool_id: str) -> Q:
+    pool = Pool.parse(pool_id)
+    if pool.kind == "team":
+        return Q(team__key=pool.key)
+    return Q(team__isnull=True, home_municipality__code=pool.key)
+
+
+def counsellors_for(jobseeker: Jobseeker | None, purpose: CounsellorPurpose) -> QuerySet:
+    """The users who may take `jobseeker` for `purpose` (see above), by name; the batch's by id."""
+    purpose = CounsellorPurpose(purpose)
+    queryset = User.objects.filter(permissions.counsellors_filter()).select_related(
+        "team", "home_municipality", "team__municipality"
+    )
+    if purpose == CounsellorPurpose.MEETING:
+        queryset = queryset.filter(_in_pool(jobseeker.pool) | Q(pk=jobseeker.responsible_counsellor_id))
+    elif purpose == CounsellorPurpose.REASSIGNMENT:
+        queryset = queryset.filter(fte__gt=0, home_municipality_id=jobseeker.serving_municipality_id)
+    elif purpose in _IN_POOL_PURPOSES:
+        queryset = queryset.filter(fte__gt=0)
+        if jobseeker is not None:
+            queryset = queryset.filter(_in_pool(jobseeker.pool))
+        else:
+            queryset = queryset.filter(Q(team__isnull=False) | Q(home_municipality__isnull=False))
+    if purpose == CounsellorPurpose.BATCH_ASSIGNMENT:
+        return queryset.order_by("pk")
+    return queryset.order_by("last_name", "first_name", "pk")
+
+
+def may_take(user: User, jobseeker: Jobseeker, purpose: CounsellorPurpose) -> bool:
+    return user is not None and counsellors_for(jobseeker, purpose).filter(pk=user.pk).exists()
+
+
 # --- Caseloads: numbers only, no job seeker named ----------------------------------------------------------------
 
 
@@ -107,7 +157,7 @@ class Caseload:
     fte: Decimal
     clients: int
     unassigned: int
-    target: batch.Target | None
+    target: Target | None
     residents: int | None = None
     note: str = ""
     served_elsewhere: bool = False
@@ -119,31 +169,30 @@ class Caseload:
         return (Decimal(self.clients) / self.fte).quantize(Decimal("0.1"), ROUND_HALF_EVEN)
 
     @property
-    def status(self) -> str:
+    def status(self) -> CaseloadStatus:
         if self.served_elsewhere:
-            return "served_elsewhere"
+            return CaseloadStatus.SERVED_ELSEWHERE
         if self.target is None or self.target.max_clients is None and self.target.min_clients is None:
-            return "no_target" if self.fte or not self.clients else "no_staff"
+            return CaseloadStatus.NO_TARGET if self.fte or not self.clients else CaseloadStatus.NO_STAFF
         if not self.fte:
-            return "no_staff" if self.clients else "no_clients"
+            return CaseloadStatus.NO_STAFF if self.clients else CaseloadStatus.NO_CLIENTS
         ratio = Decimal(self.clients) / self.fte
         if self.target.max_clients is not None and ratio > self.target.max_clients:
-            return "over"
+            return CaseloadStatus.OVER
         if self.target.min_clients is not None and ratio < self.target.min_clients:
-            return "under"
-        return "within"
+            return CaseloadStatus.UNDER
+        return CaseloadStatus.WITHIN
 
     @property
     def over(self) -> bool:
-        return self.status in ("over", "no_staff")
+        return self.status.is_over
 
     @property
     def fte_needed(self) -> Decimal | None:
-        """FTE missing to bring clients per FTE down to the target maximum."""
+        """FTE missing to bring clients per FTE down to the target maximum (capacity.missing_fte)."""
         if self.target is None or not self.target.max_clients or not self.over:
             return None
-        missing = Decimal(self.clients) / Decimal(self.target.max_clients) - self.fte
-        return missing.quantize(Decimal("0.1"), ROUND_CEILING)
+        return capacity.missing_fte(self.clients, self.fte, self.target.max_clients)
 
 
 def _in_municipality(user: User, code: str) -> bool:
@@ -175,11 +224,11 @@ def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]
     """Clients per counsellor, team and serving municipality against the plan's targets; empty without access."""
     if not permissions.can_view_caseloads(user):
         return {"municipalities": [], "teams": [], "counsellors": []}
-    targets = batch.Targets()
+    targets = Targets()
     by_counsellor, pools, serving, residents = _client_counts()
 
     everyone = list(
-        User.objects.filter(role=Role.COUNSELLOR)
+        User.objects.filter(permissions.counsellors_filter(active_only=False))
         .select_related("team", "team__municipality", "home_municipality")
         .order_by("home_municipality__name_fi", "team__name", "last_name", "first_name", "pk")
     )
@@ -205,7 +254,7 @@ def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]
 
     team_fte: dict[str, Decimal] = {}
     for u in active:
-        pool = batch.pool_of(u)
+        pool = permissions.counsellor_pool(u)
         if pool:
             team_fte[pool] = team_fte.get(pool, Decimal(0)) + u.fte
     teams = []
@@ -213,7 +262,7 @@ def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]
     if municipality_code:
         team_queryset = team_queryset.filter(municipality__code=municipality_code)
     for team in team_queryset:
-        pool = f"team:{team.key}"
+        pool = team_pool(team.key)
         row = pools.get(pool, {"clients": 0, "unassigned": 0})
         if not row["clients"] and not team_fte.get(pool):
             continue
@@ -248,7 +297,7 @@ def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]
             note = f"asukkaita palvelee {served_by[m.pk]}"
         municipalities.append(
             Caseload(
-                key=f"municipality:{m.code}",
+                key=municipality_pool(m.code),
                 name=m.name_fi,
                 municipality=m.name_fi,
                 team="",
@@ -272,7 +321,7 @@ def _served_by() -> dict[int, str]:
         return {}
     result = {}
     for code, pk in organisation.municipality_ids.items():
-        serving = organisation.decision_for(code, routing.TargetGroup.ADULTS).serving_municipality
+        serving = organisation.decision_for(code, TargetGroup.ADULTS).serving_municipality
         if serving.code != code:
             result[pk] = serving.name_fi
     return result

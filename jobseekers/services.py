@@ -16,38 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
-from accounts.enums import Role
 from accounts.models import User
 from common.errors import Errors
-from jobseekers import enums, hetu_store, languages, organisation_adapter
+from jobseekers import enums, hetu_store, languages, organisation_adapter, selectors
 from jobseekers.models import CounsellorAssignment, Jobseeker
+from jobseekers.registration import MAX_COMMUTE_KM, OPTIONAL_DEFAULTS, REQUIRED, TEXT_LIMITS
 
 DUPLICATE_MESSAGE = "henkilötunnus: henkilö on jo rekisteröity työllisyysalueelle"
 ISCO_CODE = re.compile(r"^[0-9]{4,5}$", re.ASCII)
 PHONE = re.compile(r"^\+?[0-9 ()-]{5,30}$", re.ASCII)
 POSTAL_CODE = re.compile(r"^[0-9]{5}$", re.ASCII)
-MAX_COMMUTE_KM = 1000
-TEXT_LIMITS = {"first_name": 100, "last_name": 100, "street_address": 200, "post_town": 100}
-
-REQUIRED = ("hetu", "first_name", "last_name", "municipality", "service_language", "job_search_started_on", "status")
-OPTIONAL_DEFAULTS = {
-    "preferred_language": "",
-    "citizenship": "FI",
-    "phone": "",
-    "email": "",
-    "street_address": "",
-    "postal_code": "",
-    "post_town": "",
-    "preferred_channel": enums.Channel.ONLINE,
-    "unemployed_since": None,
-    "reduced_work_ability": False,
-    "multisectoral": False,
-    "occupations": (),
-    "education_level": enums.EducationLevel.UNKNOWN,
-    "driving_licences": (),
-    "willing_to_relocate": False,
-    "max_commute_km": None,
-}
 
 
 @dataclass
@@ -270,19 +248,13 @@ def register_jobseeker(
     try:
         with transaction.atomic():
             jobseeker.save()
-            if registered_by is not None and _serves_pool(registered_by, jobseeker.pool):
+            if selectors.may_take(registered_by, jobseeker, enums.CounsellorPurpose.REGISTRATION):
                 _set_counsellor(jobseeker, registered_by, enums.AssignmentReason.REGISTRATION, "", registered_by)
     except IntegrityError as error:
         if "hetu" in str(error).lower():
             raise ValidationError({"hetu": [DUPLICATE_MESSAGE]}) from None
         raise
     return jobseeker
-
-
-def _serves_pool(user: User, pool: str) -> bool:
-    from accounts import permissions
-
-    return pool in permissions.counsellor_pools(user) and user.fte > 0
 
 
 def _set_counsellor(jobseeker: Jobseeker, counsellor: User, reason: str, note: str, by: User | None, now=None):
@@ -294,16 +266,6 @@ def _set_counsellor(jobseeker: Jobseeker, counsellor: User, reason: str, note: s
     jobseeker.responsible_counsellor = counsellor
     jobseeker.save(update_fields=["responsible_counsellor", "updated_at"])
     return assignment
-
-
-def counsellors_for_reassignment(jobseeker: Jobseeker):
-    """Active counsellors who may take the job seeker: those of the serving municipality, the routed pool first."""
-    return (
-        User.objects.filter(role=Role.COUNSELLOR, is_active=True, fte__gt=0)
-        .filter(home_municipality_id=jobseeker.serving_municipality_id)
-        .select_related("team", "home_municipality")
-        .order_by("last_name", "first_name", "pk")
-    )
 
 
 class Conflict(ValidationError):
@@ -329,7 +291,7 @@ def reassign(
     note = (note or "").strip()
     if len(note) < 5:
         errors.add("note", _("Kirjoita siirron peruste (vähintään 5 merkkiä)."))
-    if not counsellors_for_reassignment(jobseeker).filter(pk=counsellor.pk).exists():
+    if not selectors.may_take(counsellor, jobseeker, enums.CounsellorPurpose.REASSIGNMENT):
         errors.add("counsellor", _("Valittu henkilö ei ole palvelevan kunnan aktiivinen työllisyysohjaaja."))
     elif counsellor.pk == jobseeker.responsible_counsellor_id:
         errors.add("counsellor", _("Valittu ohjaaja on jo asiakkaan vastuuohjaaja."))
@@ -345,10 +307,3 @@ def reassign(
             code="conflict",
         )
     return _set_counsellor(jobseeker, counsellor, enums.AssignmentReason.MANUAL, note, by)
-
-
-# The batch assignment lives in jobseekers/batch.py; re-exported so that callers find every write here.
-def assign_unassigned(**kwargs):
-    from jobseekers import batch
-
-    return batch.assign_unassigned(**kwargs)

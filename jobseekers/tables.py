@@ -7,16 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from common.tables import Column, Table
 from jobseekers import selectors
 
-STATUS_LABELS = {
-    "over": _("yli tavoitteen"),
-    "under": _("alle tavoitteen"),
-    "within": _("tavoitteessa"),
-    "no_target": _("ei tavoitetta"),
-    "no_staff": _("ei ohjaajia"),
-    "no_clients": _("ei asiakkaita"),
-    "served_elsewhere": _("toinen kunta palvelee"),
-}
-
 
 def _target_range(target) -> str:
     if target is None:
@@ -49,11 +39,11 @@ def _row(caseload: selectors.Caseload, **extra) -> dict:
         "per_fte": caseload.per_fte,
         "target": _target_range(target),
         "wording": target.wording if target else "",
-        "status": str(STATUS_LABELS[caseload.status]),
+        "status": str(caseload.status.label),
         "fte_needed": caseload.fte_needed,
         "note": caseload.note,
         "over": caseload.over,
-        "status_code": caseload.status,
+        "status_code": caseload.status.value,
         **extra,
     }
 

@@ -6,15 +6,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from accounts import permissions
-from accounts.enums import Role
 from common.tables import export_response
-from jobseekers import enums, forms, hetu_store, organisation_adapter, selectors, services, tables
+from jobseekers import batch, enums, forms, hetu_store, organisation_adapter, selectors, services, tables
+from organisation import routing_texts
 
 PAGE_SIZE = 50
 COLUMNS = [
@@ -28,11 +28,6 @@ COLUMNS = [
 def _require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
-
-
-def _explanation(decision) -> str:
-    language = (get_language() or "fi")[:2]
-    return getattr(decision.explanation, language if language in ("fi", "sv", "en") else "fi")
 
 
 @sensitive_post_parameters("hetu")
@@ -100,15 +95,7 @@ def card(request, pk):
         selectors.log_listing(user, [jobseeker], view="jobseekers:card", purpose="henkilötunnuksen näyttäminen")
         hetu_visible = jobseeker.reveal_hetu()
     today = timezone.localdate()
-    organisation = organisation_adapter.for_request(request)
-    decision = organisation.route(
-        municipality_code=jobseeker.municipality.code,
-        service_language=jobseeker.service_language,
-        birth_date=jobseeker.birth_date,
-        multisectoral=jobseeker.multisectoral,
-        on=today,
-    )
-    stale = organisation.routing_fields(decision)["pool"] != jobseeker.pool
+    decision = organisation_adapter.for_request(request).route_jobseeker(jobseeker, today)
     return render(
         request,
         "jobseekers/card.html",
@@ -121,9 +108,9 @@ def card(request, pk):
             "unemployment_months": jobseeker.unemployment_months(today),
             "youth": jobseeker.is_youth(today),
             "decision": decision,
-            "explanation": _explanation(decision),
-            "supplementary": [_explanation(s) for s in decision.also_available],
-            "route_changed": stale,
+            "explanation": routing_texts.explain(decision),
+            "supplementary": [routing_texts.explain_supplementary(s) for s in decision.also_available],
+            "route_changed": decision.pool.id != jobseeker.pool,
             "history": selectors.counsellor_history(jobseeker),
             "can_reassign": permissions.can_reassign(user, jobseeker),
         },
@@ -164,9 +151,7 @@ def _caseload_municipality(request) -> str:
         value = request.GET["kunta"]
         return "" if value == "kaikki" else value
     user = request.user
-    if permissions.has_role(user, Role.SUPERVISOR) and user.home_municipality_id:
-        return user.home_municipality.code
-    return ""
+    return user.home_municipality.code if permissions.leads_municipality(user) else ""
 
 
 @login_required
@@ -185,7 +170,7 @@ def caseload_export(request, table):
 def assign(request):
     user = request.user
     _require(permissions.can_assign_batch(user))
-    report = services.assign_unassigned(scope=permissions.assignment_scope(user), by=user)
+    report = batch.assign_unassigned(scope=permissions.assignment_scope(user), by=user)
     messages.success(
         request,
         _("Asiakasjako tehty: %(assigned)s asiakasta sai vastuuohjaajan, %(left)s jäi ilman.")
@@ -247,7 +232,7 @@ def register_check(request):
             multisectoral=bool(values.get("multisectoral")),
             on=timezone.localdate(),
         )
-        route = {"decision": decision, "explanation": _explanation(decision)}
+        route = {"decision": decision, "explanation": routing_texts.explain(decision)}
     return render(
         request,
         "jobseekers/_register_check.html",
@@ -262,7 +247,7 @@ def reassign(request, pk):
     jobseeker = selectors.get_jobseeker(user, pk, view="jobseekers:reassign", purpose="vastuuohjaajan vaihto")
     form = forms.ReassignForm(
         request.POST or None,
-        counsellors=services.counsellors_for_reassignment(jobseeker),
+        counsellors=selectors.counsellors_for(jobseeker, enums.CounsellorPurpose.REASSIGNMENT),
         initial={"seen_counsellor": jobseeker.responsible_counsellor_id},
     )
     conflict = False

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from accounts import permissions
 from labour_market import figures, selectors
+from labour_market.consistency import explanations
 from labour_market.parsers import parse_month
 
 
@@ -19,7 +20,8 @@ class CanViewStatistics(drf_permissions.BasePermission):
 
 def _as_printed(value: Decimal | None, decimals: int) -> str | None:
     """The figure with the decimals it was printed with, as a string so that "7" and "7.0" stay apart."""
-    return None if value is None else format(value.quantize(Decimal(1).scaleb(-decimals)), "f")
+    printed = selectors.as_printed(value, decimals)
+    return None if printed is None else format(printed, "f")
 
 
 class MunicipalStatisticSerializer(serializers.Serializer):
@@ -63,10 +65,8 @@ class CommutingStatisticSerializer(serializers.Serializer):
         return _as_printed(statistic.job_self_sufficiency, statistic.job_self_sufficiency_decimals)
 
     def get_job_self_sufficiency_recomputed(self, statistic) -> str | None:
-        parts = (statistic.working_in_own_municipality, statistic.commuting_in, statistic.commuting_out)
-        if None in parts:
-            return None
-        value = figures.job_self_sufficiency(figures.CommutingFlows(*(Decimal(p) for p in parts)))
+        flows = selectors.commuting_flows(statistic)
+        value = figures.job_self_sufficiency(flows) if flows else None
         return None if value is None else format(figures.round_half_up(value, 3), "f")
 
     def to_representation(self, statistic):
@@ -77,7 +77,7 @@ class CommutingStatisticSerializer(serializers.Serializer):
 
 
 class FindingSerializer(serializers.Serializer):
-    """One finding of the consistency audit, with the same keys as `check_statistics --json`."""
+    """One finding of the consistency check, with the same keys as `check_statistics --json`."""
 
     table = serializers.CharField()
     municipality = serializers.CharField(allow_null=True)
@@ -111,20 +111,19 @@ class MunicipalStatisticViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     permission_classes = [drf_permissions.IsAuthenticated, CanViewStatistics]
 
     def get_queryset(self):
-        queryset = selectors.municipal_statistics(self.request.user)
         params = self.request.query_params
+        month = None
         if params.get("month"):
             month = parse_month(params["month"])
             if month is None:
                 raise ValidationError({"month": "Kuukauden muoto on VVVV-KK, esim. 2023-08."})
-            queryset = queryset.filter(month=month)
-        if params.get("municipality"):
-            queryset = queryset.filter(municipality__code=params["municipality"])
-        if params.get("table"):
-            queryset = queryset.filter(table__key=params["table"])
-        if params.get("indicator"):
-            queryset = queryset.filter(indicator__code=params["indicator"])
-        return queryset
+        return selectors.municipal_statistics(
+            self.request.user,
+            month=month,
+            municipality_code=params.get("municipality", ""),
+            table_key=params.get("table", ""),
+            indicator_code=params.get("indicator", ""),
+        )
 
 
 class CommutingStatisticViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -138,7 +137,7 @@ class CommutingStatisticViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 
 class ConsistencyViewSet(viewsets.GenericViewSet):
-    """The consistency audit's findings: each published figure that differs from its recomputation."""
+    """The consistency check's findings: each published figure that differs from its recomputation."""
 
     serializer_class = FindingSerializer
     permission_classes = [drf_permissions.IsAuthenticated, CanViewStatistics]
@@ -148,7 +147,9 @@ class ConsistencyViewSet(viewsets.GenericViewSet):
     def list(self, request):
         area = selectors.area(request.user)
         slug = area.slug if area else ""
-        return Response([{**finding.as_dict(), "area": slug} for finding in selectors.findings(request.user)])
+        return Response(
+            [{**explanations.as_dict(finding), "area": slug} for finding in selectors.findings(request.user)]
+        )
 
 
 def register(router):

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from labour_market import figures
+from labour_market.consistency import findings
 
 
 class FigureStatus(models.TextChoices):
@@ -37,3 +38,19 @@ class TableKind(models.TextChoices):
 class TableOrigin(models.TextChoices):
     AREA_DATA = "area_data", _("alueen tietokansio")
     IMPORT = "import", _("tuotu tiedosto")
+
+
+class Severity(models.TextChoices):
+    """How much a consistency finding weighs: a published figure that is wrong, or one worth a note."""
+
+    INCONSISTENCY = findings.Severity.INCONSISTENCY.value, _("ristiriita")
+    NOTE = findings.Severity.NOTE.value, _("huomio")
+
+    @property
+    def is_inconsistency(self) -> bool:
+        return self == Severity.INCONSISTENCY
+
+    @classmethod
+    def count_inconsistencies(cls, found) -> int:
+        """How many of `found` findings are inconsistencies; the rest are notes."""
+        return sum(1 for finding in found if cls(finding.severity).is_inconsistency)

@@ -26,7 +26,7 @@ class Status(StrEnum):
 
 
 class Concept(StrEnum):
-    """The role an indicator plays in the derived figures and the audit; indicators themselves are data."""
+    """The role an indicator plays in the derived figures and the consistency check; indicators themselves are data."""
 
     LABOUR_FORCE = "labour_force"
     UNEMPLOYED = "unemployed"

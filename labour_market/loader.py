@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import yaml
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
 
 from labour_market import enums, figures
 from labour_market.models import CommutingStatistic, Indicator, MunicipalStatistic, StatisticsTable
-from organisation.area_data import AreaDataError, LoadSummary
+from organisation.area_data import AreaDataError, LoadSummary, read_data_file
 
 FOLDER = "statistics"
 INDICATORS_FILE = "indicators.yaml"
@@ -61,19 +61,16 @@ class ParsedStatistics:
     tables: list[ParsedTable] = field(default_factory=list)
 
 
-def _read_yaml(path: Path):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"rivi {mark.line + 1}, sarake {mark.column + 1}" if mark else "-"
-        raise AreaDataError(str(path), where, f"virheellinen YAML: {getattr(error, 'problem', error)}") from None
+def _at_line(entry, where: str) -> str:
+    """An entry's name in messages with the file line it starts on, so that a long file is easy to fix."""
+    line = getattr(entry, "line", None)
+    return _("%(entry)s, tiedoston rivi %(line)s") % {"entry": where, "line": line} if line else where
 
 
 def _require(mapping: dict, key: str, kind, file: str, entry: str):
     value = mapping.get(key)
     if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
-        raise AreaDataError(file, entry, f"kenttä '{key}' puuttuu tai on väärää tyyppiä")
+        raise AreaDataError(file, entry, _("kenttä '%(field)s' puuttuu tai on väärää tyyppiä") % {"field": key})
     return value
 
 
@@ -81,97 +78,109 @@ def _read_indicators(path: Path) -> list[dict]:
     file = str(path)
     if not path.exists():
         return []
-    entries = _read_yaml(path) or []
+    entries = read_data_file(path) or []
     if not isinstance(entries, list):
-        raise AreaDataError(file, "-", "tiedoston pitää olla luettelo tietoja")
+        raise AreaDataError(file, "-", _("tiedoston pitää olla luettelo tietoja"))
     seen, concepts = set(), set()
     for index, entry in enumerate(entries):
-        where = f"kohta {index + 1}"
+        where = _("kohta %(number)s") % {"number": index + 1}
         if not isinstance(entry, dict):
             raise AreaDataError(file, where, "kohta ei ole avain–arvo-rakenne")
         code = _require(entry, "code", str, file, where)
-        where = f"{where} ({code})"
+        where = _at_line(entry, f"{where} ({code})")
         if code in seen:
-            raise AreaDataError(file, where, "koodi on jo käytössä")
+            raise AreaDataError(file, where, _("koodi on jo käytössä"))
         seen.add(code)
         for key in ("name_fi", "source"):
             _require(entry, key, str, file, where)
         if entry.get("unit") not in enums.Unit.values:
-            raise AreaDataError(file, where, f"yksikön pitää olla yksi näistä: {', '.join(enums.Unit.values)}")
+            raise AreaDataError(
+                file,
+                where,
+                _("yksikön pitää olla yksi näistä: %(allowed)s") % {"allowed": ", ".join(enums.Unit.values)},
+            )
         if not isinstance(entry.get("decimals", 0), int) or entry.get("decimals", 0) < 0:
-            raise AreaDataError(file, where, "desimaalien pitää olla ei-negatiivinen kokonaisluku")
+            raise AreaDataError(file, where, _("desimaalien pitää olla ei-negatiivinen kokonaisluku"))
         if not isinstance(entry.get("sums_over_municipalities"), bool):
-            raise AreaDataError(file, where, "sums_over_municipalities puuttuu (true tai false)")
+            raise AreaDataError(file, where, _("sums_over_municipalities puuttuu (true tai false)"))
         concept = entry.get("concept") or ""
         if concept and concept not in enums.Concept.values:
-            raise AreaDataError(file, where, f"tuntematon rooli '{concept}'")
+            raise AreaDataError(file, where, _("tuntematon rooli '%(concept)s'") % {"concept": concept})
         if concept and concept in concepts:
-            raise AreaDataError(file, where, f"rooli '{concept}' on jo toisella tiedolla")
+            raise AreaDataError(file, where, _("rooli '%(concept)s' on jo toisella tiedolla") % {"concept": concept})
         concepts.add(concept)
     return entries
 
 
 def _read_table(path: Path, indicator_codes: set[str], municipality_codes: set[str]) -> ParsedTable:
     file = str(path)
-    data = _read_yaml(path)
+    data = read_data_file(path)
     if not isinstance(data, dict):
-        raise AreaDataError(file, "-", "tiedoston pitää olla avain–arvo-rakenne")
+        raise AreaDataError(file, "-", _("tiedoston pitää olla avain–arvo-rakenne"))
     key = _require(data, "key", str, file, "key")
     if not KEY.match(key):
-        raise AreaDataError(file, "key", "tunnisteessa saa olla vain pieniä kirjaimia, numeroita, - ja _")
+        raise AreaDataError(file, "key", _("tunnisteessa saa olla vain pieniä kirjaimia, numeroita, - ja _"))
     kind = data.get("kind")
     if kind not in enums.TableKind.values:
-        raise AreaDataError(file, "kind", f"lajin pitää olla yksi näistä: {', '.join(enums.TableKind.values)}")
+        raise AreaDataError(
+            file,
+            "kind",
+            _("lajin pitää olla yksi näistä: %(allowed)s") % {"allowed": ", ".join(enums.TableKind.values)},
+        )
     columns = _require(data, "columns", list, file, "columns")
     allowed = indicator_codes if kind == enums.TableKind.MUNICIPAL else set(COMMUTING_COLUMNS)
     for column in columns:
         if column not in allowed:
-            raise AreaDataError(file, "columns", f"tuntematon sarake '{column}'")
+            raise AreaDataError(file, "columns", _("tuntematon sarake '%(column)s'") % {"column": column})
     if len(set(columns)) != len(columns):
-        raise AreaDataError(file, "columns", "sama sarake on kahdesti")
+        raise AreaDataError(file, "columns", _("sama sarake on kahdesti"))
     month = None
     if kind == enums.TableKind.MUNICIPAL:
         match = MONTH.match(str(data.get("month", "")))
         if not match or not 1 <= int(match.group(2)) <= 12:
-            raise AreaDataError(file, "month", "kuukausi puuttuu tai ei ole muotoa VVVV-KK (lainausmerkeissä)")
+            raise AreaDataError(file, "month", _("kuukausi puuttuu tai ei ole muotoa VVVV-KK (lainausmerkeissä)"))
         month = date(int(match.group(1)), int(match.group(2)), 1)
     suppressed = data.get("suppressed") or {}
     low, high = suppressed.get("min", 1), suppressed.get("max")
     if not isinstance(low, int) or (high is not None and (not isinstance(high, int) or high < low)):
-        raise AreaDataError(file, "suppressed", "salatun luvun rajojen pitää olla kokonaislukuja, min ≤ max")
+        raise AreaDataError(file, "suppressed", _("salatun luvun rajojen pitää olla kokonaislukuja, min ≤ max"))
     rows, seen = [], set()
     for index, row in enumerate(_require(data, "rows", list, file, "rows")):
-        where = f"rivi {index + 1}"
+        where = _("taulukon rivi %(number)s") % {"number": index + 1}
         if not isinstance(row, dict) or "municipality" not in row:
-            raise AreaDataError(file, where, "rivillä pitää olla municipality (kuntanumero tai null)")
+            raise AreaDataError(file, where, _("rivillä pitää olla municipality (kuntanumero tai null)"))
         code = row["municipality"]
         name = row.get("name") or ""
-        where = f"rivi {index + 1} ({name or code})"
+        where = _at_line(row, _("taulukon rivi %(number)s (%(name)s)") % {"number": index + 1, "name": name or code})
         if code is not None and code not in municipality_codes:
-            raise AreaDataError(file, where, f"kuntanumero '{code}' ei ole alueen kunta")
+            raise AreaDataError(file, where, _("kuntanumero '%(code)s' ei ole alueen kunta") % {"code": code})
         if code in seen:
-            raise AreaDataError(file, where, "kunnalla on jo rivi")
+            raise AreaDataError(file, where, _("kunnalla on jo rivi"))
         seen.add(code)
         values = row.get("values")
         if not isinstance(values, list) or len(values) != len(columns):
-            raise AreaDataError(file, where, f"rivillä pitää olla {len(columns)} lukua, yksi kutakin saraketta kohti")
+            raise AreaDataError(
+                file,
+                where,
+                _("rivillä pitää olla %(count)s lukua, yksi kutakin saraketta kohti") % {"count": len(columns)},
+            )
         parsed = {}
         for column, text in zip(columns, values, strict=True):
             if not isinstance(text, str):
                 raise AreaDataError(
-                    file, f"{where}, {column}", "kirjoita luku lainausmerkkeihin, jotta painoasu säilyy"
+                    file, f"{where}, {column}", _("kirjoita luku lainausmerkkeihin, jotta painoasu säilyy")
                 )
             try:
                 figure = figures.parse_printed(text)
             except ValueError:
                 raise AreaDataError(
-                    file, f"{where}, {column}", f"'{text}' ei ole luku eikä tunnettu merkintä"
+                    file, f"{where}, {column}", _("'%(text)s' ei ole luku eikä tunnettu merkintä") % {"text": text}
                 ) from None
             if kind == enums.TableKind.COMMUTING and figure.status == figures.Status.SUPPRESSED:
-                raise AreaDataError(file, f"{where}, {column}", "pendelöintitaulukossa ei voi olla salattua lukua")
+                raise AreaDataError(file, f"{where}, {column}", _("pendelöintitaulukossa ei voi olla salattua lukua"))
             count = kind == enums.TableKind.COMMUTING and column != "job_self_sufficiency" and figure.known
             if count and (figure.value < 0 or figure.value != figure.value.to_integral_value()):
-                raise AreaDataError(file, f"{where}, {column}", "henkilömäärän pitää olla kokonaisluku ≥ 0")
+                raise AreaDataError(file, f"{where}, {column}", _("henkilömäärän pitää olla kokonaisluku ≥ 0"))
             parsed[column] = figure
         rows.append(ParsedRow(code, name, parsed))
     return ParsedTable(
@@ -222,7 +231,9 @@ class StatisticsSection:
         keys = [table.key for table in tables]
         for table in tables:
             if keys.count(table.key) > 1:
-                raise AreaDataError(table.file, "key", f"tunniste '{table.key}' on kahdessa tiedostossa")
+                raise AreaDataError(
+                    table.file, "key", _("tunniste '%(key)s' on kahdessa tiedostossa") % {"key": table.key}
+                )
         return ParsedStatistics(indicators, tables)
 
     def write(self, context, parsed: ParsedStatistics) -> LoadSummary:
@@ -231,7 +242,7 @@ class StatisticsSection:
             return summary
         area = context.area
         if area is None:
-            raise AreaDataError(str(context.directory), FOLDER, "alue puuttuu: organisaatio on ladattava ensin")
+            raise AreaDataError(str(context.directory), FOLDER, _("alue puuttuu: organisaatio on ladattava ensin"))
         indicators = {}
         for position, entry in enumerate(parsed.indicators):
             indicators[entry["code"]] = _upsert(
@@ -258,7 +269,12 @@ class StatisticsSection:
                     raise AreaDataError(
                         table.file,
                         row.name,
-                        f"kuntanumero {row.municipality} on {municipalities[row.municipality].name_fi}, ei {row.name}",
+                        _("kuntanumero %(code)s on %(name)s, ei %(given)s")
+                        % {
+                            "code": row.municipality,
+                            "name": municipalities[row.municipality].name_fi,
+                            "given": row.name,
+                        },
                     )
             stored = _upsert(
                 StatisticsTable,

@@ -1,7 +1,7 @@
 """Labour-market statistics as published: monthly municipal figures and commuting, each row in its source table.
 
 Figures are stored exactly as printed (value, status and the decimals they were printed with) and never corrected:
-derived figures are computed from them (labour_market/figures.py) and disagreements listed (labour_market/audit.py).
+derived figures are computed from them (labour_market/figures.py) and disagreements listed (labour_market/consistency/).
 A row without a municipality is the area's own published row, such as a table's "Yhteensä" line.
 """
 
@@ -88,7 +88,9 @@ def _figure_constraints(prefix: str, value: str, status: str) -> list:
     ]
 
 
-class MunicipalStatistic(models.Model):
+class StatisticRow(models.Model):
+    """A row of a published table: the table it came from, and the municipality it describes or none for the area's."""
+
     table = models.ForeignKey(StatisticsTable, verbose_name=_("taulukko"), on_delete=models.CASCADE, related_name="+")
     area = models.ForeignKey("organisation.EmploymentArea", on_delete=models.CASCADE, related_name="+")
     municipality = models.ForeignKey(
@@ -100,6 +102,12 @@ class MunicipalStatistic(models.Model):
         related_name="+",
         help_text=_("Tyhjä: alueen oma julkaistu rivi (esim. Yhteensä)."),
     )
+
+    class Meta:
+        abstract = True
+
+
+class MunicipalStatistic(StatisticRow):
     month = models.DateField(_("kuukausi"), help_text=_("Kuukauden ensimmäinen päivä."))
     indicator = models.ForeignKey(Indicator, verbose_name=_("tieto"), on_delete=models.PROTECT, related_name="+")
     value = models.DecimalField(_("arvo"), max_digits=14, decimal_places=4, null=True, blank=True)
@@ -130,18 +138,7 @@ class MunicipalStatistic(models.Model):
         return f"{self.table_id} {self.municipality or self.area} {self.month:%Y-%m} {self.indicator_id}"
 
 
-class CommutingStatistic(models.Model):
-    table = models.ForeignKey(StatisticsTable, verbose_name=_("taulukko"), on_delete=models.CASCADE, related_name="+")
-    area = models.ForeignKey("organisation.EmploymentArea", on_delete=models.CASCADE, related_name="+")
-    municipality = models.ForeignKey(
-        "organisation.Municipality",
-        verbose_name=_("kunta"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text=_("Tyhjä: alueen oma julkaistu rivi (esim. Yhteensä)."),
-    )
+class CommutingStatistic(StatisticRow):
     period = models.CharField(
         _("tilastokausi"), max_length=40, blank=True, help_text=_("Tyhjä, jos lähde ei kerro vuotta.")
     )

@@ -6,7 +6,9 @@ from decimal import Decimal
 from django.db.models import QuerySet
 
 from accounts import permissions
-from labour_market import audit, figures
+from labour_market import enums, figures
+from labour_market.consistency import checks, inputs
+from labour_market.consistency.findings import Finding
 from labour_market.models import CommutingStatistic, Indicator, MunicipalStatistic, StatisticsTable
 from organisation import selectors as organisation_selectors
 
@@ -34,6 +36,12 @@ def tables(user, kind: str | None = None) -> QuerySet:
     return _visible(user, queryset)
 
 
+def tables_with_data(user, area_object, kind: str) -> list[StatisticsTable]:
+    """The tables of one kind that hold figures of the area, in their order."""
+    statistics = municipal_statistics if kind == enums.TableKind.MUNICIPAL else commuting_statistics
+    return list(tables(user, kind).filter(pk__in=statistics(user).filter(area=area_object).values("table")))
+
+
 def _municipal_statistics() -> QuerySet:
     return MunicipalStatistic.objects.select_related("table", "municipality", "indicator", "area").order_by(
         "table__position", "table__key", "month", "indicator__position", "municipality__name_fi"
@@ -46,8 +54,20 @@ def _commuting_statistics() -> QuerySet:
     )
 
 
-def municipal_statistics(user) -> QuerySet:
-    return _visible(user, _municipal_statistics())
+def municipal_statistics(
+    user, *, month: date | None = None, municipality_code: str = "", table_key: str = "", indicator_code: str = ""
+) -> QuerySet:
+    """The figures the user may read, narrowed by whichever of month, municipality, table and indicator is given."""
+    queryset = _visible(user, _municipal_statistics())
+    if month is not None:
+        queryset = queryset.filter(month=month)
+    if municipality_code:
+        queryset = queryset.filter(municipality__code=municipality_code)
+    if table_key:
+        queryset = queryset.filter(table__key=table_key)
+    if indicator_code:
+        queryset = queryset.filter(indicator__code=indicator_code)
+    return queryset
 
 
 def commuting_statistics(user) -> QuerySet:
@@ -61,18 +81,32 @@ def months(user, table: StatisticsTable | None = None) -> list[date]:
     return sorted(set(queryset.values_list("month", flat=True)))
 
 
+def as_printed(value, decimals: int) -> Decimal | None:
+    """A stored value with the decimals it was printed with, so that 7 and 7,0 stay apart."""
+    return None if value is None else Decimal(value).quantize(Decimal(1).scaleb(-decimals))
+
+
 def figure_of(statistic) -> figures.Figure:
     """A stored figure as the pure core sees it, with the precision it was printed with."""
     if statistic.value is None:
         return figures.Figure(figures.Status(statistic.status))
-    value = statistic.value.quantize(Decimal(1).scaleb(-statistic.decimals))
-    return figures.Figure(figures.Status(statistic.status), value, statistic.decimals)
+    return figures.Figure(
+        figures.Status(statistic.status), as_printed(statistic.value, statistic.decimals), statistic.decimals
+    )
 
 
 def _commuting_figure(value, decimals: int = 0) -> figures.Figure:
     if value is None:
         return figures.MISSING
-    return figures.Figure.of(Decimal(value).quantize(Decimal(1).scaleb(-decimals)), decimals)
+    return figures.Figure.of(as_printed(value, decimals), decimals)
+
+
+def commuting_flows(statistic) -> figures.CommutingFlows | None:
+    """A stored commuting row's flows, when all three are published."""
+    parts = (statistic.working_in_own_municipality, statistic.commuting_in, statistic.commuting_out)
+    if None in parts:
+        return None
+    return figures.CommutingFlows(*(Decimal(part) for part in parts))
 
 
 def _suppressed_range(table: StatisticsTable) -> figures.SuppressedRange:
@@ -80,17 +114,17 @@ def _suppressed_range(table: StatisticsTable) -> figures.SuppressedRange:
     return figures.SuppressedRange(Decimal(table.suppressed_min), high)
 
 
-def audit_area(area_object) -> audit.Area:
-    return audit.Area(
+def consistency_area(area_object) -> inputs.Area:
+    return inputs.Area(
         name=area_object.name_fi,
         municipalities=tuple(
-            audit.Municipality(m.code, m.name_fi) for m in area_object.municipalities.order_by("name_fi")
+            inputs.Municipality(m.code, m.name_fi) for m in area_object.municipalities.order_by("name_fi")
         ),
     )
 
 
-def audit_indicator(indicator: Indicator) -> audit.Indicator:
-    return audit.Indicator(
+def consistency_indicator(indicator: Indicator) -> inputs.Indicator:
+    return inputs.Indicator(
         code=indicator.code,
         name=indicator.name_fi,
         concept=figures.Concept(indicator.concept) if indicator.concept else None,
@@ -98,7 +132,7 @@ def audit_indicator(indicator: Indicator) -> audit.Indicator:
     )
 
 
-def municipal_tables(user, area_object, table: StatisticsTable | None = None) -> list[audit.MunicipalTable]:
+def municipal_tables(user, area_object, table: StatisticsTable | None = None) -> list[inputs.MunicipalTable]:
     """Each municipal table's figures of one area, in the tables' order."""
     statistics = municipal_statistics(user).filter(area=area_object)
     if table is not None:
@@ -106,7 +140,7 @@ def municipal_tables(user, area_object, table: StatisticsTable | None = None) ->
     return _as_municipal_tables(statistics)
 
 
-def _as_municipal_tables(statistics) -> list[audit.MunicipalTable]:
+def _as_municipal_tables(statistics) -> list[inputs.MunicipalTable]:
     grouped: dict[int, dict] = {}
     for statistic in statistics:
         entry = grouped.setdefault(statistic.table_id, {"table": statistic.table, "figures": {}, "indicators": {}})
@@ -118,10 +152,10 @@ def _as_municipal_tables(statistics) -> list[audit.MunicipalTable]:
         stored = entry["table"]
         ordered = sorted(entry["indicators"].values(), key=lambda i: (i.position, i.code))
         result.append(
-            audit.MunicipalTable(
+            inputs.MunicipalTable(
                 key=stored.key,
                 name=stored.name,
-                indicators=tuple(audit_indicator(i) for i in ordered),
+                indicators=tuple(consistency_indicator(i) for i in ordered),
                 figures=entry["figures"],
                 document=stored.document,
                 suppressed_range=_suppressed_range(stored),
@@ -130,16 +164,16 @@ def _as_municipal_tables(statistics) -> list[audit.MunicipalTable]:
     return result
 
 
-def commuting_tables(user, area_object) -> list[audit.CommutingTable]:
+def commuting_tables(user, area_object) -> list[inputs.CommutingTable]:
     return _as_commuting_tables(commuting_statistics(user).filter(area=area_object))
 
 
-def _as_commuting_tables(statistics) -> list[audit.CommutingTable]:
+def _as_commuting_tables(statistics) -> list[inputs.CommutingTable]:
     grouped: dict[tuple, dict] = {}
     for statistic in statistics:
         entry = grouped.setdefault((statistic.table_id, statistic.period), {"table": statistic.table, "rows": {}})
         code = statistic.municipality.code if statistic.municipality else None
-        entry["rows"][code] = audit.CommutingRow(
+        entry["rows"][code] = inputs.CommutingRow(
             labour_force=_commuting_figure(statistic.labour_force),
             commuting_in=_commuting_figure(statistic.commuting_in),
             commuting_out=_commuting_figure(statistic.commuting_out),
@@ -149,7 +183,7 @@ def _as_commuting_tables(statistics) -> list[audit.CommutingTable]:
             ),
         )
     return [
-        audit.CommutingTable(
+        inputs.CommutingTable(
             key=entry["table"].key,
             name=entry["table"].name,
             rows=entry["rows"],
@@ -161,17 +195,18 @@ def _as_commuting_tables(statistics) -> list[audit.CommutingTable]:
     ]
 
 
-def findings(user) -> list[audit.Finding]:
-    """The consistency audit over every table of the user's area."""
+def findings(user, table: StatisticsTable | None = None) -> list[Finding]:
+    """The consistency check over every table of the user's area; only those about `table` when given."""
     area_object = area(user)
     if area_object is None:
         return []
-    return audit.audit(
-        audit_area(area_object), municipal_tables(user, area_object), commuting_tables(user, area_object)
+    found = checks.check(
+        consistency_area(area_object), municipal_tables(user, area_object), commuting_tables(user, area_object)
     )
+    return found if table is None else [f for f in found if f.table == table.key]
 
 
-def all_findings() -> list[tuple[object, audit.Finding]]:
+def all_findings() -> list[tuple[object, Finding]]:
     """Every area's findings, for check_statistics, which the installation's operator runs without a user."""
     from organisation.models import EmploymentArea
 
@@ -179,5 +214,5 @@ def all_findings() -> list[tuple[object, audit.Finding]]:
     for area_object in EmploymentArea.objects.prefetch_related("municipalities").order_by("slug"):
         municipal = _as_municipal_tables(_municipal_statistics().filter(area=area_object))
         commuting = _as_commuting_tables(_commuting_statistics().filter(area=area_object))
-        result += [(area_object, f) for f in audit.audit(audit_area(area_object), municipal, commuting)]
+        result += [(area_object, f) for f in checks.check(consistency_area(area_object), municipal, commuting)]
     return result

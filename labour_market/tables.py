@@ -12,7 +12,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from common.tables import Column, Table
-from labour_market import audit, figures, selectors
+from labour_market import enums, figures, selectors
+from labour_market.consistency import explanations, inputs
+from labour_market.consistency.findings import Finding
 from labour_market.figures import Concept
 
 SUPPRESSED_TEXT = "..."
@@ -38,9 +40,9 @@ def shown_total(summed: figures.Total):
     if summed.exact:
         return summed.value
     if summed.checkable and summed.high is not None:
-        return f"{audit.fi(summed.low)}–{audit.fi(summed.high)}"
+        return f"{explanations.fi(summed.low)}–{explanations.fi(summed.high)}"
     if summed.checkable:
-        return f"≥ {audit.fi(summed.low)}"
+        return f"≥ {explanations.fi(summed.low)}"
     return None
 
 
@@ -60,10 +62,10 @@ class MonthView:
     def months(self) -> list[date]:
         return self.data.months if self.data else []
 
-    def indicator(self, concept: Concept) -> audit.Indicator | None:
+    def indicator(self, concept: Concept) -> inputs.Indicator | None:
         return next((i for i in self.indicators if i.concept == concept), None)
 
-    def indicators_in(self, month: date) -> list[audit.Indicator]:
+    def indicators_in(self, month: date) -> list[inputs.Indicator]:
         present = {code for _, m, code in self.data.figures if m == month} if self.data else set()
         return [i for i in self.indicators if i.code in present]
 
@@ -93,7 +95,7 @@ class MonthView:
     def share(self, code: str | None, month: date, concept: Concept) -> Decimal | None:
         return figures.share(self.value(code, month, concept), self.value(code, month, Concept.UNEMPLOYED))
 
-    def decimals(self, indicator: audit.Indicator) -> int:
+    def decimals(self, indicator: inputs.Indicator) -> int:
         stored = self.stored_indicators.get(indicator.code)
         return stored.decimals if stored else 0
 
@@ -207,7 +209,7 @@ def rate_chart(view: MonthView, month: date) -> dict:
     return {"type": "bar", "labels": labels, "datasets": [{"label": str(_("Työttömyysaste, %")), "data": values}]}
 
 
-def time_series_table(view: MonthView, indicator: audit.Indicator) -> Table:
+def time_series_table(view: MonthView, indicator: inputs.Indicator) -> Table:
     months = [m for m in view.months if indicator in view.indicators_in(m)]
     rows = []
     for month in months:
@@ -234,7 +236,7 @@ def time_series_table(view: MonthView, indicator: audit.Indicator) -> Table:
     )
 
 
-def time_series_chart(view: MonthView, indicator: audit.Indicator) -> dict:
+def time_series_chart(view: MonthView, indicator: inputs.Indicator) -> dict:
     table = time_series_table(view, indicator)
     datasets = []
     for column in table.columns[1:]:
@@ -306,14 +308,9 @@ def _sum_or_none(values):
 
 
 def _commuting_row(name: str, statistic):
-    flows = None
-    parts = (statistic.working_in_own_municipality, statistic.commuting_in, statistic.commuting_out)
-    if None not in parts:
-        flows = figures.CommutingFlows(*(Decimal(p) for p in parts))
+    flows = selectors.commuting_flows(statistic)
     recomputed = figures.job_self_sufficiency(flows) if flows else None
-    published = None
-    if statistic.job_self_sufficiency is not None:
-        published = statistic.job_self_sufficiency.quantize(Decimal(1).scaleb(-statistic.job_self_sufficiency_decimals))
+    published = selectors.as_printed(statistic.job_self_sufficiency, statistic.job_self_sufficiency_decimals)
     row = {
         "municipality": name,
         "labour_force": statistic.labour_force,
@@ -336,7 +333,16 @@ def _agreement(statistic, recomputed: Decimal | None):
     return gettext("täsmää") if consistent else gettext("ei täsmää")
 
 
-def findings_table(findings: list[audit.Finding], names: dict, table_names: dict) -> Table:
+def _place_names(area, area_row: str) -> dict[str | None, str]:
+    """Municipality names by code, and `area_row` for the area's own row."""
+    names: dict[str | None, str] = {m.code: m.name_fi for m in area.municipalities.all()} if area else {}
+    names[None] = area_row
+    return names
+
+
+def findings_table(user, findings: list[Finding]) -> Table:
+    names = _place_names(selectors.area(user), gettext("alue"))
+    table_names = dict(selectors.tables(user).values_list("key", "name"))
     return Table(
         key="tarkistus",
         title=_("Tarkistuksen havainnot"),
@@ -353,22 +359,36 @@ def findings_table(findings: list[audit.Finding], names: dict, table_names: dict
         rows=[
             {
                 "table": table_names.get(f.table, f.table),
-                "municipality": names.get(f.municipality, f.municipality) if f.municipality else gettext("alue"),
-                "quantity": f.quantity,
+                "municipality": names.get(f.municipality, f.municipality),
+                "quantity": explanations.quantity(f.quantity),
                 "published": f.published,
                 "recomputed": f.shown_recomputed if f.recomputed is not None else _range(f),
                 "difference": f.difference,
-                "explanation": f.explanation,
-                "severity": gettext("ristiriita") if f.severity == "inconsistency" else gettext("huomio"),
+                "explanation": explanations.explanation(f),
+                "severity": enums.Severity(f.severity).label,
             }
             for f in findings
         ],
     )
 
 
-def _range(finding: audit.Finding):
+def findings_of_table(user, area, table) -> list[dict]:
+    """One table's findings as the table's page lists them: where, what, how serious and why."""
+    names = _place_names(area, area.name_fi)
+    return [
+        {
+            "severity": enums.Severity(f.severity),
+            "place": names.get(f.municipality, area.name_fi),
+            "quantity": explanations.quantity(f.quantity),
+            "explanation": explanations.explanation(f),
+        }
+        for f in selectors.findings(user, table)
+    ]
+
+
+def _range(finding: Finding):
     if finding.low is None:
         return None
     if finding.high is None:
-        return f"≥ {audit.fi(finding.low)}"
-    return f"{audit.fi(finding.low)}–{audit.fi(finding.high)}"
+        return f"≥ {explanations.fi(finding.low)}"
+    return f"{explanations.fi(finding.low)}–{explanations.fi(finding.high)}"

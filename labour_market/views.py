@@ -17,11 +17,6 @@ def _require_statistics(request):
         raise PermissionDenied
 
 
-def _tables_with_data(user, area, kind: str):
-    statistics = selectors.municipal_statistics if kind == enums.TableKind.MUNICIPAL else selectors.commuting_statistics
-    return list(selectors.tables(user, kind).filter(pk__in=statistics(user).filter(area=area).values("table")))
-
-
 def _chosen(options, key: str | None):
     if not key:
         return options[0] if options else None
@@ -46,7 +41,7 @@ def _month_view(request, table_key: str | None):
     area = selectors.area(user)
     if area is None:
         return None, [], None
-    options = _tables_with_data(user, area, enums.TableKind.MUNICIPAL)
+    options = selectors.tables_with_data(user, area, enums.TableKind.MUNICIPAL)
     table = _chosen(options, table_key)
     return (tables.MonthView(user, area, table) if table else None), options, area
 
@@ -126,34 +121,25 @@ def commuting(request):
     _require_statistics(request)
     user = request.user
     area = selectors.area(user)
-    options = _tables_with_data(user, area, enums.TableKind.COMMUTING) if area else []
+    options = selectors.tables_with_data(user, area, enums.TableKind.COMMUTING) if area else []
     table = _chosen(options, request.GET.get("table"))
     context = {"area": area, "tables": options, "table": table, "section": "commuting"}
     if table is not None:
-        names = {m.code: m.name_fi for m in area.municipalities.all()}
-        findings = [f for f in selectors.findings(user) if f.table == table.key]
         context.update(
             {
                 "commuting": tables.commuting_table(user, area, table),
-                "findings": [(f, names.get(f.municipality, area.name_fi)) for f in findings],
+                "findings": tables.findings_of_table(user, area, table),
             }
         )
     return render(request, "labour_market/commuting.html", context)
 
 
-def _findings_table(user):
-    area = selectors.area(user)
-    names = {m.code: m.name_fi for m in area.municipalities.all()} if area else {}
-    table_names = dict(selectors.tables(user).values_list("key", "name"))
-    findings = selectors.findings(user)
-    return tables.findings_table(findings, names, table_names), findings
-
-
 @login_required
 def consistency(request):
     _require_statistics(request)
-    table, findings = _findings_table(request.user)
-    inconsistencies = sum(1 for f in findings if f.severity == "inconsistency")
+    findings = selectors.findings(request.user)
+    table = tables.findings_table(request.user, findings)
+    inconsistencies = enums.Severity.count_inconsistencies(findings)
     return render(
         request,
         "labour_market/consistency.html",
@@ -204,7 +190,7 @@ def export_time_series(request, table, indicator):
 def export_commuting(request, table):
     _require_statistics(request)
     area = selectors.area(request.user)
-    chosen = _chosen(_tables_with_data(request.user, area, enums.TableKind.COMMUTING) if area else [], table)
+    chosen = _chosen(selectors.tables_with_data(request.user, area, enums.TableKind.COMMUTING) if area else [], table)
     if chosen is None:
         raise Http404
     return _export(request, tables.commuting_table(request.user, area, chosen))
@@ -213,4 +199,4 @@ def export_commuting(request, table):
 @login_required
 def export_findings(request):
     _require_statistics(request)
-    return _export(request, _findings_table(request.user)[0])
+    return _export(request, tables.findings_table(request.user, selectors.findings(request.user)))

@@ -12,6 +12,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+from common.yaml_reader import YamlFileError, read_yaml
 
 
 class AreaDataError(Exception):
@@ -22,6 +25,19 @@ class AreaDataError(Exception):
         self.entry = entry
         self.problem = problem
         super().__init__(f"{file}: {entry}: {problem}")
+
+
+def line_entry(line) -> str:
+    return _("rivi %(line)s") % {"line": line}
+
+
+def read_data_file(path: Path, file: str | None = None):
+    """A YAML file of the folder as plain data; an unreadable file, bad YAML or a key given twice in one entry is
+    an AreaDataError naming the file (as `file`, by default the path) and the line."""
+    try:
+        return read_yaml(path, file)
+    except YamlFileError as error:
+        raise AreaDataError(error.file, "-" if error.line is None else line_entry(error.line), error.problem) from error
 
 
 @dataclass

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.formatting import fi_number
 from common.tables import Column, Table
-from organisation import enums, selectors
+from organisation import enums, routing, selectors, snapshots
 
 
 def municipalities(user) -> Table:
@@ -168,39 +168,31 @@ def offices(user) -> Table:
     )
 
 
-def meeting_office(arrangement, served, offices_of):
-    """Where a served municipality's customer meets the arrangement's counsellors."""
-    if arrangement.meeting_place == enums.MeetingPlace.NAMED_OFFICE:
-        return arrangement.meeting_office
-    municipality = (
-        arrangement.provider_municipality if arrangement.meeting_place == enums.MeetingPlace.PROVIDER_OFFICE else served
-    )
-    candidates = offices_of.get(municipality.pk, [])
-    for wanted in (arrangement.target_group, enums.TargetGroup.ALL):
-        for office in candidates:
-            if wanted in office.customer_groups:
-                return office
-    return candidates[0] if candidates else None
-
-
 def who_serves(user) -> list[dict]:
-    """One plain-language entry per served municipality and arrangement, for the arrangements page."""
-    offices_of = defaultdict(list)
-    for office in selectors.offices(user):
-        offices_of[office.municipality_id].append(office)
+    """One plain-language entry per served municipality and arrangement, for the arrangements page.
+
+    The meeting office is the routing core's answer (organisation.routing.meeting_office) for a customer of the
+    served municipality in the arrangement's target group, so the page and the registry never disagree.
+    """
+    snapshots_by_area = {}
     entries = []
     for arrangement in selectors.service_arrangements(user):
+        if arrangement.area_id not in snapshots_by_area:
+            snapshots_by_area[arrangement.area_id] = snapshots.load(arrangement.area).snapshot
+        snapshot = snapshots_by_area[arrangement.area_id]
+        core = snapshot.arrangement(arrangement.key)
         for served in arrangement.served_municipalities.all():
             entries.append(
                 {
                     "municipality": served,
+                    "key": arrangement.key,
                     "target_group": arrangement.get_target_group_display(),
                     "target_group_code": arrangement.target_group,
                     "provider": arrangement.provider_municipality,
                     "team": arrangement.provider_team,
                     "role": arrangement.get_role_display(),
                     "is_primary": arrangement.role == enums.ArrangementRole.PRIMARY,
-                    "office": meeting_office(arrangement, served, offices_of),
+                    "office": routing.meeting_office(snapshot, core, served.code, core.target_group),
                     "fte": arrangement.fte,
                     "description": arrangement.description,
                     "source": arrangement.source,

@@ -1,5 +1,5 @@
 """Forms type the input; the rules (double booking, the plan review, a reason for a lowered obligation) are in
-services.py, whose field errors the views put back on these forms."""
+the services, whose field errors the views put back on these forms."""
 
 from datetime import datetime, time
 
@@ -7,30 +7,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.enums import Role
 from accounts.models import User
+from jobseekers import selectors as jobseeker_selectors
+from jobseekers.enums import CounsellorPurpose
 from jobseekers.forms import Described
 from organisation.models import Office
 from service_model import enums
 
 DATE_INPUT = {"type": "date"}
 TIME_INPUT = {"type": "time", "step": 300}
-
-
-def counsellors_for(jobseeker):
-    """Counsellors who may be booked for the job seeker: active counsellors of the serving municipality."""
-    from accounts import permissions
-
-    candidates = (
-        User.objects.filter(role=Role.COUNSELLOR, is_active=True)
-        .filter(home_municipality_id=jobseeker.serving_municipality_id)
-        .select_related("team", "home_municipality")
-        .order_by("last_name", "first_name", "pk")
-    )
-    allowed = [u.pk for u in candidates if permissions.can_view_jobseeker(u, jobseeker)]
-    if jobseeker.responsible_counsellor_id:
-        allowed.append(jobseeker.responsible_counsellor_id)
-    return User.objects.filter(pk__in=allowed).order_by("last_name", "first_name", "pk")
 
 
 def combine(day, moment) -> datetime:
@@ -55,7 +40,7 @@ class BookingForm(Described, forms.Form):
     def __init__(self, *args, jobseeker, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = Office.objects.filter(area_id=jobseeker.area_id).order_by("name")
-        self.fields["counsellor"].queryset = counsellors_for(jobseeker)
+        self.fields["counsellor"].queryset = jobseeker_selectors.counsellors_for(jobseeker, CounsellorPurpose.MEETING)
         self.fields["counsellor"].label_from_instance = str
         self.describe()
 
@@ -78,11 +63,13 @@ class RecordForm(Described, forms.Form):
     """Recording a booked meeting: held, did not attend, or cancelled."""
 
     OUTCOMES = [
-        ("held", _("Pidetty")),
-        ("did_not_attend", _("Asiakas ei saapunut")),
-        ("cancelled", _("Peruttu")),
+        (enums.MeetingState.HELD.value, _("Pidetty")),
+        (enums.MeetingState.DID_NOT_ATTEND.value, _("Asiakas ei saapunut")),
+        (enums.MeetingState.CANCELLED.value, _("Peruttu")),
     ]
-    result = forms.ChoiceField(label=_("Kirjaus"), choices=OUTCOMES, widget=forms.RadioSelect, initial="held")
+    result = forms.ChoiceField(
+        label=_("Kirjaus"), choices=OUTCOMES, widget=forms.RadioSelect, initial=enums.MeetingState.HELD.value
+    )
     held_day = forms.DateField(
         label=_("Pitopäivä"), required=False, widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d")
     )

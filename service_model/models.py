@@ -1,11 +1,13 @@
 """Meetings, employment plans and the stored statutory deadline of each job seeker.
 
 The deadline itself is decided by the pure core (service_model/rules.py); `Deadline` only stores its answer per job
-seeker so that worklists are index range scans instead of a rule evaluation per person. services.py rewrites the row in
+seeker so that worklists are index range scans instead of a rule evaluation per person. services/ rewrites the row in
 the same transaction as every change that can move it (a meeting booked, held, missed or cancelled; the job seeker's
 status, job-search start or counsellor changing). The counsellor, pool and serving municipality are copied onto the row
 (and onto each meeting) so that the supervisor's overview and the statistics read one narrow table through one index.
 """
+
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -13,7 +15,7 @@ from django.db.models import F, Q
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
-from service_model import enums
+from service_model import enums, texts
 
 
 class Meeting(models.Model):
@@ -105,9 +107,11 @@ class Meeting(models.Model):
 
     @property
     def ends_at(self):
-        from datetime import timedelta
-
         return self.planned_at + timedelta(minutes=self.duration_minutes)
+
+    def overlaps(self, start: datetime, end: datetime) -> bool:
+        """Whether this meeting takes any of the time from `start` to `end` (back to back is no overlap)."""
+        return self.planned_at < end and self.ends_at > start
 
     @property
     def is_discussion(self) -> bool:
@@ -129,10 +133,12 @@ class Deadline(models.Model):
     )
     due_on = models.DateField(_("määräpäivä"), null=True, blank=True)
     rule_set_id = models.CharField(_("sääntökokoelma"), max_length=40, blank=True)
-    reason = models.CharField(_("peruste"), max_length=300, blank=True)
+    # The core's reason code and its parameters; texts.reason renders them in the reader's language.
+    reason_code = models.CharField(_("peruste"), max_length=40, blank=True)
+    reason_params = models.JSONField(_("perusteen tiedot"), default=dict, blank=True)
     computed_for = models.DateField(_("laskentapäivä"))
     computed_at = models.DateTimeField(_("laskettu"))
-    # Copied from the job seeker whenever the row is written (services.sync_owners after bulk changes).
+    # Copied from the job seeker whenever the row is written (services.deadlines.sync_owners after bulk changes).
     counsellor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("vastuuohjaaja"),
@@ -173,6 +179,10 @@ class Deadline(models.Model):
 
     def __str__(self):
         return f"{self.jobseeker_id}: {self.next_meeting_type} {self.due_on}"
+
+    @property
+    def reason(self) -> str:
+        return texts.reason(self.reason_code, self.reason_params)
 
 
 class EmploymentPlan(models.Model):
@@ -259,7 +269,8 @@ class JobSearchObligation(models.Model):
     period_months = models.PositiveSmallIntegerField(_("tarkastelujakso (kk)"))
     default_applications = models.PositiveSmallIntegerField(_("lain pääsääntö"))
     default_period_months = models.PositiveSmallIntegerField(_("pääsäännön jakso (kk)"))
-    default_reason = models.CharField(_("pääsäännön peruste"), max_length=200, blank=True)
+    default_reason_code = models.CharField(_("pääsäännön peruste"), max_length=40, blank=True)
+    default_reason_params = models.JSONField(_("pääsäännön perusteen tiedot"), default=dict, blank=True)
     rule_set_id = models.CharField(_("sääntökokoelma"), max_length=40)
     lowered_reason = models.TextField(
         _("alentamisen peruste"), blank=True, help_text=_("Pakollinen, kun velvoite on pääsääntöä pienempi.")
@@ -308,6 +319,10 @@ class JobSearchObligation(models.Model):
 
     def __str__(self):
         return f"{self.applications} / {self.period_months} kk"
+
+    @property
+    def default_reason(self) -> str:
+        return texts.reason(self.default_reason_code, self.default_reason_params)
 
     @property
     def lowered(self) -> bool:

@@ -1,7 +1,4 @@
-"""Rule sets of the Nordic service model (pohjoismainen työvoimapalvelumalli) and the deadlines they produce.
-
-Every statutory parameter lives in a `RuleSet` data object; `RULE_SETS` lists them and `rule_set_for` picks the
-one in force on a day, so a future amendment is one more entry in `RULE_SETS` and no code change.
+"""The deadlines the Nordic service model's rule sets (`rule_sets.py`) produce for a job seeker's meeting history.
 
 Transition rule — deadlines arising from an event are governed by the rules in force on the event date:
 
@@ -21,10 +18,25 @@ explicit `rule_set` overrides the choice for every event, which is what a what-i
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 from typing import NamedTuple
 
 from common.dates import add_months
+from service_model.reasons import Reason, ReasonCode
+from service_model.rule_sets import (
+    RULE_SET_2022,
+    RULE_SET_2026,
+    RULE_SETS,
+    IntensiveStart,
+    JobSearchObligationDefaults,
+    JobSeekerStatus,
+    LongTermIntensification,
+    MeetingType,
+    NeglectSanction,
+    NoRuleSetInForce,
+    Quota,
+    RuleSet,
+    rule_set_for,
+)
 from service_model.workdays import add_working_days, next_working_day_on_or_after
 
 __all__ = [
@@ -43,6 +55,8 @@ __all__ = [
     "NoRuleSetInForce",
     "PlannedMeeting",
     "Quota",
+    "Reason",
+    "ReasonCode",
     "RuleSet",
     "job_search_obligation",
     "next_statutory_meeting",
@@ -51,174 +65,12 @@ __all__ = [
 ]
 
 
-class JobSeekerStatus(StrEnum):
-    UNEMPLOYED = "unemployed"
-    FULLY_LAID_OFF = "fully_laid_off"
-    PARTLY_LAID_OFF = "partly_laid_off"
-    PART_TIME = "part_time"
-    PAY_SUBSIDISED = "pay_subsidised"
-    EMPLOYED_SEEKING = "employed_seeking"
-    IN_SERVICES = "in_services"
-    STUDENT = "student"
-
-
-class MeetingType(StrEnum):
-    INITIAL_INTERVIEW = "initial_interview"
-    JOB_SEARCH_DISCUSSION = "job_search_discussion"
-    SUPPLEMENTARY_DISCUSSION = "supplementary_discussion"
-    OTHER = "other"
-
-
 # Meetings in which the employment_plan is reviewed; "other" contacts (calls, info sessions) satisfy no rule.
 _DISCUSSIONS = frozenset(
     {MeetingType.INITIAL_INTERVIEW, MeetingType.JOB_SEARCH_DISCUSSION, MeetingType.SUPPLEMENTARY_DISCUSSION}
 )
 # The three-month clock runs from the initial_interview or the previous job_search_discussion only.
 _THREE_MONTH_ANCHORS = frozenset({MeetingType.INITIAL_INTERVIEW, MeetingType.JOB_SEARCH_DISCUSSION})
-
-_S = JobSeekerStatus
-# Unemployed in the statutory sense (916/2012 ch. 1 § 3 as amended by 1379/2021: a fully laid-off person
-# counts as unemployed). The intensified schedules target them; students and people in services already have
-# their time committed by the employment_plan.
-_LEGALLY_UNEMPLOYED = frozenset({_S.UNEMPLOYED, _S.FULLY_LAID_OFF})
-# Everyone but an employed job seeker, who receives no benefit and has no statutory follow-up.
-_FOLLOWED_UP = frozenset(_S) - {_S.EMPLOYED_SEEKING}
-
-
-class NoRuleSetInForce(LookupError):
-    pass
-
-
-@dataclass(frozen=True)
-class Quota:
-    count: int
-    period_months: int
-
-
-@dataclass(frozen=True)
-class JobSearchObligationDefaults:
-    general: Quota
-    part_time: Quota
-    partly_laid_off: Quota
-    student: Quota
-    lay_off_grace_months: int
-
-
-@dataclass(frozen=True)
-class IntensiveStart:
-    """Supplementary discussions at `interval_days` after the initial_interview until `duration_months`."""
-
-    interval_days: int
-    duration_months: int
-    statuses: frozenset[JobSeekerStatus]
-
-
-@dataclass(frozen=True)
-class LongTermIntensification:
-    """From `after_months` of job search, every `every_months` a period of `discussions` discussions.
-
-    The periods are one month long; modelled as the discussions at `interval_days` intervals from the start
-    of the period, which fits two discussions in the month.
-    """
-
-    after_months: int
-    every_months: int
-    discussions: int
-    interval_days: int
-    statuses: frozenset[JobSeekerStatus]
-
-
-@dataclass(frozen=True)
-class NeglectSanction:
-    days_without_benefit: int
-    effective_from: date
-    source: str
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    id: str
-    effective_from: date
-    source: str
-    initial_interview_working_days: int
-    new_initial_interview_after_months: int
-    job_search_discussion_interval_months: int
-    job_search_discussion_statuses: frozenset[JobSeekerStatus]
-    intensive_start: IntensiveStart | None
-    long_term: LongTermIntensification | None
-    job_search_obligation: JobSearchObligationDefaults
-    first_neglect: NeglectSanction | None
-
-    def first_neglect_days_without_benefit(self, day: date) -> int:
-        """Benefit days lost for a first neglect on `day`; 0 means a reminder only."""
-        sanction = self.first_neglect
-        if sanction is None or day < sanction.effective_from:
-            return 0
-        return sanction.days_without_benefit
-
-
-_OBLIGATION_DEFAULTS = JobSearchObligationDefaults(
-    general=Quota(count=4, period_months=1),
-    part_time=Quota(count=1, period_months=3),
-    partly_laid_off=Quota(count=1, period_months=3),
-    student=Quota(count=3, period_months=3),
-    lay_off_grace_months=3,
-)
-
-RULE_SET_2022 = RuleSet(
-    id="nordic_2022",
-    effective_from=date(2022, 5, 2),
-    source=(
-        "HE 167/2021, Act 1379/2021 (in force 2.5.2022), carried over to Act 380/2023: initial interview "
-        "within 5 working days; supplementary discussions about every 2 weeks in the first 3 months; "
-        "job-search discussions every 3 months; after 6 months a one-month period with two discussions every "
-        "half year; job-search obligation 4 per month as a rule; a first neglect brings a reminder only."
-    ),
-    initial_interview_working_days=5,
-    new_initial_interview_after_months=6,
-    job_search_discussion_interval_months=3,
-    job_search_discussion_statuses=_FOLLOWED_UP,
-    intensive_start=IntensiveStart(interval_days=14, duration_months=3, statuses=_LEGALLY_UNEMPLOYED),
-    long_term=LongTermIntensification(
-        after_months=6, every_months=6, discussions=2, interval_days=14, statuses=_LEGALLY_UNEMPLOYED
-    ),
-    job_search_obligation=_OBLIGATION_DEFAULTS,
-    first_neglect=None,
-)
-
-RULE_SET_2026 = RuleSet(
-    id="nordic_2026",
-    effective_from=date(2026, 1, 1),
-    source=(
-        "HE 108/2025, TyVM 9/2025: initial interview within 10 working days; supplementary discussions and "
-        "long-term intensified periods by need, no schedule; job-search discussions every 3 months; same "
-        "job-search obligation; a first neglect costs 7 days without benefit from 1.3.2026."
-    ),
-    initial_interview_working_days=10,
-    new_initial_interview_after_months=6,
-    job_search_discussion_interval_months=3,
-    job_search_discussion_statuses=_FOLLOWED_UP,
-    intensive_start=None,
-    long_term=None,
-    job_search_obligation=_OBLIGATION_DEFAULTS,
-    first_neglect=NeglectSanction(
-        days_without_benefit=7, effective_from=date(2026, 3, 1), source="HE 108/2025, TyVM 9/2025"
-    ),
-)
-
-RULE_SETS: tuple[RuleSet, ...] = (RULE_SET_2022, RULE_SET_2026)
-
-
-def rule_set_for(day: date, rule_sets: Sequence[RuleSet] = RULE_SETS) -> RuleSet:
-    """The rule set in force on `day`: the one with the latest `effective_from` not after it."""
-    in_force = [rule_set for rule_set in rule_sets if rule_set.effective_from <= day]
-    if not in_force:
-        earliest = min((rule_set.effective_from for rule_set in rule_sets), default=None)
-        raise NoRuleSetInForce(
-            f"No Nordic service model rule set is in force on {day.isoformat()}; "
-            f"the earliest takes effect on {earliest.isoformat() if earliest else 'no date (none defined)'}."
-        )
-    return max(in_force, key=lambda rule_set: rule_set.effective_from)
 
 
 @dataclass(frozen=True)
@@ -238,7 +90,7 @@ class Deadline:
     overdue: bool
     days_overdue: int
     rule_set_id: str
-    reason: str
+    reason: Reason
 
 
 @dataclass(frozen=True)
@@ -246,7 +98,7 @@ class _Candidate:
     meeting_type: MeetingType
     due_on: date
     rule_set: RuleSet
-    reason: str
+    reason: Reason
 
 
 _RulesOn = Callable[[date], RuleSet]
@@ -322,14 +174,13 @@ def _opening_meeting(
             MeetingType.INITIAL_INTERVIEW,
             due_on,
             rules,
-            f"initial interview within {rules.initial_interview_working_days} working days of the job search starting",
+            Reason(ReasonCode.INITIAL_INTERVIEW, {"days": rules.initial_interview_working_days}),
         )
     return _Candidate(
         MeetingType.JOB_SEARCH_DISCUSSION,
         due_on,
         rules,
-        f"previous job search ended less than {rules.new_initial_interview_after_months} months ago: "
-        "no new initial interview, the employment plan is updated in a job-search discussion",
+        Reason(ReasonCode.RETURNING_DISCUSSION, {"months": rules.new_initial_interview_after_months}),
     )
 
 
@@ -343,7 +194,7 @@ def _job_search_discussion(held: Sequence[Meeting], status: JobSeekerStatus, rul
         MeetingType.JOB_SEARCH_DISCUSSION,
         next_working_day_on_or_after(add_months(anchor, months)),
         rules,
-        f"job-search discussion {months} months after the previous one ({anchor.isoformat()})",
+        Reason(ReasonCode.JOB_SEARCH_DISCUSSION, {"months": months, "previous": anchor.isoformat()}),
     )
 
 
@@ -362,8 +213,7 @@ def _intensive_start_discussion(
         MeetingType.SUPPLEMENTARY_DISCUSSION,
         next_working_day_on_or_after(due),
         rules,
-        f"intensive start: a discussion every {intensive.interval_days} days during the first "
-        f"{intensive.duration_months} months",
+        Reason(ReasonCode.INTENSIVE_START, {"days": intensive.interval_days, "months": intensive.duration_months}),
     )
 
 
@@ -402,8 +252,14 @@ def _long_term_discussion(
                 MeetingType.SUPPLEMENTARY_DISCUSSION,
                 next_working_day_on_or_after(previous + timedelta(days=long_term.interval_days)),
                 rules,
-                f"long-term intensified period from {begins.isoformat()}: {long_term.discussions} "
-                f"discussions {long_term.interval_days} days apart",
+                Reason(
+                    ReasonCode.LONG_TERM_PERIOD,
+                    {
+                        "begins": begins.isoformat(),
+                        "discussions": long_term.discussions,
+                        "days": long_term.interval_days,
+                    },
+                ),
             )
     return None
 
@@ -450,7 +306,7 @@ def schedule(
 class JobSearchObligation(NamedTuple):
     count: int
     period_months: int
-    reason: str
+    reason: Reason
 
 
 def job_search_obligation(
@@ -473,14 +329,14 @@ def job_search_obligation(
     general = defaults.general
     match status:
         case JobSeekerStatus.UNEMPLOYED | JobSeekerStatus.IN_SERVICES:
-            return _obligation(general, "general rule")
+            return _obligation(general, Reason(ReasonCode.OBLIGATION_GENERAL))
         case JobSeekerStatus.PART_TIME:
-            return _obligation(defaults.part_time, "part-time work")
+            return _obligation(defaults.part_time, Reason(ReasonCode.OBLIGATION_PART_TIME))
         case JobSeekerStatus.STUDENT:
-            return _obligation(defaults.student, "self-motivated study with unemployment benefit")
+            return _obligation(defaults.student, Reason(ReasonCode.OBLIGATION_STUDENT))
         case JobSeekerStatus.EMPLOYED_SEEKING | JobSeekerStatus.PAY_SUBSIDISED:
             # The obligation is a condition of unemployment benefit, which an employed person does not get.
-            return JobSearchObligation(0, general.period_months, "employed: no unemployment benefit")
+            return JobSearchObligation(0, general.period_months, Reason(ReasonCode.OBLIGATION_EMPLOYED))
         case JobSeekerStatus.FULLY_LAID_OFF | JobSeekerStatus.PARTLY_LAID_OFF:
             if laid_off_since is None or day is None:
                 raise ValueError("laid_off_since and day are needed for a laid-off job seeker")
@@ -490,11 +346,13 @@ def job_search_obligation(
                 return JobSearchObligation(
                     0,
                     quota.period_months,
-                    f"laid off for less than {defaults.lay_off_grace_months} months; "
-                    f"obligation from {obligation_begins.isoformat()}",
+                    Reason(
+                        ReasonCode.OBLIGATION_LAID_OFF_GRACE,
+                        {"months": defaults.lay_off_grace_months, "begins": obligation_begins.isoformat()},
+                    ),
                 )
-            return _obligation(quota, f"laid off for at least {defaults.lay_off_grace_months} months")
+            return _obligation(quota, Reason(ReasonCode.OBLIGATION_LAID_OFF, {"months": defaults.lay_off_grace_months}))
 
 
-def _obligation(quota: Quota, reason: str) -> JobSearchObligation:
+def _obligation(quota: Quota, reason: Reason) -> JobSearchObligation:
     return JobSearchObligation(quota.count, quota.period_months, reason)

@@ -28,10 +28,10 @@ from common.prepared import PreparedQuery
 from jobseekers import selectors as jobseeker_selectors
 from organisation.models import Municipality
 from service_model import enums
-from service_model.models import Deadline, EmploymentPlan, JobApplication, Meeting
+from service_model.enums import WEEK_DAYS
+from service_model.models import Deadline, EmploymentPlan, JobApplication, JobSearchObligation, Meeting
 
 SUBJECT_TYPE = jobseeker_selectors.SUBJECT_TYPE
-WEEK_DAYS = 7
 DEFAULT_HORIZON_DAYS = 28
 ON_TIME_WINDOW_DAYS = 90
 
@@ -47,17 +47,22 @@ def get_jobseeker(user, pk, *, view: str, purpose: str):
 
 # --- The worklist ---------------------------------------------------------------------------------------------
 
-OVERDUE, THIS_WEEK, UPCOMING = enums.Bucket.OVERDUE.value, enums.Bucket.THIS_WEEK.value, enums.Bucket.UPCOMING.value
 MEETING_TYPE_LABELS = dict(enums.MeetingType.choices)
 BUCKET_LABELS = dict(enums.Bucket.choices)
 
 
-def bucket_of(due_on: date, today: date) -> str:
-    if due_on < today:
-        return OVERDUE
-    if (due_on - today).days < WEEK_DAYS:
-        return THIS_WEEK
-    return UPCOMING
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """How a due date stands on a day: its worklist bucket and the days overdue or left (0 when not)."""
+
+    bucket: enums.Bucket
+    days_overdue: int
+    days_until: int
+
+
+def standing(due_on: date, today: date) -> Standing:
+    days = (due_on - today).days
+    return Standing(enums.Bucket.of(due_on, today), max(-days, 0), max(days, 0))
 
 
 @dataclass(slots=True)
@@ -137,7 +142,7 @@ def _worklist_deadlines(counsellor_id: int, horizon: date) -> QuerySet:
 
 
 # The worklist is the hottest read (every counsellor, many times a day) and its query takes under a millisecond:
-# compiled once, see www/prepared.py. The placeholders are values no real call has.
+# compiled once, see common/prepared.py. The placeholders are values no real call has.
 _WORKLIST = PreparedQuery(_worklist_deadlines, counsellor_id=-7_301_927, horizon=date(1, 1, 2))
 
 
@@ -152,16 +157,15 @@ def worklist_deadlines(user, today: date, horizon_days: int = DEFAULT_HORIZON_DA
 def worklist_row(values: tuple, today: date) -> WorklistRow:
     (pk, first, last, code, municipality, meeting_type, due_on, rule_set_id,
      booked_id, booked_at, booked_type, booked_channel) = values  # fmt: skip
-    days = (due_on - today).days
-    bucket = bucket_of(due_on, today)
+    found = standing(due_on, today)
     return WorklistRow(
         Person(pk, first, last, code, municipality),
         meeting_type,
         due_on,
         rule_set_id,
-        bucket,
-        -days if days < 0 else 0,
-        days if days > 0 else 0,
+        found.bucket,
+        found.days_overdue,
+        found.days_until,
         Booked(booked_id, booked_at, booked_type, booked_channel) if booked_id else None,
     )
 
@@ -180,15 +184,15 @@ def log_worklist(user, rows, *, view: str, purpose: str, more_ids=()) -> None:
 
 def bucket_counts(user, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> dict[str, int]:
     if not permissions.can_view_worklist(user):
-        return dict.fromkeys(("overdue", "this_week", "upcoming"), 0)
-    week = today + timedelta(days=WEEK_DAYS)
+        return dict.fromkeys(enums.Bucket.values, 0)
     counts = (
         _worklist_deadlines(user.pk, today + timedelta(days=horizon_days))
         .order_by()
         .aggregate(
-            overdue=Count("due_on", filter=Q(due_on__lt=today)),
-            this_week=Count("due_on", filter=Q(due_on__gte=today, due_on__lt=week)),
-            upcoming=Count("due_on", filter=Q(due_on__gte=week)),
+            **{
+                bucket.value: Count("due_on", filter=condition)
+                for bucket, condition in enums.Bucket.filters(today).items()
+            }
         )
     )
     return {key: value or 0 for key, value in counts.items()}
@@ -215,7 +219,7 @@ def counsellor_calendar(counsellor_id: int, day: date) -> QuerySet:
             counsellor_id=counsellor_id,
             planned_at__gte=start,
             planned_at__lt=start + timedelta(days=1),
-            state__in=[enums.MeetingState.PLANNED, enums.MeetingState.HELD],
+            state__in=enums.MeetingState.occupying(),
         )
         .select_related("office")
         .order_by("planned_at")
@@ -443,3 +447,35 @@ def on_time_rate(user, months: int, today: date, municipality_code: str = "") ->
         if row is not None:
             row.missed = missed_count
     return list(rows.values())
+
+
+@dataclass(frozen=True)
+class ObligationStatus:
+    obligation: JobSearchObligation
+    period_starts: date
+    period_ends: date  # inclusive
+    reported: int
+
+    @property
+    def required(self) -> int:
+        return self.obligation.applications
+
+    @property
+    def met(self) -> bool:
+        return self.reported >= self.required
+
+
+def obligation_status(plan: EmploymentPlan, today: date) -> ObligationStatus | None:
+    """The current obligation period's review window containing `today`, and the applications reported in it."""
+    obligation = plan.obligations.filter(starts_on__lte=today).order_by("-starts_on", "-pk").first()
+    if obligation is None or (obligation.ends_on is not None and obligation.ends_on < today):
+        return None
+    step = 0
+    while add_months(obligation.starts_on, (step + 1) * obligation.period_months) <= today:
+        step += 1
+    begins = add_months(obligation.starts_on, step * obligation.period_months)
+    ends = add_months(obligation.starts_on, (step + 1) * obligation.period_months) - timedelta(days=1)
+    reported = JobApplication.objects.filter(
+        jobseeker_id=plan.jobseeker_id, applied_on__gte=begins, applied_on__lte=min(ends, today)
+    ).count()
+    return ObligationStatus(obligation, begins, ends, reported)

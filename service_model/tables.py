@@ -126,6 +126,7 @@ def on_time_table(rows: list[selectors.MonthRow]) -> Table:
 def on_time_chart(rows: list[selectors.MonthRow]) -> dict:
     return {
         "type": "line",
+        "percent": True,
         "labels": [month_label(row.month) for row in rows],
         "datasets": [
             {"label": _("Ajallaan, %"), "data": [float(row.rate) if row.rate is not None else None for row in rows]}

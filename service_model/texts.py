@@ -1,9 +1,13 @@
-"""Finnish wording of the core's answers (the pure core explains itself in English for logs and the API)."""
+"""The core's reason codes and rule sets in words, in the user's language (gettext; Finnish is the source)."""
+
+from collections.abc import Mapping
+from datetime import date
 
 from django.utils.translation import gettext as _
 
 from common.formatting import fi_date
 from service_model import rules
+from service_model.reasons import ReasonCode
 
 
 def rule_set_label(rule_set_id: str) -> str:
@@ -18,26 +22,36 @@ def rule_set_label(rule_set_id: str) -> str:
     }
 
 
-def deadline_reason(meeting_type: str, rule_set_id: str, core_reason: str = "") -> str:
-    found = next((r for r in rules.RULE_SETS if r.id == rule_set_id), None)
-    if meeting_type == rules.MeetingType.INITIAL_INTERVIEW and found:
-        return _("Alkuhaastattelu %(days)s arkipäivän kuluessa työnhaun alkamisesta.") % {
-            "days": found.initial_interview_working_days
-        }
-    if meeting_type == rules.MeetingType.JOB_SEARCH_DISCUSSION and found:
-        if core_reason.startswith("previous job search ended"):
-            return _(
-                "Edellinen työnhaku päättyi alle 6 kuukautta sitten: suunnitelma päivitetään työnhakukeskustelussa."
-            )
-        return _("Työnhakukeskustelu %(months)s kuukauden kuluttua edellisestä.") % {
-            "months": found.job_search_discussion_interval_months
-        }
-    if meeting_type == rules.MeetingType.SUPPLEMENTARY_DISCUSSION:
-        if core_reason.startswith("intensive start"):
-            return _("Tehostettu alkuvaihe: keskustelu noin kahden viikon välein kolmen ensimmäisen kuukauden ajan.")
-        if core_reason.startswith("long-term"):
-            return _(
-                "Pitkään jatkuneen työnhaun tehostettu jakso: kaksi keskustelua kuukauden aikana puolen vuoden välein."
-            )
-        return _("Täydentävä työnhakukeskustelu.")
-    return ""
+def reason(code: str, params: Mapping | None = None) -> str:
+    """A stored or computed reason code with its parameters as a sentence ("" for no code)."""
+    params = dict(params or {})
+    for name in ("begins", "previous"):
+        if name in params:
+            params[name] = fi_date(date.fromisoformat(params[name]))
+    template = _TEMPLATES.get(code)
+    return template() % params if template else ""
+
+
+# Every reason's sentence; a template may leave out a parameter it does not need.
+_TEMPLATES = {
+    ReasonCode.INITIAL_INTERVIEW: lambda: _("Alkuhaastattelu %(days)s arkipäivän kuluessa työnhaun alkamisesta."),
+    ReasonCode.RETURNING_DISCUSSION: lambda: _(
+        "Edellinen työnhaku päättyi alle %(months)s kuukautta sitten: suunnitelma päivitetään työnhakukeskustelussa."
+    ),
+    ReasonCode.JOB_SEARCH_DISCUSSION: lambda: _("Työnhakukeskustelu %(months)s kuukauden kuluttua edellisestä."),
+    ReasonCode.INTENSIVE_START: lambda: _(
+        "Tehostettu alkuvaihe: keskustelu %(days)s päivän välein %(months)s ensimmäisen kuukauden ajan."
+    ),
+    ReasonCode.LONG_TERM_PERIOD: lambda: _(
+        "Pitkään jatkuneen työnhaun tehostettu jakso %(begins)s alkaen: %(discussions)s keskustelua %(days)s päivän "
+        "välein."
+    ),
+    ReasonCode.OBLIGATION_GENERAL: lambda: _("Pääsääntö."),
+    ReasonCode.OBLIGATION_PART_TIME: lambda: _("Osa-aikatyö."),
+    ReasonCode.OBLIGATION_STUDENT: lambda: _("Omaehtoinen opiskelu työttömyysetuudella."),
+    ReasonCode.OBLIGATION_EMPLOYED: lambda: _("Työssä: ei oikeutta työttömyysetuuteen."),
+    ReasonCode.OBLIGATION_LAID_OFF_GRACE: lambda: _(
+        "Lomautettuna alle %(months)s kuukautta: velvoite alkaa %(begins)s."
+    ),
+    ReasonCode.OBLIGATION_LAID_OFF: lambda: _("Lomautettuna vähintään %(months)s kuukautta."),
+}

@@ -1,7 +1,7 @@
 """The reference day of worklists and deadlines.
 
 Normally the real date. The demo population describes August 2023 but its meeting history is generated up to the day
-`generate_meetings` runs (see service_model/population.py), so the lists are alive on the real today. Two ways to look
+`generate_meetings` runs (see demo/history.py), so the lists are alive on the real today. Two ways to look
 at another day: the setting `SERVICE_MODEL_TODAY` (environment variable, YYYY-MM-DD) moves "today" for the whole
 deployment – tests and demos pin it – and a page's `?paiva=` parameter shows that page as on another day without
 changing anything stored.

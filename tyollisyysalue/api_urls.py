@@ -11,7 +11,6 @@ router.include_format_suffixes = False
 organisation_api.register(router)
 labour_market_api.register(router)
 jobseekers_api.register(router)
+service_model_api.register(router)
 
-# Nested routes of the service model (jobseekers/{id}/meetings/, /plan/, worklist/): explicit paths that the router's
-# jobseekers/{pk}/ (which ends there) never matches.
-urlpatterns = router.urls + service_model_api.urlpatterns
+urlpatterns = router.urls

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "service_model",
     "www",
     "operations",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def run(area, **kwargs):
-    return services.assign_unassigned(scope=Q(area=area), **kwargs)
+    return batch.assign_unassigned(scope=Q(area=area), **kwargs)
 
 
 def loads():

@@ -3,7 +3,7 @@
 import pytest
 from django.db.models import Count, Q
 
-from jobseekers import services
+from jobseekers import batch, services
 from jobseekers.models import CounsellorAssignment, Jobseeker
 from tests.concurrency import race
 from tests.jobseekers.factories import make_jobseeker
@@ -38,8 +38,8 @@ def test_two_batch_assignments_at_once_assign_each_job_seeker_once(area, make_st
     people = [make_jobseeker(municipality="290") for _ in range(12)]
 
     outcomes = race(
-        lambda: services.assign_unassigned(scope=Q(area=area)),
-        lambda: services.assign_unassigned(scope=Q(area=area)),
+        lambda: batch.assign_unassigned(scope=Q(area=area)),
+        lambda: batch.assign_unassigned(scope=Q(area=area)),
     )
     assert all(outcome.ok for outcome in outcomes), [outcome.error for outcome in outcomes]
     assert sorted(outcome.value.assigned for outcome in outcomes) == [0, len(people)]

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from jobseekers import organisation_adapter
+from jobseekers.enums import TargetGroup
 from organisation.models import Office, Team
 from tests.jobseekers.factories import TODAY, make_jobseeker, synthetic_hetu
 
@@ -162,3 +163,21 @@ def test_route_preview_is_for_customer_staff_only(client, area, make_user):
     client.force_login(make_user(role="area_manager", municipality_code="205"))
     response = preview(client, municipality="205", service_language="fi", birth_date="1980-01-01")
     assert response.status_code == 403
+
+
+def test_the_arrangements_page_and_the_registry_name_the_same_meeting_office(area, make_user):
+    from organisation import tables
+
+    organisation = organisation_adapter.build()
+    person_of = {"all": TargetGroup.ADULTS, **{group.value: group for group in TargetGroup}}
+    compared = 0
+    for entry in tables.who_serves(make_user(role="counsellor", municipality_code="205")):
+        group = person_of.get(entry["target_group_code"])
+        if not entry["is_primary"] or group is None:
+            continue
+        decision = organisation.decision_for(entry["municipality"].code, group)
+        if decision.arrangement is None or decision.arrangement.key != entry["key"]:
+            continue  # a more specific arrangement serves this group; the entry is about another one
+        assert entry["office"] == decision.meeting_office, entry
+        compared += 1
+    assert compared >= 10

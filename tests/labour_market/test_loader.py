@@ -119,3 +119,30 @@ def test_an_area_without_statistics_folder(area, folder):
     shutil.rmtree(folder / "statistics")
     context = LoadContext(directory=folder, municipality_codes=set(), area=area)
     assert StatisticsSection().write(context, StatisticsSection().validate(context)).added == 0
+
+
+def test_a_key_given_twice_is_rejected_with_its_line(area, folder):
+    path = folder / "statistics" / "suunnitelma-taulukko-1.yaml"
+    rewrite(path, 'month: "2023-08"\n', 'month: "2023-08"\nmonth: "2023-09"\n')
+    line = path.read_text(encoding="utf-8").splitlines().index('month: "2023-09"') + 1
+    before = list(MunicipalStatistic.objects.values_list("pk", "month"))
+    with pytest.raises(AreaDataError) as raised:
+        load_area(folder)
+    assert (raised.value.file, raised.value.entry) == (str(path), f"rivi {line}")
+    assert "kenttä month on annettu kahdesti" in raised.value.problem
+    assert list(MunicipalStatistic.objects.values_list("pk", "month")) == before
+
+
+def test_an_indicator_given_a_field_twice_is_rejected(area, folder):
+    rewrite(folder / "statistics" / "indicators.yaml", "  unit: count\n", "  unit: count\n  unit: percent\n")
+    with pytest.raises(AreaDataError, match="kenttä unit on annettu kahdesti"):
+        load_area(folder)
+
+
+def test_a_bad_row_is_named_with_its_line_in_the_file(area, folder):
+    path = folder / "statistics" / "suunnitelma-taulukko-1.yaml"
+    rewrite(path, '{municipality: "105", name: Hyrynsalmi', '{municipality: "999", name: Hyrynsalmi')
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), start=1) if '"999"' in text)
+    with pytest.raises(AreaDataError) as raised:
+        load_area(folder)
+    assert raised.value.entry.endswith(f"tiedoston rivi {line}")

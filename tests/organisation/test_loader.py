@@ -484,3 +484,13 @@ def test_command_exits_non_zero_with_the_message_on_stderr(folder):
     assert result.returncode != 0
     assert "teams.yaml" in result.stderr and "target_group" in result.stderr
     assert result.stdout == ""
+
+
+def test_a_field_given_twice_names_the_file_the_line_and_the_field(folder):
+    edit(folder, "bodies.yaml", "  kind: leadership_group\n", "  kind: leadership_group\n  kind: working_group\n")
+    line = (folder / "bodies.yaml").read_text(encoding="utf-8").splitlines().index("  kind: working_group") + 1
+    with pytest.raises(AreaDataError) as raised:
+        load_area(folder)
+    error = raised.value
+    assert (error.file, error.entry) == ("bodies.yaml", f"rivi {line}")
+    assert error.problem == "kenttä kind on annettu kahdesti samassa kohteessa"

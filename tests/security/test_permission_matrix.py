@@ -217,14 +217,14 @@ RULES = {
     "jobseeker-meeting-cancel": Rule(
         api=True, roles=REGISTERS, kwargs=api_meeting, method="post", data={}, ok=(400,), scoped=MANAGES
     ),
-    "jobseeker-plan": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_plan, scoped=MUNICIPALITY_SCOPED),
+    "jobseeker-plan-detail": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_plan, scoped=MUNICIPALITY_SCOPED),
     "jobseeker-plan-task-list": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_plan, scoped=MUNICIPALITY_SCOPED),
     "jobseeker-plan-task-detail": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_task, scoped=MUNICIPALITY_SCOPED),
     "jobseeker-plan-obligation-list": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_plan, scoped=MUNICIPALITY_SCOPED),
     "jobseeker-plan-application-list": Rule(
         api=True, roles=PERSONAL_DATA, kwargs=api_jobseeker, scoped=MUNICIPALITY_SCOPED
     ),
-    "worklist": Rule(api=True, roles=frozenset({Role.COUNSELLOR})),
+    "worklist-list": Rule(api=True, roles=frozenset({Role.COUNSELLOR})),
     # The calculator needs job_search_started_on: without it every staff role reaches the validation (400).
     "service-model-deadlines": Rule(api=True, ok=(400,)),
 }

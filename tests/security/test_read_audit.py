@@ -45,7 +45,7 @@ def readable_text(response) -> str:
 def setting(area, make_user):
     """The marked job seeker, on the list of a counsellor of the serving team with a deadline and a booked meeting."""
     from organisation.models import Team
-    from service_model.services import recompute_deadline
+    from service_model.services.deadlines import recompute_deadline
     from tests.security.test_permission_matrix import scoped_meeting, scoped_plan
 
     team = Team.objects.filter(municipality__code=HOME_MUNICIPALITY).order_by("key").first()
@@ -103,7 +103,7 @@ def test_the_person_is_found_where_expected(client, setting):
         "service_model:client",
         "service_model:my_week",
         "service_model:my_week_export",
-        "worklist",
+        "worklist-list",
     }
     seen = set()
     for name in expected:

@@ -40,8 +40,8 @@ def at(day: date, hour: int = 10, minute: int = 0):
 
 
 def book(jobseeker, counsellor, when, **extra):
-    from service_model import services
+    from service_model.services import meetings
 
     values = {"meeting_type": "job_search_discussion", "channel": "phone", "duration_minutes": 45}
     values.update(extra)
-    return services.book_meeting(jobseeker=jobseeker, planned_at=when, counsellor=counsellor, by=counsellor, **values)
+    return meetings.book_meeting(jobseeker=jobseeker, planned_at=when, counsellor=counsellor, by=counsellor, **values)

@@ -9,6 +9,7 @@ from audit.models import PersonalDataAccess
 from service_model.models import Meeting
 from service_model.workdays import add_working_days, is_working_day
 from tests.service_model.conftest import at
+from tests.service_model.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -153,10 +154,7 @@ def test_plan_through_the_api(api, client_of, today):
 
 def test_another_pools_counsellor_gets_404_and_a_denied_row(client, client_of, make_staff, today):
     jobseeker = client_of()
-    meeting_id = Meeting.objects.create(
-        jobseeker=jobseeker, meeting_type="other", channel="phone", planned_at=at(today + timedelta(days=1)),
-        counsellor=jobseeker.responsible_counsellor, serving_municipality_id=jobseeker.serving_municipality_id,
-    ).pk  # fmt: skip
+    meeting_id = MeetingFactory(jobseeker=jobseeker, meeting_type="other").pk
     client.force_login(make_staff(municipality_code="578", team="paltamo-pienet-kunnat"))
     for url in (
         f"/api/v1/jobseekers/{jobseeker.pk}/meetings/",

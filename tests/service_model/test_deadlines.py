@@ -7,9 +7,11 @@ from django.db import IntegrityError, transaction
 
 from jobseekers import services as jobseeker_services
 from jobseekers.models import Jobseeker
-from service_model import adapter, selectors, services
+from service_model import adapter, selectors
 from service_model.models import Deadline, Meeting
+from service_model.services import deadlines, meetings
 from tests.service_model.conftest import TODAY, at
+from tests.service_model.factories import DeadlineFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +52,7 @@ def deadline(jobseeker) -> Deadline:
 def test_stored_deadline_cases(client_of, counsellor, started, status, held, expected):
     jobseeker = client_of(started=started, status=status)
     for day, meeting_type in held:
-        services.record_meeting(
+        meetings.record_meeting(
             jobseeker=jobseeker, meeting_type=meeting_type, channel="phone", held_at=at(day), counsellor=counsellor,
             by=counsellor, plan_goal="Työllistyminen.", plan_review="Suunnitelma käyty läpi.",
         )  # fmt: skip
@@ -70,7 +72,7 @@ def test_a_job_search_soon_after_the_previous_one_opens_with_a_discussion(client
     assert (deadline(soon).next_meeting_type, deadline(soon).due_on) == ("job_search_discussion", date(2026, 2, 16))
     later = client_of(started=date(2026, 2, 2), previous_job_search_ended_on=date(2025, 8, 2))
     assert (deadline(later).next_meeting_type, deadline(later).due_on) == ("initial_interview", date(2026, 2, 16))
-    services.record_meeting(
+    meetings.record_meeting(
         jobseeker=soon, meeting_type="job_search_discussion", channel="phone", held_at=at(date(2026, 2, 10)),
         counsellor=counsellor, by=counsellor, plan_review="Suunnitelma päivitetty.",
     )  # fmt: skip
@@ -99,7 +101,7 @@ def test_a_held_meeting_moves_the_deadline_and_the_overdue_list_changes(client_o
     overdue = [r.jobseeker.pk for r in selectors.worklist(counsellor, today) if r.bucket == "overdue"]
     assert overdue == [late.pk]
 
-    meeting = services.record_meeting(
+    meeting = meetings.record_meeting(
         jobseeker=late, meeting_type="initial_interview", channel="face_to_face", held_at=at(today, 9),
         counsellor=counsellor, by=counsellor, office=late.meeting_office, plan_review="Suunnitelma laadittu.",
         plan_goal="Työllistyminen.",
@@ -113,7 +115,7 @@ def test_a_held_meeting_moves_the_deadline_and_the_overdue_list_changes(client_o
 
 def test_status_change_and_reassignment_rewrite_the_row(client_of, counsellor, make_staff):
     jobseeker = client_of(started=date(2026, 1, 5))
-    services.record_meeting(
+    meetings.record_meeting(
         jobseeker=jobseeker, meeting_type="initial_interview", channel="phone", held_at=at(date(2026, 1, 8)),
         counsellor=counsellor, by=counsellor, plan_goal="Työllistyminen.", plan_review="Laadittu.",
     )  # fmt: skip
@@ -142,13 +144,13 @@ def test_batch_assignment_copies_the_counsellor_onto_the_deadline(area, counsell
 
 def test_bulk_recompute_equals_one_by_one(client_of, counsellor, today):
     people = [client_of(started=date(2026, 1, 5 + i)) for i in range(5)]
-    services.record_meeting(
+    meetings.record_meeting(
         jobseeker=people[0], meeting_type="initial_interview", channel="phone", held_at=at(date(2026, 1, 9)),
         counsellor=counsellor, by=counsellor, plan_goal="Työllistyminen.", plan_review="Laadittu.",
     )  # fmt: skip
     one_by_one = {d.pk: (d.next_meeting_type, d.due_on, d.rule_set_id) for d in Deadline.objects.all()}
     Deadline.objects.all().delete()
-    assert services.recompute_all(today=today, batch=2) == len(people)
+    assert deadlines.recompute_all(today=today, batch=2) == len(people)
     bulk = {d.pk: (d.next_meeting_type, d.due_on, d.rule_set_id) for d in Deadline.objects.all()}
     assert bulk == one_by_one
 
@@ -169,3 +171,51 @@ def test_satisfied_deadline_is_none_for_an_other_contact():
 def test_unknown_status_is_refused():
     with pytest.raises(ValueError, match="unknown job-seeker status"):
         adapter.core_status("retired")
+
+
+def _changed(field: str, jobseeker, make_staff):
+    """A new value of each input of the deadline, valid for a job seeker of the Kajaani adults' team."""
+    from organisation.models import Municipality
+
+    match field:
+        case "job_search_started_on":
+            return date(2026, 1, 5)
+        case "status":
+            return "part_time"
+        case "previous_job_search_ended_on":
+            return date(2025, 10, 1)
+        case "responsible_counsellor":
+            return make_staff(team="kajaani-aikuiset")
+        case "serving_municipality":
+            return Municipality.objects.exclude(pk=jobseeker.serving_municipality_id).first()
+        case "pool":
+            return "toinen-ryhma"
+    raise AssertionError(f"no test value for the deadline input {field!r}: add one here")
+
+
+@pytest.mark.parametrize("only_that_field", [False, True], ids=["save", "update_fields"])
+@pytest.mark.parametrize("field", sorted(deadlines.INPUTS))
+def test_saving_any_input_of_the_deadline_recomputes_it(field, only_that_field, client_of, make_staff, today):
+    jobseeker = client_of(started=date(2025, 12, 1))
+    DeadlineFactory(
+        jobseeker=jobseeker, next_meeting_type="other", due_on=date(2099, 1, 1), pool="vanha", counsellor=None
+    )
+    setattr(jobseeker, field, _changed(field, jobseeker, make_staff))
+    jobseeker.save(update_fields=[field] if only_that_field else None)
+
+    row = deadline(jobseeker)
+    found = deadlines.compute(jobseeker, [], today)
+    assert (row.next_meeting_type, row.due_on) == (found.meeting_type, found.due_on)
+    assert (row.counsellor_id, row.serving_municipality_id, row.pool) == (
+        jobseeker.responsible_counsellor_id,
+        jobseeker.serving_municipality_id,
+        jobseeker.pool,
+    )
+
+
+def test_saving_other_fields_leaves_the_deadline_alone(client_of):
+    jobseeker = client_of()
+    DeadlineFactory(jobseeker=jobseeker, due_on=date(2099, 1, 1))
+    jobseeker.first_name = "Toinen"
+    jobseeker.save(update_fields=["first_name"])
+    assert deadline(jobseeker).due_on == date(2099, 1, 1)

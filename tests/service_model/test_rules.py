@@ -1,4 +1,3 @@
-import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -9,16 +8,12 @@ from service_model.rules import (
     RULE_SET_2022,
     RULE_SET_2026,
     RULE_SETS,
-    JobSearchObligation,
     JobSeekerStatus,
     Meeting,
     MeetingType,
-    NoRuleSetInForce,
     PlannedMeeting,
     RuleSet,
-    job_search_obligation,
     next_statutory_meeting,
-    rule_set_for,
     schedule,
 )
 from service_model.workdays import is_working_day
@@ -32,54 +27,6 @@ S = JobSeekerStatus
 
 def meet(day: date, meeting_type: MeetingType) -> Meeting:
     return Meeting(held_on=day, meeting_type=meeting_type)
-
-
-# --- rule set choice ---------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("day", "expected"),
-    [
-        (date(2022, 5, 2), RULE_SET_2022),
-        (date(2025, 12, 31), RULE_SET_2022),
-        (date(2026, 1, 1), RULE_SET_2026),
-        (date(2040, 1, 1), RULE_SET_2026),
-    ],
-)
-def test_rule_set_for_picks_the_latest_in_force(day: date, expected: RuleSet) -> None:
-    assert rule_set_for(day) is expected
-
-
-def test_rule_set_for_refuses_days_before_the_model() -> None:
-    with pytest.raises(NoRuleSetInForce, match=r"2022-05-01.*earliest takes effect on 2022-05-02"):
-        rule_set_for(date(2022, 5, 1))
-
-
-def test_a_future_rule_set_is_only_data() -> None:
-    future = dataclasses.replace(RULE_SET_2026, id="future", effective_from=date(2028, 1, 1))
-    rule_sets = (future, *RULE_SETS)  # the order of the tuple does not matter
-    assert rule_set_for(date(2027, 12, 31), rule_sets) is RULE_SET_2026
-    assert rule_set_for(date(2028, 1, 1), rule_sets) is future
-
-
-def test_rule_sets_are_unique_and_carry_their_source() -> None:
-    assert len({rule_set.id for rule_set in RULE_SETS}) == len(RULE_SETS)
-    assert len({rule_set.effective_from for rule_set in RULE_SETS}) == len(RULE_SETS)
-    assert all(rule_set.source for rule_set in RULE_SETS)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        RULE_SET_2026.initial_interview_working_days = 5  # type: ignore[misc]
-
-
-@pytest.mark.parametrize(
-    ("rule_set", "day", "expected"),
-    [
-        (RULE_SET_2022, date(2025, 6, 1), 0),
-        (RULE_SET_2026, date(2026, 2, 28), 0),
-        (RULE_SET_2026, date(2026, 3, 1), 7),
-    ],
-)
-def test_first_neglect_sanction_has_its_own_effective_date(rule_set: RuleSet, day: date, expected: int) -> None:
-    assert rule_set.first_neglect_days_without_benefit(day) == expected
 
 
 # --- deadlines ---------------------------------------------------------------------------------------------
@@ -400,68 +347,6 @@ def test_schedule_of_an_employed_job_seeker_is_the_initial_interview_only() -> N
     assert schedule(RULE_SET_2026, date(2026, 3, 2), status=S.EMPLOYED_SEEKING) == [
         PlannedMeeting(II, date(2026, 3, 16), "nordic_2026")
     ]
-
-
-# --- job-search obligation ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("rule_set", RULE_SETS, ids=lambda rule_set: rule_set.id)
-@pytest.mark.parametrize(
-    ("status", "laid_off_since", "day", "count", "period_months"),
-    [
-        (S.UNEMPLOYED, None, None, 4, 1),
-        (S.IN_SERVICES, None, None, 4, 1),
-        (S.PART_TIME, None, None, 1, 3),
-        (S.STUDENT, None, None, 3, 3),
-        (S.EMPLOYED_SEEKING, None, None, 0, 1),
-        (S.PAY_SUBSIDISED, None, None, 0, 1),
-        (S.FULLY_LAID_OFF, date(2026, 1, 31), date(2026, 4, 29), 0, 1),
-        (S.FULLY_LAID_OFF, date(2026, 1, 31), date(2026, 4, 30), 4, 1),
-        (S.PARTLY_LAID_OFF, date(2026, 1, 1), date(2026, 3, 31), 0, 3),
-        (S.PARTLY_LAID_OFF, date(2026, 1, 1), date(2026, 4, 1), 1, 3),
-    ],
-)
-def test_job_search_obligation_defaults(
-    rule_set: RuleSet,
-    status: JobSeekerStatus,
-    laid_off_since: date | None,
-    day: date | None,
-    count: int,
-    period_months: int,
-) -> None:
-    obligation = job_search_obligation(rule_set, status, laid_off_since=laid_off_since, day=day)
-    assert isinstance(obligation, JobSearchObligation)
-    assert (obligation.count, obligation.period_months) == (count, period_months)
-    assert obligation.reason
-
-
-def test_job_search_obligation_tells_when_a_lay_off_obligation_begins() -> None:
-    count, _, reason = job_search_obligation(
-        RULE_SET_2026, "fully_laid_off", laid_off_since=date(2026, 1, 31), day=date(2026, 2, 15)
-    )
-    assert count == 0
-    assert "2026-04-30" in reason
-
-
-def test_job_search_obligation_chooses_the_rule_set_by_day() -> None:
-    assert job_search_obligation(None, S.STUDENT, day=date(2026, 1, 1)) == job_search_obligation(
-        RULE_SET_2026, S.STUDENT
-    )
-
-
-@pytest.mark.parametrize(
-    ("rule_set", "status", "kwargs", "message"),
-    [
-        (None, S.UNEMPLOYED, {}, "day is needed"),
-        (RULE_SET_2026, S.FULLY_LAID_OFF, {"day": date(2026, 3, 1)}, "laid_off_since and day"),
-        (RULE_SET_2026, S.PARTLY_LAID_OFF, {"laid_off_since": date(2026, 3, 1)}, "laid_off_since and day"),
-    ],
-)
-def test_job_search_obligation_needs_its_dates(
-    rule_set: RuleSet | None, status: JobSeekerStatus, kwargs: dict, message: str
-) -> None:
-    with pytest.raises(ValueError, match=message):
-        job_search_obligation(rule_set, status, **kwargs)
 
 
 # --- properties --------------------------------------------------------------------------------------------

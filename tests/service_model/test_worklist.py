@@ -6,8 +6,10 @@ from decimal import Decimal
 import pytest
 
 from audit.models import PersonalDataAccess
-from service_model import selectors, services
+from service_model import selectors
+from service_model.services import meetings
 from tests.service_model.conftest import at
+from tests.service_model.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +25,7 @@ def week(client_of, counsellor, today):
         "upcoming": client_of(started=date(2026, 3, 2), last_name="Eskola"),  # due 16.3.
     }
     later = client_of(started=date(2025, 12, 1), last_name="Forsman")
-    services.record_meeting(
+    meetings.record_meeting(
         jobseeker=later, meeting_type="initial_interview", channel="phone", held_at=at(date(2026, 2, 27)),
         counsellor=counsellor, by=counsellor, plan_goal="Työllistyminen.", plan_review="Laadittu.",
     )  # fmt: skip
@@ -47,7 +49,7 @@ def test_order_is_overdue_then_this_week_then_upcoming(week, counsellor, today):
 
 
 def test_booked_meeting_shows_on_the_row(week, counsellor, today):
-    meeting = services.book_meeting(
+    meeting = meetings.book_meeting(
         jobseeker=week["overdue_old"], meeting_type="initial_interview", channel="phone",
         planned_at=at(today + timedelta(days=1)), counsellor=counsellor, by=counsellor,
     )  # fmt: skip
@@ -85,7 +87,7 @@ def test_my_week_page_lists_and_logs_each_person(client, week, counsellor, today
 
 
 def test_supervisor_overview_per_counsellor_and_municipality(week, counsellor, make_staff, today):
-    services.record_meeting(
+    meetings.record_meeting(
         jobseeker=week["overdue_new"], meeting_type="initial_interview", channel="phone", held_at=at(today),
         counsellor=counsellor, by=counsellor, plan_goal="Työllistyminen.", plan_review="Laadittu myöhässä.",
     )  # fmt: skip
@@ -112,11 +114,11 @@ def test_on_time_rate_per_month(client_of, counsellor, today):
     on_time = client_of(started=date(2026, 1, 12))  # due 26.1.
     late = client_of(started=date(2026, 1, 13))  # due 27.1.
     client_of(started=date(2026, 2, 2))  # due 16.2., still open
-    services.record_meeting(
+    meetings.record_meeting(
         jobseeker=on_time, meeting_type="initial_interview", channel="phone", held_at=at(date(2026, 1, 20)),
         counsellor=counsellor, by=counsellor, plan_goal="Työllistyminen.", plan_review="Laadittu.",
     )  # fmt: skip
-    services.record_meeting(
+    meetings.record_meeting(
         jobseeker=late, meeting_type="initial_interview", channel="phone", held_at=at(date(2026, 2, 3)),
         counsellor=counsellor, by=counsellor, plan_goal="Työllistyminen.", plan_review="Laadittu.",
     )  # fmt: skip
@@ -142,3 +144,14 @@ def test_overview_and_on_time_pages(client, week, make_staff, counsellor, today)
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     client.force_login(counsellor)
     assert client.get("/palvelumalli/seuranta/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("trait", "listed"),
+    [("planned", True), ("held", False), ("did_not_attend", False), ("cancelled", False)],
+)
+def test_only_a_booked_meeting_whose_day_has_come_waits_to_be_recorded(client_of, counsellor, today, trait, listed):
+    jobseeker = client_of()
+    meeting = MeetingFactory(jobseeker=jobseeker, planned_at=at(today - timedelta(days=1)), **{trait: True})
+    MeetingFactory(jobseeker=jobseeker, planned_at=at(today + timedelta(days=1)))  # its day has not come
+    assert list(selectors.unrecorded_meetings(counsellor, today)) == ([meeting] if listed else [])

@@ -3,13 +3,14 @@ import json
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from labour_market import selectors
-from labour_market.audit import fi
+from labour_market import enums, selectors
+from labour_market.consistency import explanations
+from labour_market.consistency.explanations import fi
 
 
 class Command(BaseCommand):
     help = (
-        "Consistency audit of the stored statistics: recomputes every total, rate and derived figure that the "
+        "Consistency check of the stored statistics: recomputes every total, rate and derived figure that the "
         "stored tables allow and lists each published figure that differs from its recomputation beyond the "
         "rounding it was printed with, and each quantity that two tables print differently. Totals over "
         "suppressed cells are reported with their bounds. --json prints a list of objects with the keys table, "
@@ -23,13 +24,14 @@ class Command(BaseCommand):
     def handle(self, *args, json=False, **options):
         findings = selectors.all_findings()
         if json:
-            self.stdout.write(self._json([{**f.as_dict(), "area": area.slug} for area, f in findings]))
+            self.stdout.write(self._json([{**explanations.as_dict(f), "area": area.slug} for area, f in findings]))
             return
         for area, finding in findings:
             where = area.name_fi if finding.municipality is None else _municipality_name(area, finding.municipality)
-            label = _("ristiriita") if finding.severity == "inconsistency" else _("huomio")
-            style = self.style.ERROR if finding.severity == "inconsistency" else self.style.WARNING
-            self.stdout.write(style(f"[{label}] {finding.table} · {where} · {finding.column} — {finding.quantity}"))
+            severity = enums.Severity(finding.severity)
+            style = self.style.ERROR if severity.is_inconsistency else self.style.WARNING
+            quantity = explanations.quantity(finding.quantity)
+            self.stdout.write(style(f"[{severity.label}] {finding.table} · {where} · {finding.column} — {quantity}"))
             values = [_("julkaistu %(value)s") % {"value": fi(finding.published)}]
             if finding.other_table:
                 values.append(
@@ -43,8 +45,8 @@ class Command(BaseCommand):
             elif finding.low is not None:
                 values.append(_("laskettu väli %(low)s–%(high)s") % {"low": fi(finding.low), "high": fi(finding.high)})
             self.stdout.write("  " + ", ".join(values))
-            self.stdout.write(f"  {finding.explanation}")
-        inconsistencies = sum(1 for _area, f in findings if f.severity == "inconsistency")
+            self.stdout.write(f"  {explanations.explanation(finding)}")
+        inconsistencies = enums.Severity.count_inconsistencies(f for _area, f in findings)
         self.stdout.write(
             self.style.SUCCESS(
                 _("Tarkistettu: %(inconsistencies)s ristiriitaa, %(notes)s huomiota")

@@ -2,10 +2,10 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from common.formatting import fi_number
+from common.formatting import fi_date, fi_number
 from jobseekers.models import Jobseeker
-from service_model import services
 from service_model.models import Deadline
+from service_model.services import deadlines
 from service_model.today import parse_day, service_today
 
 
@@ -18,7 +18,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--today", help="Viitepäivä VVVV-KK-PP (oletus: SERVICE_MODEL_TODAY tai tänään).")
-        parser.add_argument("--batch", type=int, default=services.DEADLINE_BATCH, help="Rivejä kerralla.")
+        parser.add_argument("--batch", type=int, default=deadlines.DEADLINE_BATCH, help="Rivejä kerralla.")
 
     def handle(self, *args, today, batch, **options):
         day = parse_day(today) if today else service_today()
@@ -36,8 +36,8 @@ class Command(BaseCommand):
             def progress(_phase, done, total):
                 bar.update(task, completed=done, total=total)
 
-            count = services.recompute_all(today=day, progress=progress, batch=batch)
+            count = deadlines.recompute_all(today=day, progress=progress, batch=batch)
         overdue = Deadline.objects.filter(due_on__lt=day).count()
         self.stdout.write(
-            f"määräajat laskettu {day:%d.%m.%Y}: {fi_number(count)} työnhakijaa, {fi_number(overdue)} myöhässä"
+            f"määräajat laskettu {fi_date(day)}: {fi_number(count)} työnhakijaa, {fi_number(overdue)} myöhässä"
         )

@@ -1,0 +1,243 @@
+"""Serializers of the job-seeker API: the registry's records out, typed input in (the rules are in services)."""
+
+from django.utils import timezone
+from drf_spectacular.utils import inline_serializer
+from rest_framework import serializers
+
+from jobseekers import registration, selectors
+from jobseekers.models import Jobseeker
+from organisation import routing_texts
+
+
+def _office(office) -> dict | None:
+    if office is None:
+        return None
+    return {"id": office.pk, "key": office.key, "name": office.name, "address": office.full_address}
+
+
+def _team(team) -> dict | None:
+    if team is None:
+        return None
+    return {"id": team.pk, "key": team.key, "name": team.name, "target_group": team.target_group}
+
+
+class JobseekerSerializer(serializers.ModelSerializer):
+    municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    age = serializers.SerializerMethodField()
+    youth = serializers.SerializerMethodField()
+    long_term_unemployed = serializers.SerializerMethodField()
+    foreign_language = serializers.BooleanField(source="is_foreign_language", read_only=True)
+    foreigner = serializers.BooleanField(source="is_foreigner", read_only=True)
+    route = serializers.SerializerMethodField()
+    counsellor = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Jobseeker
+        fields = [
+            "id",
+            "first_name",
+            "last_name",
+            "birth_date",
+            "sex",
+            "age",
+            "youth",
+            "municipality",
+            "citizenship",
+            "foreigner",
+            "preferred_language",
+            "service_language",
+            "foreign_language",
+            "phone",
+            "email",
+            "street_address",
+            "postal_code",
+            "post_town",
+            "preferred_channel",
+            "job_search_started_on",
+            "unemployed_since",
+            "previous_job_search_ended_on",
+            "status",
+            "long_term_unemployed",
+            "reduced_work_ability",
+            "multisectoral",
+            "occupations",
+            "education_level",
+            "driving_licences",
+            "willing_to_relocate",
+            "max_commute_km",
+            "route",
+            "counsellor",
+        ]
+
+    def get_age(self, obj) -> int:
+        return obj.age()
+
+    def get_youth(self, obj) -> bool:
+        return obj.is_youth()
+
+    def get_long_term_unemployed(self, obj) -> bool:
+        return obj.is_long_term_unemployed()
+
+    def get_route(self, obj) -> dict:
+        return {
+            "target_group": obj.target_group,
+            "serving_municipality": obj.serving_municipality.code,
+            "team": _team(obj.team),
+            "office": _office(obj.meeting_office),
+            "pool": obj.pool,
+            "routed_on": obj.routed_on,
+        }
+
+    def get_counsellor(self, obj) -> dict | None:
+        counsellor = obj.responsible_counsellor
+        if counsellor is None:
+            return None
+        return {"id": counsellor.pk, "name": str(counsellor)}
+
+
+class JobseekerDetailSerializer(JobseekerSerializer):
+    counsellor_history = serializers.SerializerMethodField()
+
+    class Meta(JobseekerSerializer.Meta):
+        fields = [*JobseekerSerializer.Meta.fields, "counsellor_history"]
+
+    def get_route(self, obj) -> dict:
+        route = super().get_route(obj)
+        decision = self.context["organisation"].route_jobseeker(obj, timezone.localdate())
+        route["explanation"] = routing_texts.explain(decision)
+        route["current_pool"] = decision.pool.id
+        return route
+
+    def get_counsellor_history(self, obj) -> list[dict]:
+        return [
+            {
+                "counsellor": {"id": a.counsellor_id, "name": str(a.counsellor)},
+                "started_at": a.started_at,
+                "ended_at": a.ended_at,
+                "reason": a.reason,
+                "note": a.note,
+            }
+            for a in selectors.counsellor_history(obj)
+        ]
+
+
+def _serializer_field(field: registration.Field) -> serializers.Field:
+    """The API's input field for a declared registration field; choices arrive as text (services check them)."""
+    common = {"required": field.required, "help_text": field.help_text or None}
+    if field.kind == "date":
+        return serializers.DateField(allow_null=not field.required, **common)
+    if field.kind == "boolean":
+        return serializers.BooleanField(default=False, **{**common, "required": False})
+    if field.kind == "integer":
+        return serializers.IntegerField(allow_null=True, **common)
+    if field.kind in ("codes", "choices"):
+        return serializers.ListField(child=serializers.CharField(max_length=field.max_length), **common)
+    if field.kind == "municipality":
+        return serializers.CharField(max_length=field.max_length, help_text="Kotikunnan kuntanumero, esim. 205.")
+    if field.kind == "choice":
+        max_length = Jobseeker._meta.get_field(field.name).max_length
+        return serializers.CharField(max_length=max_length, allow_blank=not field.required, **common)
+    return serializers.CharField(
+        max_length=field.max_length, allow_blank=not field.required, write_only=field.secret, **common
+    )
+
+
+class JobseekerCreateSerializer(serializers.Serializer):
+    """Fields from jobseekers.registration.FIELDS; types only, the rules are in services.clean_registration."""
+
+    def get_fields(self):
+        return {field.name: _serializer_field(field) for field in registration.FIELDS}
+
+
+class ListFilterSerializer(serializers.Serializer):
+    municipality = serializers.CharField(max_length=3, required=False, allow_blank=True)
+    status = serializers.CharField(max_length=30, required=False, allow_blank=True)
+    counsellor = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
+
+
+class RoutePreviewSerializer(serializers.Serializer):
+    municipality = serializers.CharField(max_length=3, help_text="Kotikunnan kuntanumero.")
+    service_language = serializers.CharField(max_length=3, help_text="ISO 639-1: fi, sv tai muu.")
+    birth_date = serializers.DateField()
+    multisectoral = serializers.BooleanField(required=False, default=False)
+
+
+class HetuSearchSerializer(serializers.Serializer):
+    hetu = serializers.CharField(max_length=64, write_only=True)
+
+
+class AssignSerializer(serializers.Serializer):
+    municipality = serializers.CharField(
+        max_length=3, required=False, help_text="Rajaa jaon palvelevaan kuntaan (kuntanumero)."
+    )
+
+
+ROUTE_RESPONSE = inline_serializer(
+    "RoutePreviewResult",
+    {
+        "target_group": serializers.CharField(),
+        "serving_municipality": serializers.CharField(),
+        "serving_municipality_name": serializers.CharField(),
+        "team": serializers.DictField(allow_null=True),
+        "office": serializers.DictField(allow_null=True),
+        "pool": serializers.CharField(),
+        "arrangement": serializers.CharField(allow_null=True),
+        "explanation": serializers.CharField(),
+        "explanations": serializers.DictField(),
+        "also_available": serializers.ListField(child=serializers.DictField()),
+    },
+)
+ASSIGN_RESPONSE = inline_serializer(
+    "AssignmentReport",
+    {
+        "assigned": serializers.IntegerField(),
+        "unassigned": serializers.IntegerField(),
+        "shortfalls": serializers.ListField(child=serializers.DictField()),
+        "notes": serializers.ListField(child=serializers.CharField()),
+    },
+)
+
+
+def route_payload(decision, organisation) -> dict:
+    team_id = organisation.team_ids.get(decision.team.key) if decision.team else None
+    office = decision.meeting_office
+
+    def office_payload(item):
+        if item is None:
+            return None
+        return {
+            "id": organisation.office_ids[item.key],
+            "key": item.key,
+            "name": item.name,
+            "address": item.full_address,
+        }
+
+    return {
+        "target_group": decision.target_group.value,
+        "serving_municipality": decision.serving_municipality.code,
+        "serving_municipality_name": decision.serving_municipality.name_fi,
+        "team": (
+            {
+                "id": team_id,
+                "key": decision.team.key,
+                "name": decision.team.name,
+                "target_group": decision.team.target_group.value,
+            }
+            if decision.team
+            else None
+        ),
+        "office": office_payload(office),
+        "pool": decision.pool.id,
+        "arrangement": decision.arrangement.key if decision.arrangement else None,
+        "explanation": routing_texts.explain(decision),
+        "explanations": routing_texts.explain_in_every_language(decision),
+        "also_available": [
+            {
+                "arrangement": s.arrangement.key,
+                "municipality": s.provider.code,
+                "office": office_payload(s.office),
+                "explanation": routing_texts.explain_supplementary(s),
+            }
+            for s in decision.also_available
+        ],
+    }

@@ -1,0 +1,94 @@
+"""The synthetic meeting history: deterministic, idempotent, realistic in shape, consistent with the core."""
+
+from collections import Counter
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from demo import history
+from jobseekers.models import Jobseeker
+from service_model import adapter
+from service_model.models import Deadline, EmploymentPlan, JobApplication, Meeting
+from tests.demo.conftest import TODAY
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(area, today):
+    call_command("generate_population", "--month", "2023-08", "--scale", "0.3", "--municipality", "205")
+    return Jobseeker.objects.filter(synthetic_month__isnull=False)
+
+
+def snapshot():
+    return sorted(
+        Meeting.objects.values_list("jobseeker__hetu_hash", "meeting_type", "state", "planned_at", "due_on", "on_time")
+    )
+
+
+def test_history_is_deterministic_idempotent_and_alive(people, today, capsys):
+    call_command("generate_meetings", "--seed", "3")
+    out = capsys.readouterr().out
+    assert "tapaamista" in out and "määräaikaa" in out
+    first = snapshot()
+    call_command("generate_meetings", "--seed", "3")
+    assert snapshot() == first  # the same history, replaced rather than added to
+
+    count = people.count()
+    meetings = Meeting.objects.all()
+    assert 5 * count < meetings.count() < 9 * count
+    states = Counter(meetings.values_list("state", flat=True))
+    assert states["held"] > states["did_not_attend"] > 0 and states["planned"] > 0 and states["cancelled"] > 0
+    held = meetings.filter(state="held", due_on__isnull=False)
+    late = held.filter(on_time=False).count()
+    assert 0.1 < late / held.count() < 0.45
+    assert not meetings.filter(state="held", held_on__gt=today).exists()
+    assert not meetings.filter(state="planned", planned_at__date__lte=today).exists()
+    assert Deadline.objects.filter(jobseeker__in=people).count() == count
+    overdue = Deadline.objects.filter(due_on__lt=today).count()
+    assert 0.03 * count < overdue < 0.3 * count
+    assert EmploymentPlan.objects.count() > 0.9 * count and JobApplication.objects.exists()
+
+
+def test_stored_deadlines_equal_the_core_on_the_stored_history(people, today):
+    call_command("generate_meetings", "--seed", "1", "--no-plans")
+    assert not EmploymentPlan.objects.exists()
+    for jobseeker in people.order_by("pk")[:150]:
+        held = list(Meeting.objects.filter(jobseeker=jobseeker, state="held").values_list("held_on", "meeting_type"))
+        expected = adapter.deadline(
+            job_search_started_on=jobseeker.job_search_started_on, status=jobseeker.status, held=held, today=today
+        )
+        row = Deadline.objects.get(jobseeker=jobseeker)
+        assert row.due_on == (expected.due_on if expected else None)
+        assert row.counsellor_id == jobseeker.responsible_counsellor_id
+
+
+def test_regenerating_the_population_removes_its_meetings_and_the_history_comes_back_the_same(people, today):
+    call_command("generate_meetings")
+    before = snapshot()
+    assert before
+    call_command("generate_population", "--month", "2023-08", "--scale", "0.3", "--municipality", "205")
+    assert not Meeting.objects.exists() and not Deadline.objects.exists()
+    call_command("generate_meetings")
+    assert snapshot() == before
+
+
+def test_recompute_deadlines_command(people, today, capsys):
+    call_command("generate_meetings", "--no-plans")
+    before = dict(Deadline.objects.values_list("pk", "due_on"))
+    Deadline.objects.all().delete()
+    call_command("recompute_deadlines")
+    assert dict(Deadline.objects.values_list("pk", "due_on")) == before
+    assert "myöhässä" in capsys.readouterr().out
+
+
+def test_simulation_of_a_recent_job_search_follows_the_intensive_start():
+    import random
+
+    person = history.Person(pk=1, started_on=date(2025, 9, 1), status="unemployed", has_office=True,
+                               preferred_channel="online")  # fmt: skip
+    simulated = history.simulate(person, TODAY, random.Random(7))
+    kinds = [m.meeting_type for m in simulated.meetings if m.state == "held"]
+    assert kinds[0] == "initial_interview" and "supplementary_discussion" in kinds
+    assert simulated.opening_on is not None and simulated.opening_on <= date(2025, 10, 31)

@@ -1,0 +1,60 @@
+"""Choosing the rule set in force on a day, and what each rule set says."""
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from service_model.rule_sets import (
+    RULE_SET_2022,
+    RULE_SET_2026,
+    RULE_SETS,
+    NoRuleSetInForce,
+    RuleSet,
+    rule_set_for,
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2022, 5, 2), RULE_SET_2022),
+        (date(2025, 12, 31), RULE_SET_2022),
+        (date(2026, 1, 1), RULE_SET_2026),
+        (date(2040, 1, 1), RULE_SET_2026),
+    ],
+)
+def test_rule_set_for_picks_the_latest_in_force(day: date, expected: RuleSet) -> None:
+    assert rule_set_for(day) is expected
+
+
+def test_rule_set_for_refuses_days_before_the_model() -> None:
+    with pytest.raises(NoRuleSetInForce, match=r"2022-05-01.*earliest takes effect on 2022-05-02"):
+        rule_set_for(date(2022, 5, 1))
+
+
+def test_a_future_rule_set_is_only_data() -> None:
+    future = dataclasses.replace(RULE_SET_2026, id="future", effective_from=date(2028, 1, 1))
+    rule_sets = (future, *RULE_SETS)  # the order of the tuple does not matter
+    assert rule_set_for(date(2027, 12, 31), rule_sets) is RULE_SET_2026
+    assert rule_set_for(date(2028, 1, 1), rule_sets) is future
+
+
+def test_rule_sets_are_unique_and_carry_their_source() -> None:
+    assert len({rule_set.id for rule_set in RULE_SETS}) == len(RULE_SETS)
+    assert len({rule_set.effective_from for rule_set in RULE_SETS}) == len(RULE_SETS)
+    assert all(rule_set.source for rule_set in RULE_SETS)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        RULE_SET_2026.initial_interview_working_days = 5  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("rule_set", "day", "expected"),
+    [
+        (RULE_SET_2022, date(2025, 6, 1), 0),
+        (RULE_SET_2026, date(2026, 2, 28), 0),
+        (RULE_SET_2026, date(2026, 3, 1), 7),
+    ],
+)
+def test_first_neglect_sanction_has_its_own_effective_date(rule_set: RuleSet, day: date, expected: int) -> None:
+    assert rule_set.first_neglect_days_without_benefit(day) == expected
