@@ -170,6 +170,53 @@ def can_view_caseloads(user) -> bool:
     return is_staff_member(user)
 
 
+# --- Client journal (asiakaskertomus) ---------------------------------------------------------------------------------
+#
+# The journal is the job seeker's personal data: whoever may read the person reads their journal, the customer-work
+# roles (counsellor, supervisor, administrator) write in it. An entry is never changed; a correction replaces its text
+# for every reader except the author's supervisor (a supervisor of the municipality the author worked for when
+# writing) and administrators, who still read the original.
+
+
+def can_view_journal(user, jobseeker=None) -> bool:
+    if jobseeker is None:
+        return can_see_personal_data(user)
+    return can_view_jobseeker(user, jobseeker)
+
+
+def can_write_journal(user, jobseeker=None) -> bool:
+    allowed = can_register_jobseeker(user)
+    if not allowed or jobseeker is None:
+        return allowed
+    return can_view_jobseeker(user, jobseeker)
+
+
+def can_export_journal(user, jobseeker) -> bool:
+    return can_export_tables(user) and can_view_journal(user, jobseeker)
+
+
+def sees_corrected_original(user, entry) -> bool:
+    """The original text of a corrected journal entry: for the author's supervisor and administrators only."""
+    if can_administer(user):
+        return True
+    return (
+        has_role(user, Role.SUPERVISOR)
+        and user.home_municipality_id is not None
+        and user.home_municipality_id == entry.author_municipality_id
+    )
+
+
+def corrected_original_scope(user):
+    """sees_corrected_original as a filter on jobseekers.JournalEntry, or None when the user sees no original."""
+    from django.db.models import Q
+
+    if can_administer(user):
+        return Q()
+    if has_role(user, Role.SUPERVISOR) and user.home_municipality_id is not None:
+        return Q(author_municipality_id=user.home_municipality_id)
+    return None
+
+
 # --- Service model: meetings, employment plans, deadlines, worklists --------------------------------------------------
 #
 # A job seeker's meetings and plan are their personal data: whoever may read the job seeker (can_view_jobseeker) may
@@ -194,6 +241,22 @@ def can_manage_meetings(user, jobseeker=None) -> bool:
 
 def can_view_worklist(user) -> bool:
     return has_own_clients(user)
+
+
+def can_view_agenda(user, counsellor=None) -> bool:
+    """A counsellor's day agenda and working hours: the counsellor's own, and those of the counsellors a supervisor
+    leads (same home municipality). Without a counsellor: whether the user has any agenda to open."""
+    if counsellor is None:
+        return has_own_clients(user) or leads_municipality(user)
+    if counsellor.role != Role.COUNSELLOR:
+        return False
+    if has_own_clients(user):
+        return counsellor.pk == user.pk
+    return leads_municipality(user) and counsellor.home_municipality_id == user.home_municipality_id
+
+
+def can_edit_working_hours(user, counsellor) -> bool:
+    return can_view_agenda(user, counsellor)
 
 
 def can_view_service_overview(user) -> bool:

@@ -79,6 +79,7 @@ def main() -> None:
                     sex="female",
                     first_name="A",
                     last_name="B",
+                    search_name="a b",
                     municipality=municipality,
                     job_search_started_on=date(2023, 1, 1),
                     unemployed_since=date(2023, 1, 1),

@@ -1,15 +1,27 @@
-"""The synthetic counsellors: user accounts made from the plan's staff positions doing customer work."""
+"""The synthetic counsellors: user accounts for all the counsellor FTE of the plan's staffing (customer work)."""
 
 import random
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
+from fractions import Fraction
+
+from django.db.models import Count
 
 from accounts.enums import Role
 from accounts.models import User
 from demo import population
+from jobseekers.models import Jobseeker
 from organisation import enums as org_enums
-from organisation.models import EmploymentArea, Municipality, ServiceArrangement, StaffPosition, Team
+from organisation.models import (
+    CaseloadTarget,
+    EmploymentArea,
+    Municipality,
+    ServiceArrangement,
+    StaffPosition,
+    Team,
+)
+from organisation.pools import team_pool
 
 SYNTHETIC_USERNAME_PREFIX = "synt-"
 CLIENT_TARGET_GROUPS = {
@@ -21,6 +33,11 @@ CLIENT_TARGET_GROUPS = {
 }
 FOREIGN_TEAM_LANGUAGES = ["ru", "ar", "uk", "so"]
 COUNSELLOR_FIELDS = ["role", "home_municipality_id", "team_id", "fte", "languages", "is_active"]
+# The plan's §1 for the whole area: "Arvio valtiolta siirtyvästä henkilöstöstä on yhteensä noin 80 htv. Arvio
+# henkilöasiakas- ja työnvälitystyötä tekevistä on noin puolet tuosta määrästä." The municipal rows of the staffing
+# place only part of it; docs/decisions/0007-demo-counsellors-from-the-plans-staffing.md reads where the rest goes.
+STATE_CUSTOMER_WORK_FTE = {"kainuu-koillismaa": Decimal(40)}
+TRANSFERRING = [org_enums.StaffOrigin.STATE_TRANSFER, org_enums.StaffOrigin.TRANSFER_OR_RECRUITED]
 
 
 @dataclass(frozen=True)
@@ -32,14 +49,33 @@ class CounsellorSpec:
     languages: tuple[str, ...]
 
 
-def staff_plan(area: EmploymentArea, multiplier: int = 1) -> list[CounsellorSpec]:
-    """Counsellors from the plan's staff positions doing customer work (fte_min of each position).
+def unplaced_state_fte(area: EmploymentArea) -> Decimal:
+    """The part of the plan's area-wide estimate of transferring customer-work staff that no municipal row places.
 
-    * A position with a team goes to that team. Without a team (Kajaani's 3 htv: "the plan does not say which target
-      group team") its FTE is shared equally by the municipality's customer teams.
+    Rows that may be transfers or recruitments count as transfers: the reading that leaves the least unplaced.
+    """
+    estimate = STATE_CUSTOMER_WORK_FTE.get(area.slug)
+    if estimate is None:
+        return Decimal(0)
+    placed = sum(
+        StaffPosition.objects.filter(area=area, customer_work=True, origin__in=TRANSFERRING).values_list(
+            "fte_min", flat=True
+        ),
+        Decimal(0),
+    )
+    return max(Decimal(0), estimate - placed)
+
+
+def plan_fte(area: EmploymentArea) -> dict[tuple[int, int | None], Decimal]:
+    """Counsellor FTE by (municipality, team) as the plan's staffing holds it, before it is split into persons.
+
+    * Every customer-work position at its lower bound (fte_min), plus the unplaced share of the state's transferring
+      customer-work staff at the responsible municipality (unplaced_state_fte).
+    * A municipality's FTE without a team (Kajaani's: "the plan does not say which target group team") is shared by
+      its customer teams in half FTEs, in proportion to each team's clients over its target maximum, as a supervisor
+      would staff them; equally when there are no clients yet.
     * A team that provides a service arrangement but got no FTE (Suomussalmi's foreign-language guidance: "one of the
       counsellors is responsible") takes one FTE from the municipality's largest team.
-    * Each team's FTE is split into full-time persons and one part-time person for the rest, times `multiplier`.
     """
     teams = list(Team.objects.filter(area=area).select_related("municipality").order_by("key"))
     customer_teams = defaultdict(list)
@@ -47,16 +83,23 @@ def staff_plan(area: EmploymentArea, multiplier: int = 1) -> list[CounsellorSpec
         if team.target_group in CLIENT_TARGET_GROUPS:
             customer_teams[team.municipality_id].append(team)
     fte: dict[tuple[int, int | None], Decimal] = defaultdict(Decimal)
-    positions = StaffPosition.objects.filter(area=area, customer_work=True).select_related("team").order_by("pk")
-    for position in positions:
+    unteamed: dict[int, Decimal] = defaultdict(Decimal)
+    for position in StaffPosition.objects.filter(area=area, customer_work=True).order_by("pk"):
         if position.team_id is not None:
             fte[(position.municipality_id, position.team_id)] += position.fte_min
-        elif customer_teams[position.municipality_id]:
-            share = position.fte_min / len(customer_teams[position.municipality_id])
-            for team in customer_teams[position.municipality_id]:
-                fte[(position.municipality_id, team.pk)] += share
         else:
-            fte[(position.municipality_id, None)] += position.fte_min
+            unteamed[position.municipality_id] += position.fte_min
+    unplaced = unplaced_state_fte(area)
+    if unplaced and area.responsible_municipality_id:
+        unteamed[area.responsible_municipality_id] += unplaced
+    for municipality_id, total in unteamed.items():
+        if not customer_teams[municipality_id]:
+            fte[(municipality_id, None)] += total
+            continue
+        for team, share in zip(
+            customer_teams[municipality_id], _workload_shares(customer_teams[municipality_id], total), strict=True
+        ):
+            fte[(municipality_id, team.pk)] += share
     providers = set(
         ServiceArrangement.objects.filter(area=area, provider_team__isnull=False).values_list(
             "provider_team", flat=True
@@ -71,8 +114,56 @@ def staff_plan(area: EmploymentArea, multiplier: int = 1) -> list[CounsellorSpec
                 moved = min(Decimal(1), fte[donor])
                 fte[donor] -= moved
                 fte[key] += moved
+    return dict(fte)
 
-    team_by_id = {team.pk: team for team in teams}
+
+def _workload_shares(teams: list[Team], total: Decimal) -> list[Decimal]:
+    """`total` apportioned to the teams in half FTEs by the largest remainder, by clients over target maximum."""
+    clients = dict(
+        Jobseeker.objects.filter(pool__in=[team_pool(t.key) for t in teams])
+        .values_list("pool")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    targets = {t.team_id: t.max_clients for t in CaseloadTarget.objects.filter(team__in=teams)}
+    municipal = (
+        CaseloadTarget.objects.filter(municipality_id=teams[0].municipality_id, team__isnull=True)
+        .values_list("max_clients", flat=True)
+        .first()
+    )
+    weights = [Fraction(clients.get(team_pool(t.key), 0), targets.get(t.pk) or municipal or 1) for t in teams]
+    if not any(weights):
+        weights = [Fraction(1)] * len(teams)
+    halves = int(total * 2)
+    exact = [w * halves / sum(weights) for w in weights]
+    given = [int(e) for e in exact]
+    by_remainder = sorted(range(len(teams)), key=lambda i: (exact[i] - given[i], -i), reverse=True)
+    for i in by_remainder[: halves - sum(given)]:
+        given[i] += 1
+    shares = [Decimal(g) / 2 for g in given]
+    # A quarter FTE or other fraction below a half stays with the first team rather than being lost.
+    shares[0] += total - sum(shares)
+    return shares
+
+
+def staff_plan(area: EmploymentArea, multiplier: int = 1) -> list[CounsellorSpec]:
+    """Synthetic counsellors for the plan's counsellor FTE (plan_fte) that the real counsellors do not already hold.
+
+    A real (non-synthetic) active counsellor in a team – the demo account `ohjaaja` – takes their FTE out of the
+    team's synthetic FTE, so that the team's FTE stays the plan's. Each team's FTE is split into full-time persons
+    and one part-time person for the rest, times `multiplier`.
+    """
+    fte = plan_fte(area)
+    real = (
+        User.objects.filter(role=Role.COUNSELLOR, is_active=True, team__area=area)
+        .exclude(username__startswith=SYNTHETIC_USERNAME_PREFIX)
+        .values_list("team__municipality_id", "team_id", "fte")
+    )
+    for municipality_id, team_id, held in real:
+        key = (municipality_id, team_id)
+        if key in fte:
+            fte[key] = max(Decimal(0), fte[key] - held / multiplier)
+    team_by_id = {team.pk: team for team in Team.objects.filter(area=area)}
     codes = dict(Municipality.objects.filter(area=area).values_list("pk", "code"))
     specs = []
     for (municipality_id, team_id), total in sorted(fte.items(), key=lambda item: (item[0][0], item[0][1] or 0)):

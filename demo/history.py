@@ -5,7 +5,9 @@ statutory meeting is due next and when; the simulation holds it on time (within 
 (1–60 days after), or – near the reference day – not at all, so that it is overdue now. Along the way some meetings
 are missed (did not attend) and rebooked, some cancelled, some "other" contacts added, and a deadline falling due in
 the next three weeks is often already booked. Every held meeting records the deadline it met and whether it was on
-time, exactly as service_model.services.meetings.record_held does.
+time, exactly as service_model.services.meetings.record_held does. Every meeting is booked through a diary
+(demo/diary.py): when the counsellor's day is full it moves to the nearest day with room, and the simulation goes on
+from the day the meeting got, so a moved meeting may turn late.
 
 Relative to what. The synthetic population describes August 2023 (the plan's Table 1), so job searches began in
 2018–2023; their start dates are not moved (that would break Table 1). The history is generated up to the
@@ -19,11 +21,12 @@ that day (adapter.clock_start).
 """
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from common.dates import add_months
+from demo import diary
 from service_model import adapter, rules
 from service_model.workdays import is_working_day, next_working_day_on_or_after
 
@@ -55,8 +58,11 @@ PLAN_REVIEWS = (
     "Työnhakuvelvollisuus ja tehtävät käyty läpi.",
 )
 CANCEL_REASONS = ("Asiakkaan pyynnöstä.", "Ohjaajan sairastuminen.", "Päällekkäinen koulutus.")
-SLOT_HOURS = (8, 9, 10, 11, 12, 13, 14, 15)
-HELSINKI = ZoneInfo("Europe/Helsinki")
+MEETING_MINUTES = 45
+OTHER_MINUTES = 15
+SEARCH_AHEAD_DAYS = 60
+# (day, minutes, rng, earliest, latest) → (start, counsellor id) of the booked time, or None when no day had room.
+Booker = Callable[[date, int, random.Random, date, date], tuple[datetime, int | None] | None]
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,7 @@ class SyntheticMeeting:
     outcome: str = ""
     plan_review: str = ""
     cancel_reason: str = ""
+    counsellor_id: int | None = None  # who held it, when the booker knows (demo/meetings.py)
 
     @property
     def held_at(self) -> datetime | None:
@@ -91,10 +98,6 @@ class History:
     meetings: list[SyntheticMeeting] = field(default_factory=list)
     deadline: rules.Deadline | None = None
     opening_on: date | None = None
-
-
-def slot(day: date, rng: random.Random) -> datetime:
-    return datetime.combine(day, time(rng.choice(SLOT_HOURS), rng.choice((0, 30))), tzinfo=HELSINKI)
 
 
 def working_day_between(low: date, high: date, rng: random.Random) -> date:
@@ -136,7 +139,21 @@ def _channel(person: Person, meeting_type: str, rng: random.Random) -> str:
     return channel
 
 
-def simulate(person: Person, today: date, rng: random.Random) -> History:
+def _own_diary() -> Booker:
+    """A booker for one person alone (no shared diaries): their own meetings still never overlap."""
+    own = diary.Diary()
+
+    def book(day, minutes, rng, earliest, latest):
+        moment = own.book(day, minutes, rng, earliest=earliest, latest=latest)
+        return None if moment is None else (moment, None)
+
+    return book
+
+
+def simulate(person: Person, today: date, rng: random.Random, book: Booker | None = None) -> History:
+    """The person's meetings up to `today`, each booked through `book` (the writer's per-counsellor diaries): a
+    meeting whose day is full moves to the nearest day with room, and the simulation goes on from the day it got."""
+    book = book or _own_diary()
     history = History()
     window = add_months(today, -WINDOW_MONTHS)
     held: list[tuple[date, str]] = []
@@ -151,6 +168,20 @@ def simulate(person: Person, today: date, rng: random.Random) -> History:
     def deadline_on(day: date):
         return adapter.deadline(job_search_started_on=person.started_on, status=person.status, held=held, today=day)
 
+    def add(meeting_type, channel, state, day, earliest, latest, **details) -> date | None:
+        """Book and record a meeting; the day it got, or None when no day had room."""
+        minutes = OTHER_MINUTES if meeting_type == rules.MeetingType.OTHER else MEETING_MINUTES
+        booked = book(day, minutes, rng, earliest, latest)
+        if booked is None:
+            return None
+        moment, counsellor_id = booked
+        if state == "held":
+            details["held_on"] = moment.date()
+            if details.get("due_on") is not None:
+                details["on_time"] = moment.date() <= details["due_on"]
+        meetings.append(SyntheticMeeting(meeting_type, channel, state, moment, counsellor_id=counsellor_id, **details))
+        return moment.date()
+
     for _step in range(100):
         due = deadline_on(cursor)
         if due is None:
@@ -158,39 +189,34 @@ def simulate(person: Person, today: date, rng: random.Random) -> History:
         if held and not jumped and due.due_on < window:
             # Skip the years before the window: one job-search discussion shortly before it.
             low = max(cursor + timedelta(days=1), window - timedelta(days=92))
-            day = working_day_between(low, window - timedelta(days=1), rng)
             meeting_type = rules.MeetingType.JOB_SEARCH_DISCUSSION.value
-            meetings.append(
-                SyntheticMeeting(
-                    meeting_type,
-                    _channel(person, meeting_type, rng),
-                    "held",
-                    slot(day, rng),
-                    held_on=day,
-                    outcome=rng.choice(OUTCOMES),
-                    plan_review=rng.choice(PLAN_REVIEWS),
-                )  # fmt: skip
+            day = add(
+                meeting_type,
+                _channel(person, meeting_type, rng),
+                "held",
+                working_day_between(low, window - timedelta(days=1), rng),
+                low,
+                window - timedelta(days=1),
+                outcome=rng.choice(OUTCOMES),
+                plan_review=rng.choice(PLAN_REVIEWS),
             )
-            held.append((day, meeting_type))
-            cursor = day
             jumped = True
+            if day is not None:
+                held.append((day, meeting_type))
+                cursor = day
             continue
         meeting_type = due.meeting_type.value
         channel = _channel(person, meeting_type, rng)
+        ahead = today + timedelta(days=1), today + timedelta(days=SEARCH_AHEAD_DAYS)
         if due.due_on > today:
             if due.due_on <= today + timedelta(days=BOOKING_HORIZON_DAYS) and rng.random() < BOOKED_AHEAD_SHARE:
                 low = max(today + timedelta(days=1), due.due_on - timedelta(days=7))
-                meetings.append(
-                    SyntheticMeeting(
-                        meeting_type, channel, "planned", slot(working_day_between(low, due.due_on, rng), rng)
-                    )
-                )
+                add(meeting_type, channel, "planned", working_day_between(low, due.due_on, rng), *ahead)
             break
         on_time = rng.random() < on_time_share
+        earliest = cursor + timedelta(days=1)
         if on_time:
-            held_on = working_day_between(
-                max(cursor + timedelta(days=1), due.due_on - timedelta(days=10)), due.due_on, rng
-            )
+            held_on = working_day_between(max(earliest, due.due_on - timedelta(days=10)), due.due_on, rng)
         else:
             held_on = next_working_day_on_or_after(due.due_on + timedelta(days=_late_days(rng)))
         if due.due_on >= today - timedelta(days=RECENT_DAYS) and rng.random() < MISSING_NOW_SHARE:
@@ -198,39 +224,39 @@ def simulate(person: Person, today: date, rng: random.Random) -> History:
         if held_on is None or held_on > today:
             # Not met yet: overdue on the reference day (perhaps after a missed booking, perhaps rebooked).
             if rng.random() < DID_NOT_ATTEND_SHARE and due.due_on >= cursor:
-                meetings.append(SyntheticMeeting(meeting_type, channel, "did_not_attend", slot(due.due_on, rng)))
+                add(meeting_type, channel, "did_not_attend", due.due_on, earliest, today)
             if rng.random() < BOOKED_OVERDUE_SHARE:
-                day = working_day_between(today + timedelta(days=1), today + timedelta(days=10), rng)
-                meetings.append(SyntheticMeeting(meeting_type, channel, "planned", slot(day, rng)))
+                add(
+                    meeting_type,
+                    channel,
+                    "planned",
+                    working_day_between(ahead[0], today + timedelta(days=10), rng),
+                    *ahead,
+                )
             break
         if held_on >= window:
             if not on_time and rng.random() < DID_NOT_ATTEND_SHARE:
-                meetings.append(SyntheticMeeting(meeting_type, channel, "did_not_attend", slot(due.due_on, rng)))
+                missed = add(meeting_type, channel, "did_not_attend", due.due_on, earliest, held_on - timedelta(days=1))
+                earliest = max(earliest, (missed or earliest) + timedelta(days=1))
             if rng.random() < CANCELLED_SHARE:
-                cancelled_on = working_day_between(held_on - timedelta(days=10), held_on - timedelta(days=1), rng)
-                meetings.append(
-                    SyntheticMeeting(
-                        meeting_type,
-                        channel,
-                        "cancelled",
-                        slot(cancelled_on, rng),
-                        cancel_reason=rng.choice(CANCEL_REASONS),
-                    )  # fmt: skip
-                )
+                # The cancelled time keeps its place in the diary: it was booked, and the slot is not reused.
+                low, high = held_on - timedelta(days=10), held_on - timedelta(days=1)
+                day = working_day_between(low, high, rng)
+                add(meeting_type, channel, "cancelled", day, low, high, cancel_reason=rng.choice(CANCEL_REASONS))
         review = "" if meeting_type == rules.MeetingType.OTHER else rng.choice(PLAN_REVIEWS)
-        meetings.append(
-            SyntheticMeeting(
-                meeting_type,
-                channel,
-                "held",
-                slot(held_on, rng),
-                held_on=held_on,
-                due_on=due.due_on,
-                on_time=held_on <= due.due_on,
-                outcome=rng.choice(OUTCOMES),
-                plan_review=review,
-            )  # fmt: skip
+        held_on = add(
+            meeting_type,
+            channel,
+            "held",
+            max(held_on, earliest),
+            earliest,
+            today,
+            due_on=due.due_on,
+            outcome=rng.choice(OUTCOMES),
+            plan_review=review,
         )
+        if held_on is None:
+            break
         if history.opening_on is None:
             history.opening_on = held_on
         held.append((held_on, meeting_type))
@@ -238,11 +264,7 @@ def simulate(person: Person, today: date, rng: random.Random) -> History:
         if held_on >= window and rng.random() < OTHER_CONTACT_SHARE:
             day = next_working_day_on_or_after(held_on + timedelta(days=rng.randint(5, 30)))
             if day <= today:
-                meetings.append(
-                    SyntheticMeeting(
-                        "other", "phone", "held", slot(day, rng), held_on=day, outcome=rng.choice(OUTCOMES)
-                    )
-                )
+                add("other", "phone", "held", day, day, today, outcome=rng.choice(OUTCOMES))
     history.deadline = deadline_on(today)
     return history
 

@@ -4,22 +4,31 @@
 one) and inserts new ones for every synthetic job seeker (jobseekers.Jobseeker.synthetic_month set), in primary-key
 chunks with two reads per chunk and inserts through the bulk writer (COPY on PostgreSQL), then writes each job
 seeker's deadline from the same simulation – no second pass over five million meetings.
+
+Each meeting is booked in the diary (demo/diary.py) of the counsellor responsible for the person on its day, read from
+the person's periods of responsibility (jobseekers.CounsellorAssignment), the first of which is moved back to the start
+of the job search: so a counsellor is never booked twice at once, and every meeting is held by whoever was responsible
+at the time.
 """
 
 import random
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
+from datetime import time as clock_time
 
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from common.bulk import INSERT_BATCH, RowWriter
-from demo import erase, history
-from jobseekers.models import Jobseeker
+from demo import diary, erase, history
+from demo.diary import HELSINKI
+from jobseekers.models import CounsellorAssignment, Jobseeker
 from service_model import enums
+from service_model.agenda import DEFAULT_HOURS
 from service_model.models import (
     Deadline,
     EmploymentPlan,
@@ -79,7 +88,7 @@ def _meeting_row(meeting: history.SyntheticMeeting, person: dict) -> dict:
         "held_at": meeting.held_at,
         "held_on": meeting.held_on,
         "office_id": person["meeting_office_id"] if meeting.channel == enums.Channel.FACE_TO_FACE else None,
-        "counsellor_id": person["responsible_counsellor_id"],
+        "counsellor_id": meeting.counsellor_id,
         "serving_municipality_id": person["serving_municipality_id"],
         "outcome": meeting.outcome,
         "plan_review": meeting.plan_review,
@@ -87,8 +96,62 @@ def _meeting_row(meeting: history.SyntheticMeeting, person: dict) -> dict:
         "due_on": meeting.due_on,
         "on_time": meeting.on_time,
         "synthetic": True,
-        "booked_by_id": person["responsible_counsellor_id"],
+        "booked_by_id": meeting.counsellor_id,
     }
+
+
+@dataclass(frozen=True)
+class Period:
+    started_at: datetime
+    ended_at: datetime | None
+    counsellor_id: int
+
+    def days(self) -> tuple[date, date | None]:
+        """The first and last day whose whole working hours fall in the period (None: open)."""
+        start = self.started_at.astimezone(HELSINKI)
+        first = start.date() + timedelta(days=start.time() > DEFAULT_HOURS.start)
+        if self.ended_at is None:
+            return first, None
+        end = self.ended_at.astimezone(HELSINKI)
+        return first, end.date() - timedelta(days=end.time() < DEFAULT_HOURS.end)
+
+
+def _search_began(person: dict) -> datetime:
+    return datetime.combine(person["job_search_started_on"], clock_time(0), tzinfo=HELSINKI)
+
+
+def _responsibility(chunk: list[dict]) -> dict[int, list[Period]]:
+    """Each person's periods of responsibility, the first one moved back to the start of the job search: the batch
+    assignment began them today, but the generated history says who was responsible from the beginning."""
+    begins = {p["pk"]: _search_began(p) for p in chunk}
+    rows = CounsellorAssignment.objects.filter(jobseeker_id__in=list(begins)).order_by(
+        "jobseeker_id", "started_at", "pk"
+    )
+    periods: dict[int, list[Period]] = defaultdict(list)
+    moved = []
+    for row in rows:
+        if not periods[row.jobseeker_id] and row.started_at > begins[row.jobseeker_id]:
+            row.started_at = begins[row.jobseeker_id]
+            moved.append(row)
+        periods[row.jobseeker_id].append(Period(row.started_at, row.ended_at, row.counsellor_id))
+    CounsellorAssignment.objects.bulk_update(moved, ["started_at"], batch_size=INSERT_BATCH)
+    return periods
+
+
+def _booker(periods: list[Period], diaries: dict[int, diary.Diary]) -> history.Booker:
+    """Books in the diary of whoever was responsible on the day, within the days of their period."""
+
+    def book(day, minutes, rng, earliest, latest):
+        for period in periods:
+            first, last = period.days()
+            if first <= day and (last is None or day <= last):
+                moment = diaries[period.counsellor_id].book(
+                    day, minutes, rng, earliest=max(earliest, first), latest=min(latest, last or latest)
+                )
+                return None if moment is None else (moment, period.counsellor_id)
+        return None
+
+    return book
 
 
 PERSON_FIELDS = (
@@ -124,12 +187,14 @@ def generate(
         obligations = RowWriter(JobSearchObligation)
         applications = RowWriter(JobApplication)
         states: dict[str, int] = {}
+        diaries: dict[int, diary.Diary] = defaultdict(diary.Diary)
         last_pk = 0
         while True:
             chunk = list(people.filter(pk__gt=last_pk).values(*PERSON_FIELDS)[:CHUNK])
             if not chunk:
                 break
             last_pk = chunk[-1]["pk"]
+            periods = _responsibility(chunk)
             plan_rows = []
             for person in chunk:
                 # Keyed by the identity code's hash, which a regenerated population keeps: the same history again.
@@ -141,7 +206,12 @@ def generate(
                     has_office=person["meeting_office_id"] is not None,
                     preferred_channel=person["preferred_channel"],
                 )
-                simulated = history.simulate(subject, today, rng)
+                responsible = periods.get(person["pk"])
+                if not responsible and person["responsible_counsellor_id"] is not None:
+                    # A counsellor set without a recorded period (by hand in the database): theirs from the start.
+                    responsible = [Period(_search_began(person), None, person["responsible_counsellor_id"])]
+                booker = _booker(responsible, diaries) if responsible else None
+                simulated = history.simulate(subject, today, rng, booker)
                 if person["responsible_counsellor_id"] is not None:
                     for meeting in simulated.meetings:
                         meetings.add(_meeting_row(meeting, person))

@@ -22,6 +22,7 @@ from common.dates import add_years, month_end, months_before
 from demo import counsellors, erase, population
 from jobseekers import batch, enums, hetu_store, organisation_adapter
 from jobseekers.models import Jobseeker
+from jobseekers.names import search_key
 from labour_market.enums import FigureStatus
 from labour_market.models import MunicipalStatistic, StatisticsTable
 from organisation.models import EmploymentArea, Municipality, Office
@@ -170,6 +171,7 @@ def generate(
                 if (code, group) not in routing_cache:
                     routing_cache[(code, group)] = organisation.routing_fields(organisation.decision_for(code, group))
                 code_text, digest = allocator.allocate(person.birth_date, person.sex)
+                contact = population.details(person, rng, names, serial)
                 writer.add(
                     {
                         **fixed,
@@ -185,7 +187,8 @@ def generate(
                         "status": person.status,
                         "reduced_work_ability": person.reduced_work_ability,
                         "multisectoral": person.multisectoral,
-                        **population.details(person, rng, names, serial),
+                        **contact,
+                        "search_name": search_key(contact["first_name"], contact["last_name"]),
                         **routing_cache[(code, group)],
                     }
                 )

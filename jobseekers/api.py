@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework import permissions as drf_permissions
@@ -19,6 +20,7 @@ from rest_framework.response import Response
 from accounts import permissions
 from common.api import Allowed, django_errors
 from jobseekers import batch, hetu_store, languages, organisation_adapter, selectors, services, tables
+from jobseekers.forms import HETU_AMBIGUOUS
 from jobseekers.models import Jobseeker
 from jobseekers.serializers import (
     ASSIGN_RESPONSE,
@@ -54,6 +56,8 @@ class JobseekerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         values = filters.validated_data
         return selectors.search(
             self.request.user,
+            name=values.get("name", ""),
+            birth_date=values.get("birth_date"),
             municipality=values.get("municipality", ""),
             status=values.get("status", ""),
             counsellor=values.get("counsellor"),
@@ -66,6 +70,13 @@ class JobseekerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
 
     @extend_schema(
         parameters=[
+            OpenApiParameter(
+                "name",
+                str,
+                description="Nimi tai sen osa, etu- ja sukunimi missä järjestyksessä tahansa, pilkun kanssa tai ilman; "
+                "kirjainkoko ja tarkkeet (ä, ö, å) eivät vaikuta.",
+            ),
+            OpenApiParameter("birth_date", OpenApiTypes.DATE, description="Syntymäaika (1990-11-28 tai 28.11.1990)."),
             OpenApiParameter("municipality", str, description="Kotikunnan kuntanumero."),
             OpenApiParameter("status", str, description="Tila, esim. unemployed."),
             OpenApiParameter("counsellor", int, description="Vastuuohjaajan käyttäjätunniste (id)."),
@@ -140,14 +151,20 @@ class JobseekerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         serializer = HetuSearchSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            parsed = hetu_store.validate(serializer.validated_data["hetu"], allow_temporary=True)
+            readings = hetu_store.validate_readings(serializer.validated_data["hetu"], allow_temporary=True)
         except DjangoValidationError as error:
             raise ValidationError({"hetu": error.messages}) from None
-        jobseeker = selectors.find_by_hetu(
-            request.user, parsed.code, view="api:jobseeker-hetu-search", purpose="haku henkilötunnuksella (API)"
+        found = selectors.find_by_hetu(
+            request.user,
+            [reading.code for reading in readings],
+            view="api:jobseeker-hetu-search",
+            purpose="haku henkilötunnuksella (API)",
         )
-        if jobseeker is None:
+        if len(found) > 1:
+            raise ValidationError({"hetu": [HETU_AMBIGUOUS]})
+        if not found:
             return Response({"detail": "Ei löytynyt."}, status=status.HTTP_404_NOT_FOUND)
+        jobseeker = found[0]
         return Response(JobseekerDetailSerializer(jobseeker, context=self.get_serializer_context()).data)
 
     @extend_schema(request=AssignSerializer, responses=ASSIGN_RESPONSE)

@@ -112,3 +112,13 @@ class CounsellorPurpose(models.TextChoices):
     REASSIGNMENT = "reassignment", _("vastuuohjaajan vaihto")
     BATCH_ASSIGNMENT = "batch_assignment", _("asiakasjako")
     REGISTRATION = "registration", _("vastuuohjaajuus rekisteröinnissä")
+
+
+class JournalEntryKind(models.TextChoices):
+    """What a client journal (asiakaskertomus) entry records."""
+
+    PHONE_CALL = "phone_call", _("puhelu")
+    EMAIL = "email", _("sähköposti")
+    NOTE = "note", _("muistiinpano")
+    MESSAGE_SENT = "message_sent", _("lähetetty viesti")
+    DOCUMENT_RECEIVED = "document_received", _("vastaanotettu asiakirja")

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jobseekers import enums, registration
+from jobseekers import enums, names, registration
 from organisation.models import Municipality
 
 
@@ -77,7 +77,7 @@ class HetuSearchForm(Described, forms.Form):
     hetu = forms.CharField(
         label=_("Henkilötunnus"),
         max_length=64,
-        help_text=_("Haku henkilötunnuksella on aina tarkka haku."),
+        help_text=_("Haku henkilötunnuksella on aina tarkka haku. Välimerkin (-, A, Y …) voi jättää pois."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
 
@@ -86,8 +86,32 @@ class HetuSearchForm(Described, forms.Form):
         self.describe()
 
 
+# Finnish first, ISO as a pasted value or the API's form; the same list serves the page and the API.
+BIRTH_DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d")
+BIRTH_DATE_INVALID = _("Kirjoita syntymäaika muodossa 28.11.1990 tai 1990-11-28.")
+HETU_AMBIGUOUS = _(
+    "Henkilötunnus ilman välimerkkiä sopii usealle asiakkaalle: kirjoita se välimerkin kanssa (esim. 131052-308T)."
+)
+NAME_HAS_DIGITS = _("Nimessä ei voi olla numeroita: hae henkilötunnuksella sen omalla lomakkeella.")
+
+
 class SearchForm(Described, forms.Form):
-    name = forms.CharField(label=_("Nimi"), required=False, max_length=100)
+    name = forms.CharField(
+        label=_("Nimi"),
+        required=False,
+        max_length=100,
+        help_text=_(
+            "Etu- ja sukunimi missä järjestyksessä tahansa, myös osa nimestä; ä, ö ja å voi kirjoittaa a:na ja o:na."
+        ),
+    )
+    birth_date = forms.DateField(
+        label=_("Syntymäaika"),
+        required=False,
+        input_formats=BIRTH_DATE_FORMATS,
+        error_messages={"invalid": BIRTH_DATE_INVALID},
+        help_text=_("Esimerkiksi 28.11.1990."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     municipality = forms.ChoiceField(label=_("Kotikunta"), required=False, choices=())
     status = forms.ChoiceField(
         label=_("Tila"), required=False, choices=[("", _("Kaikki"))] + enums.JobseekerStatus.choices
@@ -97,6 +121,13 @@ class SearchForm(Described, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].choices = [("", _("Kaikki"))] + municipality_choices()[1:]
         self.describe()
+
+    def clean_name(self):
+        # A number typed here is most likely an identity code, which belongs in the POSTed form, not in a GET URL.
+        name = self.cleaned_data["name"]
+        if names.has_digits(name):
+            raise forms.ValidationError(NAME_HAS_DIGITS)
+        return name
 
 
 class ReassignForm(Described, forms.Form):

@@ -107,6 +107,29 @@ def is_valid(value: str, *, today: date, allow_temporary: bool = False) -> bool:
     return True
 
 
+_WITHOUT_SIGN = re.compile(rf"\d{{9}}[{CHECK_CHARACTERS}]", re.ASCII)
+
+
+def readings(value: str, *, today: date, allow_temporary: bool = False) -> list[Hetu]:
+    """The codes a typed value can mean: itself, or – typed without its century sign ("010190123A") – each valid code
+    with a sign put back. The check character does not cover the sign, so "-" and "Y" (both 1900s) give two codes
+    of two possible people; a sign that puts the birth date in the future gives none. Refused like `parse` when no
+    reading is valid."""
+    code = normalise(value)
+    if _WITHOUT_SIGN.fullmatch(code) is None:
+        return [parse(code, today=today, allow_temporary=allow_temporary)]
+    found, refusals = [], []
+    for sign in _CENTURY_OF_SIGN:
+        try:
+            found.append(parse(code[:6] + sign + code[6:], today=today, allow_temporary=allow_temporary))
+        except HetuError as error:
+            refusals.append(error)
+    if not found:
+        # "In the future" only when no century made it a valid code otherwise.
+        raise min(refusals, key=lambda error: error.code == "future")
+    return found
+
+
 def check_character(birth_date: date, individual_number: int) -> str:
     digits = f"{birth_date:%d%m%y}{individual_number:03d}"
     return CHECK_CHARACTERS[int(digits) % 31]

@@ -106,3 +106,14 @@ def validate(value: str, *, today: date | None = None, allow_temporary: bool | N
 def mask(code: str) -> str:
     """The birth date and century sign, the rest hidden: enough to tell two people apart on screen."""
     return code[:7] + "••••"
+
+
+@sensitive_variables("value")
+def validate_readings(value: str, *, allow_temporary: bool | None = None) -> list[hetu.Hetu]:
+    """Like `validate`, but a code typed without its century sign gives every valid code it can be (hetu.readings)."""
+    if allow_temporary is None:
+        allow_temporary = settings.ALLOW_TEMPORARY_HETU
+    try:
+        return hetu.readings(value or "", today=timezone.localdate(), allow_temporary=allow_temporary)
+    except hetu.HetuError as error:
+        raise ValidationError(error.message, code=f"hetu_{error.code}") from None

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.dates import months_before
-from jobseekers import enums, hetu, hetu_store, languages
+from jobseekers import enums, hetu, hetu_store, languages, names
 from organisation.routing import YOUTH_AGE_LIMIT
 
 LONG_TERM_MONTHS = 12
@@ -39,6 +39,8 @@ class Jobseeker(models.Model):
     )
     first_name = models.CharField(_("etunimet"), max_length=100)
     last_name = models.CharField(_("sukunimi"), max_length=100)
+    # Written from the names on every save and by every bulk writer (jobseekers.names.search_key), never typed.
+    search_name = models.TextField(_("nimi haussa"), editable=False, default="")
     municipality = models.ForeignKey(
         "organisation.Municipality",
         verbose_name=_("kotikunta"),
@@ -170,6 +172,13 @@ class Jobseeker(models.Model):
     def __str__(self):
         return f"{self.first_name} {self.last_name}"
 
+    def save(self, *args, **kwargs):
+        self.search_name = names.search_key(self.first_name, self.last_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"first_name", "last_name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
+
     # --- the identity code ---------------------------------------------------------------------------------------
 
     def set_hetu(self, parsed: hetu.Hetu) -> None:
@@ -266,3 +275,69 @@ class CounsellorAssignment(models.Model):
 
     def __str__(self):
         return f"{self.jobseeker_id} → {self.counsellor_id} ({self.reason})"
+
+
+class JournalEntry(models.Model):
+    """One dated entry of a job seeker's client journal (asiakaskertomus).
+
+    An entry is never edited: a correction is a new entry whose `corrects` points at the entry it replaces, so the
+    original stays in the database for those entitled to read it (accounts.permissions.sees_corrected_original).
+    """
+
+    jobseeker = models.ForeignKey(
+        Jobseeker, verbose_name=_("työnhakija"), on_delete=models.CASCADE, related_name="journal_entries"
+    )
+    kind = models.CharField(_("laji"), max_length=30, choices=enums.JournalEntryKind.choices)
+    entry_date = models.DateField(_("päivä"))
+    text = models.TextField(_("teksti"))
+    # A string reference to the higher service_model layer, as accounts refers to organisation: the database keeps
+    # the link honest, and no jobseekers module imports service_model (docs/decisions/0006-journal-meeting-link.md).
+    meeting = models.ForeignKey(
+        "service_model.Meeting",
+        verbose_name=_("tapaaminen"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="journal_entries",
+    )
+    # RESTRICT, not PROTECT: a corrected entry cannot be deleted alone, but goes with its person's whole journal.
+    corrects = models.OneToOneField(
+        "self",
+        verbose_name=_("korjattu merkintä"),
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="correction",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("kirjoittaja"), on_delete=models.PROTECT, related_name="+"
+    )
+    # The author's home municipality when writing: whose supervisor may still read a corrected original.
+    author_municipality = models.ForeignKey(
+        "organisation.Municipality",
+        verbose_name=_("kirjoittajan kotikunta"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("kirjattu"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("asiakaskertomuksen merkintä")
+        verbose_name_plural = _("asiakaskertomuksen merkinnät")
+        ordering = ["-entry_date", "-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(corrects__isnull=True) | ~Q(corrects=F("pk")), name="journal_entry_not_self_correction"
+            ),
+        ]
+        indexes = [models.Index(fields=["jobseeker", "-entry_date", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.jobseeker_id} {self.entry_date} {self.kind}"
+
+    @property
+    def is_corrected(self) -> bool:
+        # The reverse one-to-one raises (an AttributeError) when there is no correction.
+        return hasattr(self, "correction")

@@ -6,6 +6,7 @@ Functions that hand a person's data to a page or an API response write the perso
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from django.db.models import Count, Q, QuerySet
@@ -14,7 +15,7 @@ from django.http import Http404
 from accounts import permissions
 from accounts.models import User
 from audit.services import log_access
-from jobseekers import capacity, hetu_store, organisation_adapter
+from jobseekers import capacity, hetu_store, names, organisation_adapter
 from jobseekers.enums import CaseloadStatus, CounsellorPurpose
 from jobseekers.models import CounsellorAssignment, Jobseeker
 from jobseekers.targets import Target, Targets
@@ -46,10 +47,24 @@ def jobseekers(user) -> QuerySet:
     return queryset.filter(scope)
 
 
-def search(user, *, name: str = "", municipality: str = "", status: str = "", counsellor=None, sort: str = "name"):
+def search(
+    user,
+    *,
+    name: str = "",
+    birth_date: date | None = None,
+    municipality: str = "",
+    status: str = "",
+    counsellor=None,
+    sort: str = "name",
+):
+    """The user's job seekers matching every given filter; `name` forgives order, commas, case and diacritics."""
     queryset = jobseekers(user)
-    for term in name.split():
-        queryset = queryset.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
+    # The query is folded like the stored search name (jobseekers.names), so a plain LIKE answers the same on
+    # SQLite and PostgreSQL, and on PostgreSQL the trigram index of migration 0004 serves it.
+    for term in names.query_terms(name):
+        queryset = queryset.filter(search_name__contains=term)
+    if birth_date is not None:
+        queryset = queryset.filter(birth_date=birth_date)
     if municipality:
         queryset = queryset.filter(municipality__code=municipality)
     if status:
@@ -76,17 +91,22 @@ def get_jobseeker(user, pk, *, view: str, purpose: str) -> Jobseeker:
     return jobseeker
 
 
-def find_by_hetu(user, code: str, *, view: str, purpose: str) -> Jobseeker | None:
-    """Exact match by the keyed hash within the user's scope; the code must already be validated."""
-    digest = hetu_store.lookup_hash(code)
-    jobseeker = jobseekers(user).filter(hetu_hash=digest).first()
-    if jobseeker is None:
-        hidden = Jobseeker.objects.filter(hetu_hash=digest).values_list("pk", flat=True).first()
-        if hidden is not None:
-            log_access(user, [hidden], view=view, purpose=purpose, granted=False, subject_type=SUBJECT_TYPE)
-        return None
-    log_access(user, [jobseeker], view=view, purpose=purpose)
-    return jobseeker
+def find_by_hetu(user, codes: list[str], *, view: str, purpose: str) -> list[Jobseeker]:
+    """Exact match by the keyed hash within the user's scope; the codes (the readings of one typed value,
+    hetu.readings) must already be validated. Several matches are shown to nobody and so logged as nobody's read:
+    the caller asks for the code with its century sign instead."""
+    digests = [hetu_store.lookup_hash(code) for code in codes]
+    found = list(jobseekers(user).filter(hetu_hash__in=digests).order_by("pk"))
+    hidden = list(
+        Jobseeker.objects.filter(hetu_hash__in=digests)
+        .exclude(pk__in=[j.pk for j in found])
+        .values_list("pk", flat=True)
+    )
+    if hidden:
+        log_access(user, hidden, view=view, purpose=purpose, granted=False, subject_type=SUBJECT_TYPE)
+    if len(found) == 1:
+        log_access(user, found, view=view, purpose=purpose)
+    return found
 
 
 def log_listing(user, people, *, view: str, purpose: str) -> None:

@@ -1,10 +1,12 @@
 """Serializers of the job-seeker API: the registry's records out, typed input in (the rules are in services)."""
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
-from jobseekers import registration, selectors
+from jobseekers import names, registration, selectors
+from jobseekers.forms import BIRTH_DATE_FORMATS, BIRTH_DATE_INVALID, NAME_HAS_DIGITS
 from jobseekers.models import Jobseeker
 from organisation import routing_texts
 
@@ -150,9 +152,33 @@ class JobseekerCreateSerializer(serializers.Serializer):
 
 
 class ListFilterSerializer(serializers.Serializer):
+    """The list's query parameters; a parameter the list does not know is refused by name, not silently ignored."""
+
+    # Read by the paginator (common.pagination) and by DRF's renderer choice.
+    PASSED_ON = frozenset({"limit", "offset", "format"})
+
+    name = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    birth_date = serializers.DateField(
+        required=False,
+        input_formats=BIRTH_DATE_FORMATS,
+        error_messages={"invalid": BIRTH_DATE_INVALID},
+    )
     municipality = serializers.CharField(max_length=3, required=False, allow_blank=True)
     status = serializers.CharField(max_length=30, required=False, allow_blank=True)
     counsellor = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
+
+    def to_internal_value(self, data):
+        unknown = sorted(set(data) - set(self.fields) - self.PASSED_ON)
+        if unknown:
+            known = ", ".join(sorted({*self.fields, "limit", "offset"}))
+            message = _("Tuntematon parametri. Sallitut: %(known)s.") % {"known": known}
+            raise serializers.ValidationError({name: [message] for name in unknown})
+        return super().to_internal_value(data)
+
+    def validate_name(self, value):
+        if names.has_digits(value):
+            raise serializers.ValidationError(NAME_HAS_DIGITS)
+        return value
 
 
 class RoutePreviewSerializer(serializers.Serializer):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobseekers import views
+from jobseekers import journal_views, views
 
 app_name = "jobseekers"
 
@@ -15,4 +15,11 @@ urlpatterns = [
     path("asiakasmaarat/vienti/<slug:table>.csv", views.caseload_export, name="caseload_export"),
     path("<int:pk>/", views.card, name="card"),
     path("<int:pk>/vastuuohjaaja/", views.reassign, name="reassign"),
+]
+
+# The client journal (asiakaskertomus): jobseekers/journal_views.py.
+urlpatterns += [
+    path("<int:pk>/asiakaskertomus/", journal_views.journal_page, name="journal"),
+    path("<int:pk>/asiakaskertomus/<int:entry_pk>/korjaa/", journal_views.correct, name="journal_correct"),
+    path("<int:pk>/asiakaskertomus/vienti/", journal_views.export, name="journal_export"),
 ]

@@ -12,6 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from accounts import permissions
+from common.formatting import fi_date
 from common.tables import export_response
 from jobseekers import batch, enums, forms, hetu_store, organisation_adapter, selectors, services, tables
 from organisation import routing_texts
@@ -39,28 +40,26 @@ def search(request):
     if request.method == "POST":
         hetu_form = forms.HetuSearchForm(request.POST)
         if hetu_form.is_valid():
-            try:
-                parsed = hetu_store.validate(hetu_form.cleaned_data["hetu"], allow_temporary=True)
-            except ValidationError as error:
-                hetu_form.add_error("hetu", error)
-            else:
-                found = selectors.find_by_hetu(
-                    user, parsed.code, view="jobseekers:search", purpose="haku henkilötunnuksella"
-                )
-                if found is not None:
-                    return redirect("jobseekers:card", pk=found.pk)
+            found = _find_by_hetu(user, hetu_form)
+            if len(found) == 1:
+                return redirect("jobseekers:card", pk=found[0].pk)
+            if not found and not hetu_form.errors:
                 messages.info(request, _("Henkilötunnuksella ei löytynyt asiakasta, jonka tietoja voit katsoa."))
                 return redirect("jobseekers:search")
     form = forms.SearchForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
     sort = request.GET.get("sort", "name")
-    queryset = selectors.search(
-        user,
-        name=filters.get("name", ""),
-        municipality=filters.get("municipality", ""),
-        status=filters.get("status", ""),
-        sort=sort,
-    )
+    if form.is_bound and not form.is_valid():
+        queryset = selectors.jobseekers(user).none()
+    else:
+        filters = form.cleaned_data if form.is_bound else {}
+        queryset = selectors.search(
+            user,
+            name=filters.get("name", ""),
+            birth_date=filters.get("birth_date"),
+            municipality=filters.get("municipality", ""),
+            status=filters.get("status", ""),
+            sort=sort,
+        )
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     selectors.log_listing(user, page.object_list, view="jobseekers:search", purpose="asiakashaku")
     query = request.GET.copy()
@@ -74,14 +73,49 @@ def search(request):
             "form": form,
             "hetu_form": hetu_form,
             "page": page,
+            "searched": _searched(form),
             "columns": COLUMNS,
             "sort": sort if sort in selectors.SORTS else "name",
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
             "can_register": permissions.can_register_jobseeker(user),
         },
-        status=400 if hetu_form.errors else 200,
+        status=400 if hetu_form.errors or form.errors else 200,
     )
+
+
+def _find_by_hetu(user, hetu_form) -> list:
+    """The job seekers the typed code can mean, within scope; a refused or ambiguous code is an error on the field."""
+    try:
+        readings = hetu_store.validate_readings(hetu_form.cleaned_data["hetu"], allow_temporary=True)
+    except ValidationError as error:
+        hetu_form.add_error("hetu", error)
+        return []
+    found = selectors.find_by_hetu(
+        user, [reading.code for reading in readings], view="jobseekers:search", purpose="haku henkilötunnuksella"
+    )
+    if len(found) > 1:
+        hetu_form.add_error("hetu", forms.HETU_AMBIGUOUS)
+    return found
+
+
+def _searched(form) -> list[str]:
+    """What the listing was searched with, in words, for the line above the results."""
+    if not form.is_bound or not form.is_valid():
+        return []
+    data = form.cleaned_data
+    searched = []
+    if data["name"].strip():
+        searched.append(_("nimi ”%(name)s”") % {"name": data["name"].strip()})
+    if data["birth_date"]:
+        searched.append(_("syntymäaika %(date)s") % {"date": fi_date(data["birth_date"])})
+    if data["municipality"]:
+        searched.append(
+            _("kotikunta %(name)s") % {"name": dict(form.fields["municipality"].choices)[data["municipality"]]}
+        )
+    if data["status"]:
+        searched.append(_("tila %(status)s") % {"status": enums.JobseekerStatus(data["status"]).label})
+    return searched
 
 
 @sensitive_post_parameters("hetu")

@@ -17,7 +17,7 @@ class ServiceModelConfig(AppConfig):
         from service_model import models
 
         for model in (models.Meeting, models.EmploymentPlan, models.PlanTask, models.JobSearchObligation,
-                      models.JobApplication):  # fmt: skip
+                      models.JobApplication, models.WorkingHours):  # fmt: skip
             auditlog.register(model)
         post_save.connect(jobseeker_saved, sender=Jobseeker, dispatch_uid="service_model.jobseeker_saved")
         signals.counsellors_changed.connect(counsellors_changed, dispatch_uid="service_model.counsellors_changed")

@@ -1,6 +1,7 @@
 """Forms type the input; the rules (double booking, the plan review, a reason for a lowered obligation) are in
 the services, whose field errors the views put back on these forms."""
 
+import contextlib
 from datetime import datetime, time
 
 from django import forms
@@ -13,6 +14,7 @@ from jobseekers.enums import CounsellorPurpose
 from jobseekers.forms import Described
 from organisation.models import Office
 from service_model import enums
+from service_model.today import parse_day
 
 DATE_INPUT = {"type": "date"}
 TIME_INPUT = {"type": "time", "step": 300}
@@ -180,3 +182,54 @@ class ApplicationForm(Described, forms.Form):
 
 def default_start() -> time:
     return time(9, 0)
+
+
+QUARTER_INPUT = {"type": "time", "step": 900}
+
+
+class WorkingHoursForm(Described, forms.Form):
+    start = forms.TimeField(
+        label=_("Työaika alkaa"), widget=forms.TimeInput(attrs=QUARTER_INPUT, format="%H:%M"), required=False
+    )
+    end = forms.TimeField(
+        label=_("Työaika päättyy"),
+        widget=forms.TimeInput(attrs=QUARTER_INPUT, format="%H:%M"),
+        required=False,
+        help_text=_("Arkipäivisin klo 6–20, 15 minuutin välein."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe()
+
+
+class MoveForm(Described, forms.Form):
+    """Moving a booked meeting to another time (the booking's rules apply)."""
+
+    day = forms.DateField(label=_("Päivä"), widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"))
+    start = forms.TimeField(label=_("Kellonaika"), widget=forms.TimeInput(attrs=TIME_INPUT, format="%H:%M"))
+    duration_minutes = forms.IntegerField(label=_("Kesto (min)"), min_value=5, max_value=480)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe()
+
+    @property
+    def planned_at(self) -> datetime:
+        return combine(self.cleaned_data["day"], self.cleaned_data["start"])
+
+
+def chosen_slot(query, jobseeker) -> dict:
+    """The day, time and counsellor of a slot picked from the agenda or the suggestions (`?paiva=&klo=&ohjaaja=`),
+    as the booking form's initial values; what is missing or not understood is left out."""
+    chosen = {}
+    if day := parse_day(query.get("paiva")):
+        chosen["day"] = day
+    with contextlib.suppress(ValueError):
+        chosen["start"] = time.fromisoformat(query.get("klo", ""))
+    counsellor = query.get("ohjaaja", "")
+    if counsellor.isdigit() and (
+        jobseeker_selectors.counsellors_for(jobseeker, CounsellorPurpose.MEETING).filter(pk=int(counsellor)).exists()
+    ):
+        chosen["counsellor"] = int(counsellor)
+    return chosen

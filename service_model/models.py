@@ -364,3 +364,35 @@ class JobApplication(models.Model):
 
     def __str__(self):
         return f"{self.job_title}, {self.employer}"
+
+
+class WorkingHours(models.Model):
+    """A counsellor's working hours on every working day; without a row the default (service_model.agenda) applies.
+
+    The rules on the times (6–20, 15-minute steps) are in the pure core and checked by the service; the database
+    keeps the one that must never be broken."""
+
+    counsellor = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("ohjaaja"), on_delete=models.CASCADE, related_name="working_hours"
+    )
+    starts_at = models.TimeField(_("työaika alkaa"))
+    ends_at = models.TimeField(_("työaika päättyy"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("muuttaja"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("muutettu"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("työaika")
+        verbose_name_plural = _("työajat")
+        constraints = [
+            models.CheckConstraint(condition=Q(starts_at__lt=F("ends_at")), name="working_hours_start_before_end")
+        ]
+
+    def __str__(self):
+        return f"{self.counsellor}: {self.starts_at:%H.%M}–{self.ends_at:%H.%M}"

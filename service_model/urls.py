@@ -1,6 +1,6 @@
 from django.urls import path
 
-from service_model.views import aggregates, client, meetings, week
+from service_model.views import agenda, aggregates, client, meetings, week
 
 app_name = "service_model"
 
@@ -12,6 +12,10 @@ urlpatterns = [
     path("asiakas/<int:pk>/varaa/tarkista/", meetings.book_check, name="book_check"),
     path("asiakas/<int:pk>/kirjaa/", meetings.walk_in, name="walk_in"),
     path("tapaaminen/<int:pk>/", meetings.record, name="record"),
+    path("tapaaminen/<int:pk>/siirra/", agenda.move, name="move"),
+    path("kalenteri/", agenda.agenda, name="agenda"),
+    path("kalenteri/<int:pk>/", agenda.counsellor_agenda, name="counsellor_agenda"),
+    path("kalenteri/<int:pk>/tyoaika/", agenda.hours, name="working_hours"),
     path("seuranta/", aggregates.overview, name="overview"),
     path("seuranta/vienti/<slug:table>/", aggregates.overview_export, name="overview_export"),
     path("ajallaan/", aggregates.on_time, name="on_time"),

@@ -1,6 +1,7 @@
 from rest_framework.routers import DefaultRouter
 
 from jobseekers import api as jobseekers_api
+from jobseekers import journal_api
 from labour_market import api as labour_market_api
 from organisation import api as organisation_api
 from service_model import api as service_model_api
@@ -11,6 +12,7 @@ router.include_format_suffixes = False
 organisation_api.register(router)
 labour_market_api.register(router)
 jobseekers_api.register(router)
+journal_api.register(router)
 service_model_api.register(router)
 
 urlpatterns = router.urls

@@ -15,6 +15,7 @@ ITEMS = [
     ("jobseekers:search", _("Asiakkaat"), permissions.can_search_jobseekers),
     ("jobseekers:caseloads", _("Asiakasmäärät"), permissions.can_view_caseloads),
     ("service_model:my_week", _("Oma viikko"), permissions.can_view_worklist),
+    ("service_model:agenda", _("Kalenteri"), permissions.can_view_agenda),
     ("service_model:overview", _("Määräaikaseuranta"), permissions.can_view_service_overview),
     ("service_model:on_time", _("Ajallaan"), permissions.can_view_on_time_rate),
     ("audit:log", _("Tarkastusloki"), permissions.can_view_access_log),

@@ -4,21 +4,32 @@ from django.shortcuts import render
 
 from accounts import permissions
 from organisation import selectors
+from service_model import enums as service_enums
+from service_model import selectors as service_selectors
+from service_model.today import service_today
 
 
 @login_required
 def home(request):
-    area = selectors.area(request.user)
-    return render(
-        request,
-        "www/home.html",
-        {
-            "area": area,
-            "municipality_count": selectors.municipalities(request.user).count(),
-            "office_count": selectors.offices(request.user).count(),
-            "can_administer": permissions.can_administer(request.user),
-        },
-    )
+    """Each role lands on what its day starts with: a counsellor on their deadlines, a supervisor or the area's
+    management on the service model's figures of their scope; everyone on the area's organisation."""
+    user = request.user
+    today = service_today()
+    area = selectors.area(user)
+    context = {
+        "area": area,
+        "today": today,
+        "municipality_count": selectors.municipalities(user).count(),
+        "office_count": selectors.offices(user).count(),
+        "can_administer": permissions.can_administer(user),
+    }
+    if permissions.can_view_worklist(user):
+        counts = service_selectors.bucket_counts(user, today)
+        context["overdue"] = counts[service_enums.Bucket.OVERDUE]
+        context["due_this_week"] = counts[service_enums.Bucket.THIS_WEEK]
+    if permissions.can_view_service_overview(user):
+        context["overview_total"] = service_selectors.supervisor_overview(user, today).total
+    return render(request, "www/home.html", context)
 
 
 def health(request):

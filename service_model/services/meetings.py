@@ -14,7 +14,9 @@ from common.locks import serialize_on
 from jobseekers import selectors as jobseeker_selectors
 from jobseekers.enums import CounsellorPurpose
 from jobseekers.models import Jobseeker
-from service_model import adapter, enums
+from service_model import adapter, agenda, enums
+from service_model.agenda_selectors import hours_of
+from service_model.agenda_texts import booking_message
 from service_model.models import EmploymentPlan, Meeting
 from service_model.services.deadlines import held_pairs, recompute_deadline
 from service_model.services.plans import save_plan
@@ -50,6 +52,16 @@ def _check_details(jobseeker, meeting_type, channel, planned_at, duration_minute
         errors.add("office", _("Toimipiste ei kuulu työllisyysalueeseen."))
     if planned_at is None:
         errors.add("planned_at", _("Anna tapaamisen aika."))
+
+
+def _check_working_time(counsellor_id, planned_at: datetime, duration_minutes, errors: Errors) -> None:
+    """A booking must fall within the counsellor's working hours on a working day (service_model.agenda)."""
+    if counsellor_id is None or planned_at is None or not isinstance(duration_minutes, int):
+        return
+    hours = hours_of(counsellor_id)
+    start = _local(planned_at).replace(tzinfo=None)
+    if problem := agenda.booking_problem(start, duration_minutes, hours):
+        errors.add("planned_at", booking_message(problem, start.date(), hours))
 
 
 def _conflict(counsellor_id: int, jobseeker_id: int, start: datetime, minutes: int, exclude: int | None) -> str:
@@ -140,6 +152,7 @@ def book_meeting(
     errors = Errors()
     _check_details(jobseeker, meeting_type, channel, planned_at, duration_minutes, office, errors)
     _check_counsellor(counsellor, jobseeker, errors)
+    _check_working_time(getattr(counsellor, "pk", None), planned_at, duration_minutes, errors)
     if planned_at is not None:
         day = _local(planned_at).date()
         if day < today:
@@ -314,6 +327,8 @@ def reschedule(
     _check_details(jobseeker, meeting_type, channel, planned_at, duration_minutes, office, errors)
     if _local(planned_at).date() < today and planned_at != meeting.planned_at:
         errors.add("planned_at", _("Aika on menneisyydessä."))
+    if (planned_at, duration_minutes) != (meeting.planned_at, meeting.duration_minutes):
+        _check_working_time(counsellor_id, planned_at, duration_minutes, errors)
     errors.raise_if_any()
     reserve_slot(
         counsellor_id=counsellor_id,

@@ -13,12 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import permissions
-from common.formatting import fi_date
-from service_model import enums, forms, selectors
+from service_model import agenda_selectors, enums, forms, selectors
 from service_model.models import Meeting
 from service_model.services import meetings
 from service_model.today import service_today
-from service_model.views.page import errors_to_form, require
+from service_model.views.page import errors_to_form, meeting_moment, require, safe_next
+
+SUGGESTIONS = 5
+SUGGESTED_MINUTES = 45
 
 
 def _manageable_jobseeker(request, pk, purpose):
@@ -47,6 +49,8 @@ def book(request, pk):
         "office": jobseeker.meeting_office_id,
         "counsellor": jobseeker.responsible_counsellor_id or user.pk,
     }
+    # A free slot chosen on the agenda or among the suggestions arrives as ?paiva=&klo=&ohjaaja=.
+    initial.update(forms.chosen_slot(request.GET, jobseeker))
     form = forms.BookingForm(request.POST or None, jobseeker=jobseeker, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -64,13 +68,10 @@ def book(request, pk):
         except ValidationError as error:
             errors_to_form(form, error)
         else:
-            local = timezone.localtime(meeting.planned_at)
             messages.success(
-                request,
-                _("Tapaaminen varattiin: %(name)s %(day)s klo %(time)s.")
-                % {"name": jobseeker, "day": fi_date(local.date()), "time": local.strftime("%H.%M")},
+                request, _("Tapaaminen varattiin: %(name)s %(day)s klo %(time)s.") % meeting_moment(meeting, jobseeker)
             )
-            return redirect(_safe_next(request) or reverse("service_model:my_week"))
+            return redirect(safe_next(request) or reverse("service_model:my_week"))
     day = form.cleaned_data.get("day") if form.is_bound and hasattr(form, "cleaned_data") else initial["day"]
     counsellor_id = initial["counsellor"]
     return render(
@@ -82,15 +83,14 @@ def book(request, pk):
             "form": form,
             "calendar": selectors.counsellor_calendar(counsellor_id, day or suggested),
             "calendar_day": day or suggested,
-            "next": _safe_next(request),
+            "suggestions": agenda_selectors.suggested_slots(
+                counsellor_id, minutes=SUGGESTED_MINUTES, count=SUGGESTIONS, today=today
+            ),
+            "suggestion_counsellor": counsellor_id,
+            "next": safe_next(request),
         },
         status=400 if form.errors else 200,
     )
-
-
-def _safe_next(request) -> str:
-    value = request.GET.get("next") or request.POST.get("next") or ""
-    return value if value.startswith("/") and not value.startswith("//") else ""
 
 
 @require_POST
@@ -156,7 +156,7 @@ def walk_in(request, pk):
             errors_to_form(form, error)
         else:
             messages.success(request, _("Tapaaminen kirjattiin pidetyksi: %(name)s.") % {"name": jobseeker})
-            return redirect(_safe_next(request) or reverse("service_model:client", kwargs={"pk": jobseeker.pk}))
+            return redirect(safe_next(request) or reverse("service_model:client", kwargs={"pk": jobseeker.pk}))
     return render(
         request,
         "service_model/walk_in.html",
@@ -164,7 +164,7 @@ def walk_in(request, pk):
             "jobseeker": jobseeker,
             "deadline": deadline,
             "form": form,
-            "next": _safe_next(request),
+            "next": safe_next(request),
             "needs_plan": not selectors.has_plan(jobseeker),
         },
         status=400 if form.errors else 200,
@@ -217,7 +217,7 @@ def record(request, pk):
             errors_to_form(form, error)
         else:
             messages.success(request, text % {"name": jobseeker})
-            return redirect(_safe_next(request) or reverse("service_model:my_week"))
+            return redirect(safe_next(request) or reverse("service_model:my_week"))
     return render(
         request,
         "service_model/record.html",
@@ -227,7 +227,7 @@ def record(request, pk):
             "form": form,
             "recordable": enums.MeetingState(meeting.state).recordable,
             "initial_interview": enums.MeetingType.INITIAL_INTERVIEW,
-            "next": _safe_next(request),
+            "next": safe_next(request),
             "needs_plan": not selectors.has_plan(jobseeker),
         },
         status=400 if form.errors else 200,

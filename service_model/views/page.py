@@ -3,8 +3,10 @@ reference day a page is shown for."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.formatting import fi_date
 from service_model import selectors
 
 PAGE_SIZE = 100
@@ -32,3 +34,15 @@ def chosen_horizon(request) -> int:
 def day_warning(request, bad: bool) -> None:
     if bad:
         messages.warning(request, _("Päivää ei tunnistettu (muoto 28.11.2026 tai 2026-11-28); näytetään tämä päivä."))
+
+
+def safe_next(request) -> str:
+    """The page to return to after a form (`next`), only when it is a path of this site."""
+    value = request.GET.get("next") or request.POST.get("next") or ""
+    return value if value.startswith("/") and not value.startswith("//") else ""
+
+
+def meeting_moment(meeting, jobseeker) -> dict:
+    """A meeting's client, day and time for a confirmation message (28.11.2026, 9.30)."""
+    local = timezone.localtime(meeting.planned_at)
+    return {"name": jobseeker, "day": fi_date(local.date()), "time": local.strftime("%H.%M")}

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.db import models
 
 from demo import erase
-from jobseekers.models import CounsellorAssignment, Jobseeker
+from jobseekers.models import CounsellorAssignment, Jobseeker, JournalEntry
 from service_model.models import Deadline, EmploymentPlan, JobApplication, JobSearchObligation, Meeting, PlanTask
 from tests.jobseekers.factories import make_jobseeker
 
@@ -56,3 +56,28 @@ def test_a_relation_that_cannot_be_deleted_set_wise_is_refused_before_anything_i
         erase.delete(Jobseeker, SYNTHETIC)
 
     assert Jobseeker.objects.count() == people
+
+
+def _journal(jobseeker, author, corrects=None):
+    return JournalEntry.objects.create(
+        jobseeker=jobseeker, kind="note", entry_date=jobseeker.job_search_started_on, text="x", author=author,
+        corrects=corrects,
+    )  # fmt: skip
+
+
+def test_a_correction_pointing_into_the_deleted_set_goes_with_it_and_one_from_outside_refuses(history):
+    synthetic = Jobseeker.objects.filter(synthetic_month__isnull=False).order_by("pk")
+    author = synthetic.first().responsible_counsellor
+    original = _journal(synthetic.first(), author)
+    _journal(synthetic.first(), author, corrects=original)
+
+    erase.delete(Jobseeker, f"{SYNTHETIC} AND id = %s", [synthetic.first().pk])
+    assert not JournalEntry.objects.exists()
+
+    registered = make_jobseeker(municipality="697")
+    original = _journal(synthetic.first(), author)
+    _journal(registered, author, corrects=original)
+    people = Jobseeker.objects.count()
+    with pytest.raises(ValueError, match="corrects"):
+        erase.delete(Jobseeker, SYNTHETIC)
+    assert Jobseeker.objects.count() == people and JournalEntry.objects.count() == 2

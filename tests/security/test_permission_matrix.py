@@ -134,6 +134,37 @@ def api_task():
     return {"jobseeker_pk": plan.jobseeker_id, "pk": task.pk}
 
 
+def agenda_counsellor_pk():
+    """The counsellor of the scoped meeting (HOME_MUNICIPALITY): only the supervisor leading them opens the agenda."""
+    return {"pk": scoped_meeting().counsellor_id}
+
+
+def scoped_journal_entry():
+    """A note on the scoped job seeker's client journal, written by their counsellor."""
+    from django.utils import timezone
+
+    from jobseekers.models import JournalEntry
+
+    jobseeker = scoped_jobseeker()
+    return JournalEntry.objects.filter(jobseeker=jobseeker).first() or JournalEntry.objects.create(
+        jobseeker=jobseeker,
+        kind="note",
+        entry_date=timezone.localdate(),
+        text="Matriisin merkintä.",
+        author=scoped_meeting().counsellor,
+    )
+
+
+def web_journal_entry():
+    entry = scoped_journal_entry()
+    return {"pk": entry.jobseeker_id, "entry_pk": entry.pk}
+
+
+def api_journal_entry():
+    entry = scoped_journal_entry()
+    return {"jobseeker_pk": entry.jobseeker_id, "pk": entry.pk}
+
+
 OVERVIEW = frozenset({Role.SUPERVISOR, Role.AREA_MANAGER, Role.ADMINISTRATOR})
 MANAGES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR})
 
@@ -192,6 +223,15 @@ RULES = {
     ),
     "jobseeker-assign": Rule(api=True, roles=ASSIGNS, method="post", data={}),
     "caseload-list": Rule(api=True),
+    # Client journal: read with the job seeker, written by the customer-work roles; the API's correction is sent
+    # without a text, so an allowed role gets the validation error (400) and nothing is written.
+    "jobseekers:journal": Rule(roles=PERSONAL_DATA, kwargs=jobseeker_pk, scoped=MUNICIPALITY_SCOPED),
+    "jobseekers:journal_correct": Rule(roles=REGISTERS, kwargs=web_journal_entry, scoped=MANAGES),
+    "jobseekers:journal_export": Rule(roles=PERSONAL_DATA, kwargs=jobseeker_pk, scoped=MUNICIPALITY_SCOPED),
+    "jobseeker-journal-list": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_jobseeker, scoped=MUNICIPALITY_SCOPED),
+    "jobseeker-journal-correct": Rule(
+        api=True, roles=REGISTERS, kwargs=api_journal_entry, method="post", data={}, ok=(400,), scoped=MANAGES
+    ),
     # Service model: a job seeker's meetings and plan follow the job seeker's scope; booking and recording are for
     # the customer-work roles. POSTs that would change something are sent invalid (a meeting two days ahead cannot
     # be recorded yet, a cancellation needs a reason): an allowed role gets the validation error, 400.
@@ -202,6 +242,13 @@ RULES = {
     "service_model:book_check": Rule(roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, scoped=MANAGES),
     "service_model:walk_in": Rule(roles=REGISTERS, kwargs=jobseeker_pk, scoped=MANAGES),
     "service_model:record": Rule(roles=REGISTERS, kwargs=web_meeting_pk, scoped=MANAGES),
+    "service_model:move": Rule(roles=REGISTERS, kwargs=web_meeting_pk, scoped=MANAGES),
+    # The agenda: a counsellor's own, and the counsellors a supervisor leads (same home municipality). Its object is
+    # a counsellor, not a person, so another municipality's supervisor (404) is tested in tests/service_model/
+    # test_agenda_views.py rather than as `scoped` here, which expects a refused read of a job seeker.
+    "service_model:agenda": Rule(roles=frozenset({Role.COUNSELLOR, Role.SUPERVISOR})),
+    "service_model:counsellor_agenda": Rule(roles=frozenset({Role.SUPERVISOR}), kwargs=agenda_counsellor_pk),
+    "service_model:working_hours": Rule(roles=frozenset({Role.SUPERVISOR}), kwargs=agenda_counsellor_pk),
     "service_model:overview": Rule(roles=OVERVIEW),
     "service_model:overview_export": Rule(roles=OVERVIEW, kwargs={"table": "palvelumalli-kunnat"}),
     "service_model:on_time": Rule(),

@@ -95,6 +95,7 @@ def test_the_person_is_found_where_expected(client, setting):
     _jobseeker, users = setting
     expected = {
         "jobseekers:card",
+        "jobseekers:journal",
         "jobseekers:my_clients",
         "jobseekers:reassign",
         "jobseeker-detail",

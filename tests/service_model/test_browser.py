@@ -18,7 +18,7 @@ def test_counsellor_books_and_records_a_meeting_and_the_overdue_list_changes(
     late = client_of(started=date(2026, 1, 12), last_name="Myöhänen")  # interview due 26.1.: overdue
     client_of(started=date(2026, 2, 20), last_name="Pian")  # due 6.3.: this week
     log_in(page, live_server, counsellor.username, TEST_PASSWORD)
-    page.get_by_role("link", name="Oma viikko").click()
+    page.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Oma viikko").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Oma viikko"
     overdue = page.locator("tr[data-bucket=overdue]")
     assert overdue.count() == 1 and "Myöhänen" in overdue.inner_text() and "myöhässä 35 pv" in overdue.inner_text()
@@ -66,7 +66,7 @@ def test_supervisor_overview_and_on_time_chart(page, live_server, client_of, cou
     client_of(started=date(2026, 1, 12), last_name="Myöhänen")
     supervisor = make_staff(role="supervisor", username="esihenkilo-testi")
     log_in(page, live_server, supervisor.username, TEST_PASSWORD)
-    page.get_by_role("link", name="Määräaikaseuranta").click()
+    page.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Määräaikaseuranta").click()
     assert "Olli Ohjaaja" in page.locator("#ohjaajat ~ .table-wrap").first.inner_text()
     assert_accessible(page, "service-model-overview")
     page.get_by_role("link", name="Ajallaan", exact=True).click()

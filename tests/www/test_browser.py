@@ -64,3 +64,10 @@ def test_language_switch_to_swedish_and_english(signed_in, live_server):
     signed_in.get_by_role("button", name="Byt").click()
     assert signed_in.locator("html").get_attribute("lang") == "en"
     assert signed_in.get_by_role("heading", level=1).inner_text() == "Offices"
+
+
+def test_a_counsellor_lands_on_their_deadlines(signed_in, live_server):
+    signed_in.goto(f"{live_server.url}/")
+    card = signed_in.locator("section.card", has=signed_in.get_by_role("heading", name="Omat määräajat"))
+    assert card.get_by_role("link", name="Avaa viikon määräajat").is_visible()
+    assert_accessible(signed_in, "home-counsellor")

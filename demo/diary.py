@@ -1,0 +1,70 @@
+"""A counsellor's diary for the generated history: the quarter-hours of each day already booked, so that the generated
+meetings of one counsellor never overlap and all fall within the default working hours (service_model.agenda).
+
+Pure: the meeting writer keeps one diary per counsellor and the simulation (demo/history.py) books through it.
+"""
+
+import random
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from service_model.agenda import DEFAULT_HOURS
+from service_model.workdays import is_working_day
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+QUARTER_MINUTES = 15
+QUARTERS = (
+    (DEFAULT_HOURS.end.hour * 60 + DEFAULT_HOURS.end.minute)
+    - (DEFAULT_HOURS.start.hour * 60 + DEFAULT_HOURS.start.minute)
+) // QUARTER_MINUTES
+# A counsellor's day has room for other work too: at most this many client meetings.
+MEETINGS_PER_DAY = 6
+# How far a full day pushes a meeting (first forwards, then backwards) before the meeting is given up.
+SEARCH_DAYS = 60
+
+
+class Diary:
+    def __init__(self) -> None:
+        self._taken: dict[date, set[int]] = defaultdict(set)
+        self._meetings: dict[date, int] = defaultdict(int)
+
+    def _starts(self, day: date, quarters: int, rng: random.Random) -> int | None:
+        """A free start on the day (None when the day is full): a random one on the half-hour grid when there is
+        one, else the first free quarter."""
+        if self._meetings[day] >= MEETINGS_PER_DAY:
+            return None
+        taken = self._taken[day]
+        free = [q for q in range(QUARTERS - quarters + 1) if not taken.intersection(range(q, q + quarters))]
+        if not free:
+            return None
+        on_grid = [q for q in free if q % 2 == 0]
+        return rng.choice(on_grid) if on_grid else free[0]
+
+    def book(self, day: date, minutes: int, rng: random.Random, *, earliest: date, latest: date) -> datetime | None:
+        """Book `minutes` on `day`, or on the nearest working day in [earliest, latest] with room (later days
+        first); the start, or None when there is no room within SEARCH_DAYS."""
+        quarters = -(-minutes // QUARTER_MINUTES)
+        for candidate in _days_from(day, earliest, latest):
+            start = self._starts(candidate, quarters, rng)
+            if start is not None:
+                self._taken[candidate].update(range(start, start + quarters))
+                self._meetings[candidate] += 1
+                moment = datetime.combine(candidate, DEFAULT_HOURS.start, tzinfo=HELSINKI)
+                return moment + timedelta(minutes=start * QUARTER_MINUTES)
+        return None
+
+
+def _days_from(day: date, earliest: date, latest: date):
+    for offset in range(SEARCH_DAYS):
+        candidate = day + timedelta(days=offset)
+        if candidate > latest:
+            break
+        if candidate >= earliest and is_working_day(candidate):
+            yield candidate
+    for offset in range(1, SEARCH_DAYS):
+        candidate = day - timedelta(days=offset)
+        if candidate < earliest:
+            break
+        if candidate <= latest and is_working_day(candidate):
+            yield candidate

@@ -1,0 +1,61 @@
+"""The front page by role: a counsellor lands on their own deadlines, a supervisor on their scope's figures."""
+
+from datetime import date
+
+import pytest
+
+from tests.jobseekers.factories import make_jobseeker
+from tests.service_model.factories import DeadlineFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 3, 2)
+
+
+@pytest.fixture
+def counsellor(area, make_staff, settings):
+    settings.SERVICE_MODEL_TODAY = TODAY
+    return make_staff(team="kajaani-aikuiset", username="olli")
+
+
+@pytest.fixture
+def overdue_clients(counsellor):
+    for day in (1, 2):
+        person = make_jobseeker(registered_by=counsellor, job_search_started_on=date(2025, 12, day), today=TODAY)
+        DeadlineFactory(jobseeker=person, overdue=True)
+
+
+def _home(client, user):
+    client.force_login(user)
+    return client.get("/")
+
+
+def test_a_counsellor_sees_their_own_overdue_count(client, counsellor, overdue_clients):
+    response = _home(client, counsellor)
+    assert response.context["overdue"] == 2
+    assert "Omat määräajat" in response.content.decode()
+    assert "overview_total" not in response.context
+
+
+def test_another_counsellor_sees_none_of_them(client, counsellor, overdue_clients, make_staff):
+    other = make_staff(team="kajaani-aikuiset", username="toinen")
+    assert _home(client, other).context["overdue"] == 0
+
+
+def test_a_supervisor_sees_the_overdue_count_of_their_municipality_only(
+    client, counsellor, overdue_clients, make_staff
+):
+    kajaani = make_staff(role="supervisor", municipality_code="205", username="esihenkilo")
+    assert _home(client, kajaani).context["overview_total"].overdue == 2
+    client.logout()
+    kuusamo = make_staff(role="supervisor", municipality_code="305", username="kuusamo")
+    total = _home(client, kuusamo).context["overview_total"]
+    assert total is None or total.overdue == 0
+
+
+def test_a_payment_handler_sees_only_the_organisation(client, area, make_staff):
+    handler = make_staff(role="payment_handler", username="maksaja")
+    response = _home(client, handler)
+    assert "overdue" not in response.context
+    assert "overview_total" not in response.context
+    assert "Omat määräajat" not in response.content.decode()
