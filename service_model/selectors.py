@@ -329,6 +329,20 @@ def overview_counts(scope: Q, today: date, window_days: int = ON_TIME_WINDOW_DAY
     return list(deadlines), list(met)
 
 
+def overview_total(user, today: date, window_days: int = ON_TIME_WINDOW_DAYS) -> OverviewRow | None:
+    """The overview's total row alone (for the front page): the same two counts, without naming anyone."""
+    scope = permissions.service_overview_scope(user)
+    if scope is None:
+        return None
+    deadlines, met = overview_counts(scope, today, window_days)
+    total = OverviewRow("total", "Yhteensä")
+    for _municipality, _counsellor, overdue, due_this_week, missed in deadlines:
+        total.add(OverviewRow("", "", overdue=overdue, due_this_week=due_this_week, missed=missed))
+    for _municipality, _counsellor, met_count, on_time in met:
+        total.add(OverviewRow("", "", met=met_count, on_time=on_time))
+    return total
+
+
 def supervisor_overview(user, today: date, window_days: int = ON_TIME_WINDOW_DAYS) -> Overview:
     """Overdue counts and the share on time per counsellor and per serving municipality, within the user's scope."""
     overview = Overview(today=today, window_starts=today - timedelta(days=window_days))

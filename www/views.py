@@ -28,7 +28,7 @@ def home(request):
         context["overdue"] = counts[service_enums.Bucket.OVERDUE]
         context["due_this_week"] = counts[service_enums.Bucket.THIS_WEEK]
     if permissions.can_view_service_overview(user):
-        context["overview_total"] = service_selectors.supervisor_overview(user, today).total
+        context["overview_total"] = service_selectors.overview_total(user, today)
     return render(request, "www/home.html", context)
 
 

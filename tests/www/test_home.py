@@ -59,3 +59,12 @@ def test_a_payment_handler_sees_only_the_organisation(client, area, make_staff):
     assert "overdue" not in response.context
     assert "overview_total" not in response.context
     assert "Omat määräajat" not in response.content.decode()
+
+
+def test_the_front_page_total_is_the_overviews_total(counsellor, overdue_clients, make_staff):
+    from service_model import selectors
+
+    supervisor = make_staff(role="supervisor", municipality_code="205", username="esihenkilo")
+    full = selectors.supervisor_overview(supervisor, TODAY).total
+    assert selectors.overview_total(supervisor, TODAY) == full
+    assert selectors.overview_total(make_staff(role="payment_handler", username="maksaja"), TODAY) is None
