@@ -25,9 +25,17 @@ SEARCH_DAYS = 60
 
 
 class Diary:
-    def __init__(self) -> None:
+    def __init__(self, not_before: datetime | None = None) -> None:
+        """`not_before`: the moment of generation; a meeting booked on its day starts after it, never in the past."""
         self._taken: dict[date, set[int]] = defaultdict(set)
         self._meetings: dict[date, int] = defaultdict(int)
+        self._not_before = not_before.astimezone(HELSINKI) if not_before else None
+
+    def _first_quarter(self, day: date) -> int:
+        if self._not_before is None or self._not_before.date() != day:
+            return 0
+        opens = datetime.combine(day, DEFAULT_HOURS.start, tzinfo=HELSINKI)
+        return max(0, -(-int((self._not_before - opens).total_seconds()) // (QUARTER_MINUTES * 60)))
 
     def _starts(self, day: date, quarters: int, rng: random.Random) -> int | None:
         """A free start on the day (None when the day is full): a random one on the half-hour grid when there is
@@ -35,7 +43,8 @@ class Diary:
         if self._meetings[day] >= MEETINGS_PER_DAY:
             return None
         taken = self._taken[day]
-        free = [q for q in range(QUARTERS - quarters + 1) if not taken.intersection(range(q, q + quarters))]
+        first = self._first_quarter(day)
+        free = [q for q in range(first, QUARTERS - quarters + 1) if not taken.intersection(range(q, q + quarters))]
         if not free:
             return None
         on_grid = [q for q in free if q % 2 == 0]

@@ -4,16 +4,19 @@ The synthetic population and its history were bulk-inserted and are replaced who
 at national scale), so they are deleted set-wise: one DELETE (or UPDATE … SET NULL) per table, with the rows to go
 named by a subquery, never loaded into Python. Deleting through the ORM would load every row and write an audit log
 entry for each. The foreign keys are read from the models, so an app that starts referencing job seekers or meetings
-is covered without a change here; an `on_delete` that cannot be honoured set-wise (PROTECT, RESTRICT, SET_DEFAULT,
-SET(…)) is refused before anything is deleted. The one exception is a protecting reference of a table to itself (a
-journal entry's correction points at the entry it corrects): the referencing rows belong to the same deleted set and
-go in the same DELETE, and a row outside the set that points into it refuses the whole deletion.
+is covered without a change here. A protecting reference (PROTECT, RESTRICT: a statement or a decision about a person)
+is deleted like a cascade: whatever refers to a synthetic person or their meeting is about that invented person and
+is itself invented, and a demo must be regenerated whatever was tried on it. An `on_delete` that cannot be honoured
+set-wise (SET_DEFAULT, SET(…)) is refused before anything is deleted. A protecting reference of a table to itself (a
+journal entry's correction points at the entry it corrects) is not followed: the referencing rows belong to the same
+deleted set and go in the same DELETE, and a row outside the set that points into it refuses the whole deletion.
 """
 
 from django.db import connection, models, transaction
 
-SET_WISE = (models.CASCADE, models.SET_NULL, models.DO_NOTHING)
 PROTECTING = (models.PROTECT, models.RESTRICT)
+DELETING = (models.CASCADE, *PROTECTING)
+SET_WISE = (*DELETING, models.SET_NULL, models.DO_NOTHING)
 
 
 def delete(model: type[models.Model], where: str, params: list | tuple = ()) -> int:
@@ -66,7 +69,7 @@ def _check(model: type[models.Model], path: tuple) -> None:
                 f"{relation.related_model._meta.label}.{relation.field.name}: "
                 f"on_delete={relation.on_delete.__name__} ei poistu joukkona"
             )
-        if relation.on_delete is models.CASCADE:
+        if relation.on_delete in DELETING:
             _check(relation.related_model, (*path, model))
 
 
@@ -89,7 +92,7 @@ def _delete(cursor, model: type[models.Model], where: str, params: list) -> int:
                 raise ValueError(
                     f"{model._meta.label}.{relation.field.name}: poistettavaan riviin viittaa rivi, joka ei poistu"
                 )
-        elif relation.on_delete is models.CASCADE:
+        elif relation.on_delete in DELETING:
             _delete(cursor, child, referencing, params)
         else:
             child_table = connection.ops.quote_name(child._meta.db_table)

@@ -12,7 +12,8 @@ from the day the meeting got, so a moved meeting may turn late.
 Relative to what. The synthetic population describes August 2023 (the plan's Table 1), so job searches began in
 2018–2023; their start dates are not moved (that would break Table 1). The history is generated up to the
 *reference day* (the real today unless SERVICE_MODEL_TODAY or --today says otherwise), so the worklists are alive on
-the day the demo runs. To keep the volume at ≈ 7 meetings per job seeker (≈ 5 million nationally), only the opening
+the day the demo runs: what is held or missed happened before that day, and booked meetings lie ahead, today's after
+the moment of generation. To keep the volume at ≈ 7 meetings per job seeker (≈ 5 million nationally), only the opening
 meeting (the initial interview, with the employment plan) and the last `WINDOW_MONTHS` before the reference day are
 generated: when the next deadline would fall before that window, the history jumps to a job-search discussion just
 before it – the years in between are "in the previous system" and count in no statistics (their meetings do not
@@ -156,6 +157,8 @@ def simulate(person: Person, today: date, rng: random.Random, book: Booker | Non
     book = book or _own_diary()
     history = History()
     window = add_months(today, -WINDOW_MONTHS)
+    # What is recorded as held or missed happened before the reference day; its meetings are still ahead.
+    yesterday = today - timedelta(days=1)
     held: list[tuple[date, str]] = []
     start = adapter.clock_start(person.started_on)
     if start > today:
@@ -207,10 +210,10 @@ def simulate(person: Person, today: date, rng: random.Random, book: Booker | Non
             continue
         meeting_type = due.meeting_type.value
         channel = _channel(person, meeting_type, rng)
-        ahead = today + timedelta(days=1), today + timedelta(days=SEARCH_AHEAD_DAYS)
+        ahead = today, today + timedelta(days=SEARCH_AHEAD_DAYS)
         if due.due_on > today:
             if due.due_on <= today + timedelta(days=BOOKING_HORIZON_DAYS) and rng.random() < BOOKED_AHEAD_SHARE:
-                low = max(today + timedelta(days=1), due.due_on - timedelta(days=7))
+                low = max(today, due.due_on - timedelta(days=7))
                 add(meeting_type, channel, "planned", working_day_between(low, due.due_on, rng), *ahead)
             break
         on_time = rng.random() < on_time_share
@@ -221,10 +224,10 @@ def simulate(person: Person, today: date, rng: random.Random, book: Booker | Non
             held_on = next_working_day_on_or_after(due.due_on + timedelta(days=_late_days(rng)))
         if due.due_on >= today - timedelta(days=RECENT_DAYS) and rng.random() < MISSING_NOW_SHARE:
             held_on = None
-        if held_on is None or held_on > today:
+        if held_on is None or held_on > yesterday:
             # Not met yet: overdue on the reference day (perhaps after a missed booking, perhaps rebooked).
             if rng.random() < DID_NOT_ATTEND_SHARE and due.due_on >= cursor:
-                add(meeting_type, channel, "did_not_attend", due.due_on, earliest, today)
+                add(meeting_type, channel, "did_not_attend", due.due_on, earliest, yesterday)
             if rng.random() < BOOKED_OVERDUE_SHARE:
                 add(
                     meeting_type,
@@ -250,7 +253,7 @@ def simulate(person: Person, today: date, rng: random.Random, book: Booker | Non
             "held",
             max(held_on, earliest),
             earliest,
-            today,
+            yesterday,
             due_on=due.due_on,
             outcome=rng.choice(OUTCOMES),
             plan_review=review,
@@ -263,8 +266,8 @@ def simulate(person: Person, today: date, rng: random.Random, book: Booker | Non
         cursor = held_on
         if held_on >= window and rng.random() < OTHER_CONTACT_SHARE:
             day = next_working_day_on_or_after(held_on + timedelta(days=rng.randint(5, 30)))
-            if day <= today:
-                add("other", "phone", "held", day, day, today, outcome=rng.choice(OUTCOMES))
+            if day <= yesterday:
+                add("other", "phone", "held", day, day, yesterday, outcome=rng.choice(OUTCOMES))
     history.deadline = deadline_on(today)
     return history
 

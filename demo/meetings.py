@@ -187,7 +187,10 @@ def generate(
         obligations = RowWriter(JobSearchObligation)
         applications = RowWriter(JobApplication)
         states: dict[str, int] = {}
-        diaries: dict[int, diary.Diary] = defaultdict(diary.Diary)
+        # Meetings booked for today start after the generation (or the pinned day's start): none is left in the past
+        # unrecorded, and the counsellor's day ahead is a believable one.
+        opens = now if timezone.localdate(now) == today else datetime.combine(today, clock_time.min, tzinfo=HELSINKI)
+        diaries: dict[int, diary.Diary] = defaultdict(lambda: diary.Diary(opens))
         last_pk = 0
         while True:
             chunk = list(people.filter(pk__gt=last_pk).values(*PERSON_FIELDS)[:CHUNK])

@@ -26,12 +26,41 @@ def chromium():
         browser.close()
 
 
+# A page or an htmx request refused with 400/403/404 is an answer the test checks; Chromium still logs it as a
+# console error, which says nothing more.
+REFUSED_ANSWER = "Failed to load resource: the server responded with a status of"
+# Live validation replaces a request still in flight (hx-sync "replace"); htmx logs the aborted one as an error.
+ABORTED_BY_DESIGN = ("htmx:sendAbort", "htmx:afterRequest")
+ANSWERS = frozenset({"document", "xhr", "fetch"})
+
+
+def _watch_errors(page) -> list[str]:
+    errors = []
+
+    def on_console(message):
+        if message.type == "error" and not message.text.startswith((REFUSED_ANSWER, *ABORTED_BY_DESIGN)):
+            errors.append(f"{page.url}: {message.text}")
+
+    def on_response(response):
+        if response.status >= 400 and response.request.resource_type not in ANSWERS:
+            errors.append(f"{response.url}: {response.status} ({response.request.resource_type})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    page.on("response", on_response)
+    return errors
+
+
 @pytest.fixture
 def page(chromium):
+    """A page that fails its test on any console error, uncaught script error or broken asset (a style or script the
+    content security policy refuses, a missing stylesheet), so such errors cannot hide behind a page that looks right."""
     context = chromium.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    errors = _watch_errors(page)
     yield page
     context.close()
+    assert not errors, "\n".join(errors)
 
 
 def log_in(page, live_server, username, password):

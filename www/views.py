@@ -4,6 +4,7 @@ from django.shortcuts import render
 
 from accounts import permissions
 from organisation import selectors
+from service_model import agenda_selectors
 from service_model import enums as service_enums
 from service_model import selectors as service_selectors
 from service_model.today import service_today
@@ -11,8 +12,9 @@ from service_model.today import service_today
 
 @login_required
 def home(request):
-    """Each role lands on what its day starts with: a counsellor on their deadlines, a supervisor or the area's
-    management on the service model's figures of their scope; everyone on the area's organisation."""
+    """Each role lands on what its day starts with: a counsellor on today's meetings and their deadlines, a
+    supervisor or the area's management on the service model's figures of their scope; everyone on the area's
+    organisation."""
     user = request.user
     today = service_today()
     area = selectors.area(user)
@@ -27,6 +29,8 @@ def home(request):
         counts = service_selectors.bucket_counts(user, today)
         context["overdue"] = counts[service_enums.Bucket.OVERDUE]
         context["due_this_week"] = counts[service_enums.Bucket.THIS_WEEK]
+    if permissions.has_own_clients(user):
+        context["todays_meetings"] = agenda_selectors.agenda_for(user, user, today, today, view="www:home").meetings
     if permissions.can_view_service_overview(user):
         context["overview_total"] = service_selectors.overview_total(user, today)
     return render(request, "www/home.html", context)

@@ -3,7 +3,7 @@ meeting held by whoever was responsible for the person at the time."""
 
 import random
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -93,11 +93,13 @@ def test_every_meeting_is_held_by_the_counsellor_responsible_at_the_time(kajaani
         max_size=120,
     ),
     st.integers(0, 2**32),
+    st.integers(0, 10 * 60),
 )
-def test_a_diary_never_books_two_meetings_at_once_nor_outside_the_bounds(requests, seed):
-    book = diary.Diary()
-    rng = random.Random(seed)
+def test_a_diary_never_books_two_meetings_at_once_nor_outside_the_bounds_nor_before_now(requests, seed, minute):
     start = date(2026, 3, 2)
+    now = datetime.combine(start, time(7, 0), tzinfo=diary.HELSINKI) + timedelta(minutes=minute)
+    book = diary.Diary(not_before=now)
+    rng = random.Random(seed)
     spans = []
     per_day = defaultdict(int)
     for offset, minutes, before, after in requests:
@@ -109,6 +111,7 @@ def test_a_diary_never_books_two_meetings_at_once_nor_outside_the_bounds(request
         local = moment.astimezone(diary.HELSINKI)
         assert earliest <= local.date() <= latest and is_working_day(local.date())
         assert local.hour >= 8 and local + timedelta(minutes=minutes) <= local.replace(hour=16, minute=0)
+        assert local.date() != start or moment >= now
         per_day[local.date()] += 1
         spans.append((moment, moment + timedelta(minutes=minutes)))
     spans.sort()

@@ -49,13 +49,24 @@ def test_a_row_that_only_points_at_a_deleted_row_is_kept_with_the_pointer_cleare
 
 def test_a_relation_that_cannot_be_deleted_set_wise_is_refused_before_anything_is_deleted(history, monkeypatch):
     relation = Meeting._meta.get_field("jobseeker").remote_field
-    monkeypatch.setattr(relation, "on_delete", models.PROTECT)
+    monkeypatch.setattr(relation, "on_delete", models.SET_DEFAULT)
     people = Jobseeker.objects.count()
 
-    with pytest.raises(ValueError, match="PROTECT"):
+    with pytest.raises(ValueError, match="SET_DEFAULT"):
         erase.delete(Jobseeker, SYNTHETIC)
 
     assert Jobseeker.objects.count() == people
+
+
+def test_rows_protecting_a_synthetic_person_are_about_them_and_go_with_them(history, monkeypatch):
+    relation = Meeting._meta.get_field("jobseeker").remote_field
+    monkeypatch.setattr(relation, "on_delete", models.PROTECT)
+    assert Meeting.objects.filter(jobseeker__synthetic_month__isnull=False).exists()
+
+    erase.delete(Jobseeker, SYNTHETIC)
+
+    assert not Meeting.objects.filter(jobseeker__synthetic_month__isnull=False).exists()
+    assert not Jobseeker.objects.filter(synthetic_month__isnull=False).exists()
 
 
 def _journal(jobseeker, author, corrects=None):

@@ -31,6 +31,7 @@ def test_history_is_deterministic_idempotent_and_alive(people, today, capsys):
     call_command("generate_meetings", "--seed", "3")
     out = capsys.readouterr().out
     assert "tapaamista" in out and "määräaikaa" in out
+    assert "pidetty" in out and "ei saapunut" in out and "did_not_attend" not in out
     first = snapshot()
     call_command("generate_meetings", "--seed", "3")
     assert snapshot() == first  # the same history, replaced rather than added to
@@ -43,8 +44,10 @@ def test_history_is_deterministic_idempotent_and_alive(people, today, capsys):
     held = meetings.filter(state="held", due_on__isnull=False)
     late = held.filter(on_time=False).count()
     assert 0.1 < late / held.count() < 0.45
-    assert not meetings.filter(state="held", held_on__gt=today).exists()
-    assert not meetings.filter(state="planned", planned_at__date__lte=today).exists()
+    assert not meetings.filter(state="held", held_on__gte=today).exists()
+    assert not meetings.filter(state="did_not_attend", planned_at__date__gte=today).exists()
+    assert not meetings.filter(state="planned", planned_at__date__lt=today).exists()
+    assert meetings.filter(state="planned", planned_at__date=today).exists()
     assert Deadline.objects.filter(jobseeker__in=people).count() == count
     overdue = Deadline.objects.filter(due_on__lt=today).count()
     assert 0.03 * count < overdue < 0.3 * count

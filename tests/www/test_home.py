@@ -68,3 +68,33 @@ def test_the_front_page_total_is_the_overviews_total(counsellor, overdue_clients
     full = selectors.supervisor_overview(supervisor, TODAY).total
     assert selectors.overview_total(supervisor, TODAY) == full
     assert selectors.overview_total(make_staff(role="payment_handler", username="maksaja"), TODAY) is None
+
+
+def test_a_counsellor_lands_on_todays_meetings_with_the_names_logged(client, counsellor):
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from audit.models import PersonalDataAccess
+    from tests.service_model.factories import MeetingFactory
+
+    person = make_jobseeker(registered_by=counsellor, last_name="Päiväläinen", today=TODAY)
+    MeetingFactory(
+        jobseeker=person,
+        counsellor=counsellor,
+        planned_at=timezone.make_aware(datetime.combine(TODAY, time(10, 30))),
+    )
+    response = _home(client, counsellor)
+    page = response.content.decode()
+    assert [item.meeting.jobseeker_id for item in response.context["todays_meetings"]] == [person.pk]
+    assert "Päiväläinen" in page and "10.30" in page
+    assert PersonalDataAccess.objects.filter(user=counsellor, subject_id=str(person.pk), view="www:home").exists()
+
+
+def test_a_counsellor_without_meetings_today_is_told_so(client, counsellor):
+    assert "Ei tapaamisia tänään." in _home(client, counsellor).content.decode()
+
+
+def test_a_supervisor_gets_no_day_list(client, area, make_staff):
+    supervisor = make_staff(role="supervisor", municipality_code="205", username="esihenkilo")
+    assert "todays_meetings" not in _home(client, supervisor).context

@@ -7,6 +7,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from common.formatting import fi_date, fi_number
 from demo import meetings
+from service_model.enums import MeetingState
 from service_model.today import parse_day, service_today
 
 
@@ -51,7 +52,9 @@ class Command(BaseCommand):
 
     def _summary(self, report: meetings.MeetingReport) -> None:
         people = report.people or 1
-        states = ", ".join(f"{state} {fi_number(count)}" for state, count in sorted(report.by_state.items()))
+        states = ", ".join(
+            f"{MeetingState(state).label} {fi_number(count)}" for state, count in sorted(report.by_state.items())
+        )
         self.stdout.write(
             f"tapaamiset {fi_date(report.today)} asti (siemen {report.seed}): {fi_number(report.meetings)} tapaamista "
             f"{fi_number(report.people)} työnhakijalle "
