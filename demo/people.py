@@ -60,6 +60,18 @@ class GenerationReport:
 # --- Table 1 ------------------------------------------------------------------------------------------------------
 
 
+def latest_month(area: EmploymentArea) -> date | None:
+    """The newest month with municipal figures for a population, or None when no statistics are loaded."""
+    return (
+        MunicipalStatistic.objects.filter(
+            area=area, municipality__isnull=False, indicator__concept__in=list(population.CONCEPTS)
+        )
+        .order_by("-month")
+        .values_list("month", flat=True)
+        .first()
+    )
+
+
 def read_published(area: EmploymentArea, month: date) -> tuple[StatisticsTable, dict[str, population.PublishedRow]]:
     """The month's municipal figures from the labour_market app: the table with the most municipalities."""
     figures = (
@@ -160,6 +172,8 @@ def generate(
                 "phone": "",
                 "responsible_counsellor_id": None,
                 "previous_job_search_ended_on": None,
+                "job_search_ended_on": None,
+                "job_search_end_reason": "",
             }
             rng = random.Random(f"{seed}:{month:%Y-%m}:{code}:people")
             names.rng = rng

@@ -19,19 +19,34 @@ from rest_framework.response import Response
 
 from accounts import permissions
 from common.api import Allowed, django_errors
-from jobseekers import batch, hetu_store, languages, organisation_adapter, selectors, services, tables
+from jobseekers import (
+    batch,
+    change_texts,
+    changes,
+    hetu_store,
+    languages,
+    organisation_adapter,
+    selectors,
+    services,
+    tables,
+)
 from jobseekers.forms import HETU_AMBIGUOUS
 from jobseekers.models import Jobseeker
 from jobseekers.serializers import (
     ASSIGN_RESPONSE,
+    ROUTE_CHANGE,
     ROUTE_RESPONSE,
     AssignSerializer,
+    EndJobSearchSerializer,
     HetuSearchSerializer,
     JobseekerCreateSerializer,
     JobseekerDetailSerializer,
     JobseekerSerializer,
+    JobseekerUpdateSerializer,
     ListFilterSerializer,
     RoutePreviewSerializer,
+    change_rows,
+    route_change_payload,
     route_payload,
 )
 
@@ -48,6 +63,8 @@ class JobseekerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         "route_preview": permissions.can_preview_route,
         "hetu_search": permissions.can_search_jobseekers,
         "assign": permissions.can_assign_batch,
+        "partial_update": permissions.can_edit_jobseeker,
+        "end_job_search": permissions.can_edit_jobseeker,
     }
 
     def get_queryset(self):
@@ -116,6 +133,92 @@ class JobseekerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         )
         data = JobseekerDetailSerializer(jobseeker, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_201_CREATED)
+
+    def _after_change(self, request, jobseeker, view: str, purpose: str, extra: dict) -> Response:
+        """The record after a change, with what changed; only the id when the change took it out of the user's scope."""
+        if not permissions.can_view_jobseeker(request.user, jobseeker):
+            return Response({"id": jobseeker.pk, **extra})
+        jobseeker = selectors.get_jobseeker(request.user, jobseeker.pk, view=view, purpose=purpose)
+        data = JobseekerDetailSerializer(jobseeker, context=self.get_serializer_context()).data
+        return Response({**data, **extra})
+
+    @extend_schema(
+        request=JobseekerUpdateSerializer,
+        responses={
+            200: inline_serializer(
+                "JobseekerChanged",
+                {
+                    "changes": serializers.ListField(child=serializers.DictField()),
+                    "route_change": inline_serializer("RouteChange", ROUTE_CHANGE, allow_null=True),
+                },
+            ),
+            400: None,
+            409: None,
+        },
+        description="Muuttaa annetut tiedot. Tilan muutos on voimassa status_effective_on-päivästä (oletus tänään). "
+        "Jos muutos siirtää asiakkaan toiseen ohjaajaryhmään, vastuuohjaaja lasketaan uudelleen: route_change kertoo "
+        "vanhan ja uuden ryhmän ja ohjaajan. Vastaus on asiakkaan tiedot ja lisäksi changes ja route_change.",
+    )
+    def partial_update(self, request, pk=None):
+        jobseeker = selectors.get_jobseeker(
+            request.user, pk, view="api:jobseeker-update", purpose="tietojen muutos (API)"
+        )
+        serializer = JobseekerUpdateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        try:
+            result = changes.update_jobseeker(
+                jobseeker,
+                dict(serializer.validated_data),
+                by=request.user,
+                organisation=organisation_adapter.for_request(request),
+            )
+        except DjangoValidationError as error:
+            raise django_errors(error) from None
+        extra = {
+            "changes": change_rows(change_texts.describe(result.changes)),
+            "route_change": route_change_payload(result.route_change),
+        }
+        return self._after_change(request, result.jobseeker, "api:jobseeker-update", "tietojen muutos (API)", extra)
+
+    @extend_schema(
+        request=EndJobSearchSerializer,
+        responses={
+            200: inline_serializer(
+                "JobSearchEnded",
+                {
+                    "job_search_ended_on": serializers.DateField(),
+                    "changes": serializers.ListField(child=serializers.DictField()),
+                },
+            ),
+            400: None,
+        },
+        description="Päättää työnhaun: asiakas poistuu työjonoista ja asiakasmääristä, avoin määräaika sulkeutuu ja "
+        "vastuuohjaajuus päättyy. Uusi rekisteröinti samalla henkilötunnuksella avaa tiedot uudelleen. "
+        "Vastaus on asiakkaan tiedot ja lisäksi job_search_ended_on ja changes "
+        "(vain id, jos asiakas ei enää näy käyttäjälle).",
+    )
+    @action(detail=True, methods=["post"], url_path="end-job-search")
+    def end_job_search(self, request, pk=None):
+        jobseeker = selectors.get_jobseeker(
+            request.user, pk, view="api:jobseeker-end-job-search", purpose="työnhaun päättäminen (API)"
+        )
+        serializer = EndJobSearchSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            change = changes.end_job_search(
+                jobseeker,
+                ended_on=data.get("ended_on"),
+                reason=data.get("reason", ""),
+                note=data.get("note", ""),
+                by=request.user,
+            )
+        except DjangoValidationError as error:
+            raise django_errors(error) from None
+        extra = {"job_search_ended_on": change.effective_on, "changes": change_rows(change_texts.describe([change]))}
+        return self._after_change(
+            request, change.jobseeker, "api:jobseeker-end-job-search", "työnhaun päättäminen (API)", extra
+        )
 
     @extend_schema(request=RoutePreviewSerializer, responses=ROUTE_RESPONSE)
     @action(detail=False, methods=["post"], url_path="route-preview")

@@ -41,6 +41,9 @@ from jobseekers.targets import Targets
 from organisation import pools
 from organisation.models import Municipality, Team
 
+# Serialises the batch and every other write that gives a job seeker of a pool a counsellor by this rule
+# (changes.update_jobseeker when a person moves to another pool); taken before any job seeker's row.
+ASSIGNMENT_LOCK = "counsellor-assignment"
 SUBPOOL_SIZE = 20
 CHUNK_SIZE = 2000
 WRITE_BATCH = 2000
@@ -103,7 +106,8 @@ def core_counsellors(targets: Targets, caseloads: dict[int, int]) -> list[assign
 
 def current_caseloads() -> dict[int, int]:
     rows = (
-        Jobseeker.objects.filter(responsible_counsellor__isnull=False)
+        Jobseeker.objects.searching()
+        .filter(responsible_counsellor__isnull=False)
         .values("responsible_counsellor")
         .annotate(clients=Count("id"))
     )
@@ -256,10 +260,10 @@ def assign_unassigned(
     Two runs at once are serialised (the second then finds the first one's work done); a job seeker given a counsellor
     by hand meanwhile is left as it is, so nobody gets two open assignments.
     """
-    serialize_on("counsellor-assignment")
+    serialize_on(ASSIGNMENT_LOCK)
     started = time.perf_counter()
     report = BatchReport()
-    unassigned = Jobseeker.objects.filter(responsible_counsellor__isnull=True)
+    unassigned = Jobseeker.objects.searching().filter(responsible_counsellor__isnull=True)
     if scope is not None:
         unassigned = unassigned.filter(scope)
     previous = _previous_counsellors(unassigned)
@@ -282,8 +286,11 @@ def assign_unassigned(
     for counsellor_id, seeker_ids in by_counsellor.items():
         for start in range(0, len(seeker_ids), WRITE_BATCH):
             chunk = seeker_ids[start : start + WRITE_BATCH]
-            still_unassigned = Jobseeker.objects.select_for_update().filter(
-                pk__in=chunk, responsible_counsellor__isnull=True
+            # An ended job search meanwhile is not assigned either (the lock re-reads the row on PostgreSQL).
+            still_unassigned = (
+                Jobseeker.objects.searching()
+                .select_for_update()
+                .filter(pk__in=chunk, responsible_counsellor__isnull=True)
             )
             ids = list(still_unassigned.values_list("pk", flat=True))
             Jobseeker.objects.filter(pk__in=ids).update(responsible_counsellor_id=counsellor_id)
@@ -309,6 +316,10 @@ def assign_unassigned(
 
     final = [replace(c, caseload=c.caseload + added[c.id]) for c in counsellors]
     report.shortfalls, report.notes = _report(final, unspoken, empty, seekers, targets, pool_names())
+    if scope is not None:
+        # The capacity check runs over every pool; the caller hears of the pools of its own scope only.
+        own = set(Jobseeker.objects.filter(scope).order_by().values_list("pool", flat=True).distinct())
+        report.shortfalls = [s for s in report.shortfalls if s.pool in own]
     report.assigned = len(written)
     report.unassigned = len(seekers) - len(result)
     report.seconds = time.perf_counter() - started

@@ -82,6 +82,28 @@ class AssignmentReason(models.TextChoices):
     REGISTRATION = "registration", _("rekisteröinti")
 
 
+class JobSearchEndReason(models.TextChoices):
+    """Why a job search ended (työnhaun päättymisen syy)."""
+
+    EMPLOYED = "employed", _("työllistyi")
+    EDUCATION = "education", _("aloitti opinnot")
+    OWN_REQUEST = "own_request", _("asiakkaan oma ilmoitus")
+    NO_CONTACT = "no_contact", _("asiakas ei ollut yhteydessä")
+    MOVED_AWAY = "moved_away", _("muutti pois työllisyysalueelta")
+    PENSION = "pension", _("siirtyi eläkkeelle")
+    OTHER = "other", _("muu syy")
+
+
+class ChangeKind(models.TextChoices):
+    """What one row of a job seeker's change history (JobseekerChange) records."""
+
+    FIELD = "field", _("tiedon muutos")
+    STATUS = "status", _("tilan muutos")
+    ROUTING = "routing", _("ohjaajaryhmän muutos")
+    JOB_SEARCH_ENDED = "job_search_ended", _("työnhaku päättyi")
+    JOB_SEARCH_REOPENED = "job_search_reopened", _("työnhaku alkoi uudelleen")
+
+
 class ServiceLanguageGroup(models.TextChoices):
     FINNISH = "fi", _("suomi")
     SWEDISH = "sv", _("ruotsi")

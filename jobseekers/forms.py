@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jobseekers import enums, names, registration
+from jobseekers import changes, enums, names, registration
 from organisation.models import Municipality
 
 
@@ -157,3 +157,103 @@ class ReassignForm(Described, forms.Form):
     def _label(user):
         team = user.team.name if user.team else user.home_municipality.name_fi
         return f"{user} ({team})"
+
+
+class EditForm(Described, forms.Form):
+    """The editable registration fields (changes.EDITABLE), the day a status change took effect, and a reason."""
+
+    status_effective_on = forms.DateField(
+        label=_("Tilan muutos voimassa alkaen"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Vain kun tila muuttuu; tyhjä = tänään."),
+    )
+    reason = forms.CharField(
+        label=_("Muutoksen peruste"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Tallentuu muutoshistoriaan."),
+    )
+    # When the form was opened: a save by someone else meanwhile is a conflict, not silently overwritten.
+    seen_version = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = municipality_choices()
+        self.describe()
+
+    def changed_values(self) -> dict:
+        """The edited fields whose value differs from the record's (the service decides what really changed)."""
+        data = {name: self.cleaned_data[name] for name in self.changed_data if name in registration.BY_NAME}
+        for name in ("status_effective_on", "reason"):
+            if self.cleaned_data.get(name):
+                data[name] = self.cleaned_data[name]
+        return data
+
+
+def edit_initial(jobseeker) -> dict:
+    """The form's initial values from the record (codes lists as the comma-separated text the form takes)."""
+    initial = {"seen_version": changes.version(jobseeker)}
+    for name in EditForm.base_fields:
+        if name not in registration.BY_NAME:
+            continue
+        value = jobseeker.municipality.code if name == "municipality" else getattr(jobseeker, name)
+        initial[name] = ", ".join(value) if registration.BY_NAME[name].kind == "codes" else value
+    return initial
+
+
+class EndJobSearchForm(Described, forms.Form):
+    ended_on = forms.DateField(
+        label=_("Työnhaku päättyi"),
+        error_messages={"required": _("Pakollinen tieto puuttuu.")},
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Ei tulevaisuudessa eikä ennen työnhaun alkamista."),
+    )
+    reason = forms.ChoiceField(
+        label=_("Päättymisen syy"),
+        choices=[("", _("Valitse syy"))] + enums.JobSearchEndReason.choices,
+        error_messages={"required": _("Valitse päättymisen syy.")},
+    )
+    note = forms.CharField(
+        label=_("Lisätiedot"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Tallentuu muutoshistoriaan."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe()
+
+
+class BalanceForm(Described, forms.Form):
+    """Several clients to one counsellor; the clients are the ids ticked on the page (checked against scope)."""
+
+    jobseekers = forms.TypedMultipleChoiceField(
+        label=_("Siirrettävät asiakkaat"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    counsellor = forms.ModelChoiceField(
+        label=_("Uusi vastuuohjaaja"),
+        queryset=None,
+        required=False,
+        empty_label=_("Valitse ohjaaja"),
+    )
+    note = forms.CharField(
+        label=_("Siirron peruste"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Peruste tallentuu jokaisen siirretyn asiakkaan vastuuohjaajahistoriaan."),
+    )
+
+    def __init__(self, *args, clients, counsellors, caseloads, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jobseekers"].choices = [(j.pk, str(j)) for j in clients]
+        self.fields["counsellor"].queryset = counsellors
+        self.fields["counsellor"].label_from_instance = lambda user: caseloads.get(user.pk, str(user))
+        self.describe()
+
+
+EditForm.base_fields = {
+    **{name: _form_field(registration.BY_NAME[name]) for name in changes.EDITABLE},
+    **EditForm.base_fields,
+}

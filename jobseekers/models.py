@@ -21,6 +21,12 @@ from organisation.routing import YOUTH_AGE_LIMIT
 LONG_TERM_MONTHS = 12
 
 
+class JobseekerQuerySet(models.QuerySet):
+    def searching(self):
+        """Job seekers whose job search has not ended: the ones on worklists, caseloads and in the batch assignment."""
+        return self.filter(job_search_ended_on__isnull=True)
+
+
 class Jobseeker(models.Model):
     # Foreign keys whose column leads a composite index below get no index of their own: every index costs on each
     # write, and the batch assignment rewrites hundreds of thousands of rows.
@@ -79,6 +85,12 @@ class Jobseeker(models.Model):
         help_text=_("Jos edellisen työnhaun päättymisestä on alle 6 kuukautta, uutta alkuhaastattelua ei pidetä."),
     )
     status = models.CharField(_("tila"), max_length=30, choices=enums.JobseekerStatus.choices)
+    # An ended job search keeps the record (and its history); a re-registration of the person reopens it, and the
+    # end date becomes previous_job_search_ended_on, the input of the "new initial interview" rule.
+    job_search_ended_on = models.DateField(_("työnhaku päättyi"), null=True, blank=True)
+    job_search_end_reason = models.CharField(
+        _("työnhaun päättymisen syy"), max_length=20, choices=enums.JobSearchEndReason.choices, blank=True
+    )
     reduced_work_ability = models.BooleanField(_("vajaakuntoinen"), default=False)
     multisectoral = models.BooleanField(_("monialaisen palvelun (TYP) asiakas"), default=False)
     occupations = models.JSONField(
@@ -139,6 +151,8 @@ class Jobseeker(models.Model):
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     updated_at = models.DateTimeField(_("muutettu"), auto_now=True)
 
+    objects = JobseekerQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("työnhakija")
         verbose_name_plural = _("työnhakijat")
@@ -160,6 +174,14 @@ class Jobseeker(models.Model):
                 condition=Q(previous_job_search_ended_on__isnull=True)
                 | Q(previous_job_search_ended_on__lte=F("job_search_started_on")),
                 name="jobseeker_previous_search_ended_before",
+            ),
+            models.CheckConstraint(
+                condition=Q(job_search_ended_on__isnull=True) | Q(job_search_ended_on__gte=F("job_search_started_on")),
+                name="jobseeker_search_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(job_search_end_reason="") | Q(job_search_ended_on__isnull=False),
+                name="jobseeker_end_reason_has_date",
             ),
         ]
         indexes = [
@@ -202,6 +224,10 @@ class Jobseeker(models.Model):
 
     def is_youth(self, on: date | None = None) -> bool:
         return self.age(on) < YOUTH_AGE_LIMIT
+
+    @property
+    def job_search_ended(self) -> bool:
+        return self.job_search_ended_on is not None
 
     @property
     def is_unemployed(self) -> bool:
@@ -341,3 +367,38 @@ class JournalEntry(models.Model):
     def is_corrected(self) -> bool:
         # The reverse one-to-one raises (an AttributeError) when there is no correction.
         return hasattr(self, "correction")
+
+
+class JobseekerChange(models.Model):
+    """One change of a job seeker's record: a field, the status (with the day it took effect), the routing, or the
+    job search ending or starting again. Rows are only ever added; the record's own columns hold the current values.
+    """
+
+    jobseeker = models.ForeignKey(
+        Jobseeker, verbose_name=_("työnhakija"), on_delete=models.CASCADE, related_name="changes"
+    )
+    kind = models.CharField(_("laji"), max_length=30, choices=enums.ChangeKind.choices)
+    # The Jobseeker field's name (empty for the job search ending or starting again).
+    field = models.CharField(_("tieto"), max_length=50, blank=True)
+    old_value = models.JSONField(_("vanha arvo"), null=True, blank=True)
+    new_value = models.JSONField(_("uusi arvo"), null=True, blank=True)
+    effective_on = models.DateField(_("voimassa alkaen"))
+    reason = models.TextField(_("peruste"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tekijä"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("tallennettu"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("työnhakijan tietojen muutos")
+        verbose_name_plural = _("työnhakijan tietojen muutokset")
+        ordering = ["-changed_at", "-pk"]
+        indexes = [models.Index(fields=["jobseeker", "-changed_at"], name="jobseeker_change_history")]
+
+    def __str__(self):
+        return f"{self.jobseeker_id} {self.kind} {self.field} {self.effective_on}"

@@ -17,7 +17,7 @@ from accounts.models import User
 from audit.services import log_access
 from jobseekers import capacity, hetu_store, names, organisation_adapter
 from jobseekers.enums import CaseloadStatus, CounsellorPurpose
-from jobseekers.models import CounsellorAssignment, Jobseeker
+from jobseekers.models import CounsellorAssignment, Jobseeker, JobseekerChange
 from jobseekers.targets import Target, Targets
 from organisation.models import Municipality, Team
 from organisation.pools import Pool, municipality_pool, team_pool
@@ -118,6 +118,11 @@ def counsellor_history(jobseeker: Jobseeker) -> QuerySet:
     return CounsellorAssignment.objects.filter(jobseeker=jobseeker).select_related("counsellor", "assigned_by")
 
 
+def changes_of(jobseeker: Jobseeker) -> QuerySet:
+    """The record's change history, newest first (read after get_jobseeker has checked and logged the read)."""
+    return JobseekerChange.objects.filter(jobseeker=jobseeker).select_related("changed_by")
+
+
 # --- Which counsellors may take a job seeker ---------------------------------------------------------------------
 #
 # One answer per purpose; every purpose starts from the active counsellors (permissions.may_counsel):
@@ -125,7 +130,8 @@ def counsellor_history(jobseeker: Jobseeker) -> QuerySet:
 # * MEETING – whoever may read the job seeker as a counsellor: the counsellors of the job seeker's pool, and their
 #   responsible counsellor wherever that one sits (a counsellor keeps their clients after a re-routing).
 # * REASSIGNMENT – a supervisor may give the job seeker to any counsellor of the serving municipality with FTE > 0,
-#   also from another team (youth → adults), so not only the routed pool.
+#   also from another team (youth → adults), so not only the routed pool. Without a job seeker (the supervisor's
+#   balancing of several clients at once) the counsellors of the given serving municipality.
 # * BATCH_ASSIGNMENT and REGISTRATION – a counsellor with FTE > 0 in the job seeker's pool: the batch spreads the
 #   pool's clients over exactly these, and a registering counsellor becomes responsible only if they are one of them.
 #   Without a job seeker (the batch over all pools) every counsellor with FTE > 0 who has a pool.
@@ -140,7 +146,9 @@ def _in_pool(pool_id: str) -> Q:
     return Q(team__isnull=True, home_municipality__code=pool.key)
 
 
-def counsellors_for(jobseeker: Jobseeker | None, purpose: CounsellorPurpose) -> QuerySet:
+def counsellors_for(
+    jobseeker: Jobseeker | None, purpose: CounsellorPurpose, *, serving_municipality_id: int | None = None
+) -> QuerySet:
     """The users who may take `jobseeker` for `purpose` (see above), by name; the batch's by id."""
     purpose = CounsellorPurpose(purpose)
     queryset = User.objects.filter(permissions.counsellors_filter()).select_related(
@@ -149,7 +157,9 @@ def counsellors_for(jobseeker: Jobseeker | None, purpose: CounsellorPurpose) -> 
     if purpose == CounsellorPurpose.MEETING:
         queryset = queryset.filter(_in_pool(jobseeker.pool) | Q(pk=jobseeker.responsible_counsellor_id))
     elif purpose == CounsellorPurpose.REASSIGNMENT:
-        queryset = queryset.filter(fte__gt=0, home_municipality_id=jobseeker.serving_municipality_id)
+        if jobseeker is not None:
+            serving_municipality_id = jobseeker.serving_municipality_id
+        queryset = queryset.filter(fte__gt=0, home_municipality_id=serving_municipality_id)
     elif purpose in _IN_POOL_PURPOSES:
         queryset = queryset.filter(fte__gt=0)
         if jobseeker is not None:
@@ -229,7 +239,9 @@ def _client_counts() -> tuple[dict, dict, dict, dict]:
     pools: dict = defaultdict(lambda: {"clients": 0, "unassigned": 0})
     serving: dict = defaultdict(lambda: {"clients": 0, "unassigned": 0})
     residents: dict = defaultdict(int)
-    groups = Jobseeker.objects.values_list("responsible_counsellor", "pool", "serving_municipality", "municipality")
+    groups = Jobseeker.objects.searching().values_list(
+        "responsible_counsellor", "pool", "serving_municipality", "municipality"
+    )
     for counsellor, pool, serving_municipality, municipality, count in groups.annotate(n=Count("id")).order_by():
         if counsellor is not None:
             by_counsellor[counsellor] += count
@@ -345,3 +357,24 @@ def _served_by() -> dict[int, str]:
         if serving.code != code:
             result[pk] = serving.name_fi
     return result
+
+
+# --- The supervisor's balancing: several clients to another counsellor at once ----------------------------------
+
+
+def municipality_id(code: str) -> int | None:
+    return Municipality.objects.filter(code=code).values_list("pk", flat=True).first()
+
+
+def balancing_clients(user, municipality_code: str, counsellor: str = "") -> QuerySet:
+    """The searching job seekers served by the municipality that the user may reassign, by name; `counsellor` is a
+    responsible counsellor's id, or "none" for those without one."""
+    scope = permissions.assignment_scope(user)
+    if scope is None or not permissions.can_reassign(user):
+        return Jobseeker.objects.none()
+    queryset = jobseekers(user).searching().filter(scope, serving_municipality__code=municipality_code)
+    if counsellor == "none":
+        queryset = queryset.filter(responsible_counsellor__isnull=True)
+    elif counsellor.isdigit():
+        queryset = queryset.filter(responsible_counsellor_id=int(counsellor))
+    return queryset.order_by(*SORTS["name"])

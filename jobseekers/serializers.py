@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
-from jobseekers import names, registration, selectors
+from jobseekers import change_texts, changes, names, registration, selectors
+from jobseekers.enums import JobSearchEndReason
 from jobseekers.forms import BIRTH_DATE_FORMATS, BIRTH_DATE_INVALID, NAME_HAS_DIGITS
 from jobseekers.models import Jobseeker
 from organisation import routing_texts
@@ -59,6 +60,8 @@ class JobseekerSerializer(serializers.ModelSerializer):
             "unemployed_since",
             "previous_job_search_ended_on",
             "status",
+            "job_search_ended_on",
+            "job_search_end_reason",
             "long_term_unemployed",
             "reduced_work_ability",
             "multisectoral",
@@ -99,9 +102,13 @@ class JobseekerSerializer(serializers.ModelSerializer):
 
 class JobseekerDetailSerializer(JobseekerSerializer):
     counsellor_history = serializers.SerializerMethodField()
+    change_history = serializers.SerializerMethodField()
 
     class Meta(JobseekerSerializer.Meta):
-        fields = [*JobseekerSerializer.Meta.fields, "counsellor_history"]
+        fields = [*JobseekerSerializer.Meta.fields, "counsellor_history", "change_history"]
+
+    def get_change_history(self, obj) -> list[dict]:
+        return change_rows(change_texts.describe(selectors.changes_of(obj)))
 
     def get_route(self, obj) -> dict:
         route = super().get_route(obj)
@@ -149,6 +156,91 @@ class JobseekerCreateSerializer(serializers.Serializer):
 
     def get_fields(self):
         return {field.name: _serializer_field(field) for field in registration.FIELDS}
+
+
+def change_rows(rows: list[change_texts.ChangeRow]) -> list[dict]:
+    return [
+        {
+            "kind": row.change.kind,
+            "field": row.change.field,
+            "old_value": row.change.old_value,
+            "new_value": row.change.new_value,
+            "effective_on": row.change.effective_on,
+            "reason": row.change.reason,
+            "changed_by": str(row.change.changed_by) if row.change.changed_by else None,
+            "changed_at": row.change.changed_at,
+            "text": f"{row.what}: {row.old} → {row.new}",
+        }
+        for row in rows
+    ]
+
+
+def _refuse_unknown(data, fields) -> None:
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        message = _("Tätä tietoa ei voi muuttaa. Sallitut: %(known)s.") % {"known": ", ".join(fields)}
+        raise serializers.ValidationError({name: [message] for name in unknown})
+
+
+class JobseekerUpdateSerializer(serializers.Serializer):
+    """PATCH: any of the editable registration fields (changes.EDITABLE), the day a status change took effect and a
+    reason; types only, the rules are the registration's (changes.update_jobseeker). Other fields are refused by name.
+    """
+
+    def get_fields(self):
+        fields = {}
+        for name in changes.EDITABLE:
+            field = _serializer_field(registration.BY_NAME[name])
+            field.required = False
+            fields[name] = field
+        fields[changes.STATUS_EFFECTIVE_ON] = serializers.DateField(
+            required=False, help_text="Päivä, josta tilan muutos on voimassa; oletus tänään."
+        )
+        fields[changes.REASON] = serializers.CharField(required=False, allow_blank=True, help_text="Muutoksen peruste.")
+        return fields
+
+    def to_internal_value(self, data):
+        _refuse_unknown(data, list(self.fields))
+        return super().to_internal_value(data)
+
+
+class EndJobSearchSerializer(serializers.Serializer):
+    """Types only; a missing date or reason gets the service's message naming the field."""
+
+    ended_on = serializers.DateField(required=False, allow_null=True, help_text="Työnhaun päättymispäivä.")
+    reason = serializers.CharField(
+        required=False, allow_blank=True, max_length=20, help_text="Syy: " + ", ".join(JobSearchEndReason.values)
+    )
+    note = serializers.CharField(required=False, allow_blank=True, help_text="Lisätiedot.")
+
+    def to_internal_value(self, data):
+        _refuse_unknown(data, list(self.fields))
+        return super().to_internal_value(data)
+
+
+ROUTE_CHANGE = {
+    "old_pool": serializers.CharField(),
+    "new_pool": serializers.CharField(),
+    "old_counsellor": serializers.DictField(allow_null=True),
+    "new_counsellor": serializers.DictField(allow_null=True),
+    "message": serializers.CharField(),
+}
+
+
+def route_change_payload(change) -> dict | None:
+    if change is None:
+        return None
+
+    def person(user):
+        return {"id": user.pk, "name": str(user)} if user else None
+
+    return {
+        "old_pool": change.old_pool,
+        "new_pool": change.new_pool,
+        "old_counsellor": person(change.old_counsellor),
+        "new_counsellor": person(change.new_counsellor),
+        "message": change.message,
+    }
 
 
 class ListFilterSerializer(serializers.Serializer):

@@ -1,4 +1,5 @@
-"""Writes to the job-seeker registry: registration, routing, responsible counsellors, batch assignment.
+"""Writes to the job-seeker registry: registration (and the re-registration that reopens an ended job search),
+routing, responsible counsellors, the change history. Editing and ending a job search: jobseekers/changes.py.
 
 Every function takes plain arguments and runs in a transaction. Validation lives here once, for the form, the live
 check and the API alike: bad input raises a `ValidationError` keyed by field name (the API's names), with a Finnish
@@ -18,10 +19,15 @@ from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import User
 from common.errors import Errors
-from jobseekers import enums, hetu_store, languages, organisation_adapter, selectors
-from jobseekers.models import CounsellorAssignment, Jobseeker
-from jobseekers.registration import MAX_COMMUTE_KM, OPTIONAL_DEFAULTS, REQUIRED, TEXT_LIMITS
+from jobseekers import enums, hetu_store, languages, lifecycle, organisation_adapter, selectors
+from jobseekers.models import CounsellorAssignment, Jobseeker, JobseekerChange
+from jobseekers.registration import FIELDS, MAX_COMMUTE_KM, OPTIONAL_DEFAULTS, REQUIRED, TEXT_LIMITS
 
+# The registration's fields whose changes the record's history keeps; the identity code never changes, and the job
+# search's own dates change only with the kinds of change that record them (ending, reopening).
+TRACKED = tuple(
+    f.name for f in FIELDS if f.name not in {"hetu", "job_search_started_on", "previous_job_search_ended_on"}
+)
 DUPLICATE_MESSAGE = "henkilötunnus: henkilö on jo rekisteröity työllisyysalueelle"
 ISCO_CODE = re.compile(r"^[0-9]{4,5}$", re.ASCII)
 PHONE = re.compile(r"^\+?[0-9 ()-]{5,30}$", re.ASCII)
@@ -30,10 +36,12 @@ POSTAL_CODE = re.compile(r"^[0-9]{5}$", re.ASCII)
 
 @dataclass
 class Registration:
-    """A validated registration: every value typed and checked, the identity code parsed."""
+    """A validated registration: every value typed and checked, the identity code parsed; `reopens` is the person's
+    record when their earlier job search has ended (a re-registration continues that record)."""
 
     parsed_hetu: object = field(repr=False)
     values: dict
+    reopens: Jobseeker | None = field(default=None, repr=False)
 
 
 @sensitive_variables("data", "parsed")
@@ -176,13 +184,26 @@ def clean_registration(
     for name in ("reduced_work_ability", "multisectoral", "willing_to_relocate"):
         values[name] = bool(data.get(name, False))
 
+    reopens = None
     if parsed is not None and not errors.get("hetu"):
-        exists = Jobseeker.objects.filter(area=organisation.area, hetu_hash=hetu_store.lookup_hash(parsed.code))
-        if exists.exists():
+        reopens = Jobseeker.objects.filter(
+            area=organisation.area, hetu_hash=hetu_store.lookup_hash(parsed.code)
+        ).first()
+        if reopens is not None and not reopens.job_search_ended:
             errors.add("hetu", DUPLICATE_MESSAGE)
+        elif (
+            reopens is not None
+            and started
+            and not errors.get("job_search_started_on")
+            and lifecycle.restart_problem(previous_ended_on=reopens.job_search_ended_on, restarts_on=started)
+        ):
+            # No date in the message: the registering user may not be one who may read the earlier record.
+            errors.add(
+                "job_search_started_on", _("Uusi työnhaku ei voi alkaa ennen kuin henkilön edellinen työnhaku päättyi.")
+            )
 
     errors.raise_if_any()
-    return Registration(parsed_hetu=parsed, values=values)
+    return Registration(parsed_hetu=parsed, values=values, reopens=reopens)
 
 
 def _choices(choices) -> str:
@@ -231,19 +252,18 @@ def register_jobseeker(
     registration = clean_registration(data, organisation=organisation, today=today, allow_temporary=allow_temporary)
     values = dict(registration.values)
     municipality_code = values.pop("municipality")
-    jobseeker = Jobseeker(
-        area=organisation.area,
-        municipality_id=organisation.municipality_ids[municipality_code],
-        **values,
-        **route_fields(
-            organisation,
-            municipality_code=municipality_code,
-            service_language=values["service_language"],
-            birth_date=registration.parsed_hetu.birth_date,
-            multisectoral=values["multisectoral"],
-            on=today,
-        ),
+    routing = route_fields(
+        organisation,
+        municipality_code=municipality_code,
+        service_language=values["service_language"],
+        birth_date=registration.parsed_hetu.birth_date,
+        multisectoral=values["multisectoral"],
+        on=today,
     )
+    values["municipality_id"] = organisation.municipality_ids[municipality_code]
+    if registration.reopens is not None:
+        return _reopen(registration.reopens, values, routing, registered_by)
+    jobseeker = Jobseeker(area=organisation.area, **values, **routing)
     jobseeker.set_hetu(registration.parsed_hetu)
     try:
         with transaction.atomic():
@@ -257,9 +277,83 @@ def register_jobseeker(
     return jobseeker
 
 
+@transaction.atomic
+def _reopen(record: Jobseeker, values: dict, routing: dict, registered_by: User | None) -> Jobseeker:
+    """Continue an ended job search's record with the new registration's values; the end date of the earlier search
+    becomes `previous_job_search_ended_on` (the "new initial interview" rule reads it)."""
+    jobseeker = Jobseeker.objects.select_for_update(of=("self",)).get(pk=record.pk)
+    if not jobseeker.job_search_ended:
+        # Reopened by someone else since the check: now it is a duplicate.
+        raise ValidationError({"hetu": [DUPLICATE_MESSAGE]})
+    ended_on = jobseeker.job_search_ended_on
+    given = values.get("previous_job_search_ended_on")
+    values["previous_job_search_ended_on"] = max(given, ended_on) if given else ended_on
+    before, old_pool = tracked_values(jobseeker), jobseeker.pool
+    for name, value in {**values, **routing}.items():
+        setattr(jobseeker, name, value)
+    jobseeker.job_search_ended_on = None
+    jobseeker.job_search_end_reason = ""
+    jobseeker.save()
+    started = jobseeker.job_search_started_on
+    record_change(
+        jobseeker,
+        kind=enums.ChangeKind.JOB_SEARCH_REOPENED,
+        field="job_search_started_on",
+        old=ended_on,
+        new=started,
+        effective_on=started,
+        by=registered_by,
+    )
+    for name, (old, new) in lifecycle.changed(before, tracked_values(jobseeker)).items():
+        record_change(jobseeker, kind=enums.ChangeKind.FIELD, field=name, old=old, new=new, effective_on=started,
+                      by=registered_by)  # fmt: skip
+    if jobseeker.pool != old_pool:
+        record_change(jobseeker, kind=enums.ChangeKind.ROUTING, field="pool", old=old_pool, new=jobseeker.pool,
+                      effective_on=started, by=registered_by)  # fmt: skip
+    if selectors.may_take(registered_by, jobseeker, enums.CounsellorPurpose.REGISTRATION):
+        _set_counsellor(jobseeker, registered_by, enums.AssignmentReason.REGISTRATION, "", registered_by)
+    return jobseeker
+
+
+def tracked_values(jobseeker: Jobseeker) -> dict:
+    """The values of TRACKED as the history stores them (the home municipality by its code)."""
+    return {
+        name: jobseeker.municipality.code if name == "municipality" else as_json(getattr(jobseeker, name))
+        for name in TRACKED
+    }
+
+
+def as_json(value):
+    """A field's value as the change history stores it: dates as ISO text, everything else as it is."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def record_change(
+    jobseeker: Jobseeker, *, kind: str, field: str, old, new, effective_on: date, by: User | None, reason: str = ""
+) -> JobseekerChange:
+    return JobseekerChange.objects.create(
+        jobseeker=jobseeker,
+        kind=kind,
+        field=field,
+        old_value=as_json(old),
+        new_value=as_json(new),
+        effective_on=effective_on,
+        reason=reason,
+        changed_by=by,
+    )
+
+
+def end_counsellor(jobseeker: Jobseeker, now=None) -> None:
+    """End the current responsible-counsellor period, if any (the caller saves `responsible_counsellor`)."""
+    CounsellorAssignment.objects.filter(jobseeker=jobseeker, ended_at__isnull=True).update(
+        ended_at=now or timezone.now()
+    )
+    jobseeker.responsible_counsellor = None
+
+
 def _set_counsellor(jobseeker: Jobseeker, counsellor: User, reason: str, note: str, by: User | None, now=None):
     now = now or timezone.now()
-    CounsellorAssignment.objects.filter(jobseeker=jobseeker, ended_at__isnull=True).update(ended_at=now)
+    end_counsellor(jobseeker, now)
     assignment = CounsellorAssignment.objects.create(
         jobseeker=jobseeker, counsellor=counsellor, started_at=now, reason=reason, note=note, assigned_by=by
     )
@@ -298,6 +392,9 @@ def reassign(
     errors.raise_if_any()
     locked = Jobseeker.objects.select_for_update(of=("self",)).select_related("responsible_counsellor")
     jobseeker = locked.get(pk=jobseeker.pk)
+    if jobseeker.job_search_ended:
+        # An ended job search has no responsible counsellor until the person registers again.
+        raise ValidationError({"jobseeker": [_("Asiakkaan työnhaku on päättynyt: vastuuohjaajaa ei voi vaihtaa.")]})
     if jobseeker.responsible_counsellor_id != seen_counsellor_id:
         current = jobseeker.responsible_counsellor
         now = str(current) if current else _("ei vastuuohjaajaa")
@@ -307,3 +404,30 @@ def reassign(
             code="conflict",
         )
     return _set_counsellor(jobseeker, counsellor, enums.AssignmentReason.MANUAL, note, by)
+
+
+@transaction.atomic
+def reassign_many(*, jobseekers: list[Jobseeker], counsellor: User | None, note: str, by: User) -> int:
+    """A supervisor's balancing: `reassign` for each job seeker, all or nothing; every refusal is named by person."""
+    errors = Errors()
+    if not jobseekers:
+        errors.add("jobseekers", _("Valitse vähintään yksi asiakas."))
+    if counsellor is None:
+        errors.add("counsellor", _("Valitse uusi vastuuohjaaja."))
+    errors.raise_if_any()
+    for jobseeker in jobseekers:
+        try:
+            with transaction.atomic():
+                reassign(jobseeker=jobseeker, counsellor=counsellor, note=note, by=by)
+        except ValidationError as error:
+            # A Conflict (someone else reassigned the person first) carries no field: it is about the person.
+            by_field = error.message_dict if hasattr(error, "error_dict") else {"jobseekers": error.messages}
+            for name, messages in by_field.items():
+                for message in messages:
+                    if name == "note":
+                        if message not in errors.get("note", []):
+                            errors.add("note", message)
+                    else:
+                        errors.add("jobseekers", f"{jobseeker}: {message}")
+    errors.raise_if_any()
+    return len(jobseekers)

@@ -3,7 +3,9 @@
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from common.formatting import fi_number
 from common.tables import Column, Table
 from jobseekers import selectors
 
@@ -88,7 +90,12 @@ def caseload_tables(user, *, municipality_code: str = "") -> dict:
         ],
         rows=[_row(c) for c in data["teams"]],
     )
-    counsellor_table = Table(
+    counsellor_table = _counsellor_table(data["counsellors"])
+    return {"municipality_table": municipality_table, "team_table": team_table, "counsellor_table": counsellor_table}
+
+
+def _counsellor_table(counsellors) -> Table:
+    return Table(
         key="asiakasmaarat-ohjaajat",
         title=_("Asiakasmäärät ohjaajittain"),
         columns=[
@@ -99,6 +106,21 @@ def caseload_tables(user, *, municipality_code: str = "") -> dict:
             *COMMON_TAIL,
             Column("note", _("Huomio")),
         ],
-        rows=[_row(c) for c in data["counsellors"]],
+        rows=[_row(c) for c in counsellors],
     )
-    return {"municipality_table": municipality_table, "team_table": team_table, "counsellor_table": counsellor_table}
+
+
+def counsellor_caseloads(user, municipality_code: str) -> tuple[Table, dict[int, str]]:
+    """The counsellors' caseload table of a municipality, and each counsellor's caseload and target in one line (for
+    choosing whom to give clients), by user id."""
+    counsellors = selectors.caseloads(user, municipality_code=municipality_code)["counsellors"]
+    labels = {}
+    for c in counsellors:
+        parts = [ngettext("%(count)s asiakas", "%(count)s asiakasta", c.clients) % {"count": fi_number(c.clients)}]
+        if c.per_fte is not None:
+            parts.append(_("%(value)s / htv") % {"value": fi_number(c.per_fte)})
+        if c.target is not None and _target_range(c.target):
+            parts.append(_("tavoite %(range)s") % {"range": _target_range(c.target)})
+        where = c.team or c.municipality
+        labels[int(c.key.removeprefix("user:"))] = f"{c.name} ({where}): {', '.join(str(p) for p in parts)}"
+    return _counsellor_table(counsellors), labels

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobseekers import journal_views, views
+from jobseekers import change_views, journal_views, views
 
 app_name = "jobseekers"
 
@@ -22,4 +22,11 @@ urlpatterns += [
     path("<int:pk>/asiakaskertomus/", journal_views.journal_page, name="journal"),
     path("<int:pk>/asiakaskertomus/<int:entry_pk>/korjaa/", journal_views.correct, name="journal_correct"),
     path("<int:pk>/asiakaskertomus/vienti/", journal_views.export, name="journal_export"),
+]
+
+# Changing a record, ending a job search and the supervisor's balancing: jobseekers/change_views.py.
+urlpatterns += [
+    path("<int:pk>/muokkaa/", change_views.edit, name="edit"),
+    path("<int:pk>/paata-tyonhaku/", change_views.end_job_search, name="end_job_search"),
+    path("asiakasmaarat/tasaus/", change_views.balance, name="balance"),
 ]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts import permissions
 from common.formatting import fi_date
 from common.tables import export_response
-from jobseekers import batch, enums, forms, hetu_store, organisation_adapter, selectors, services, tables
+from jobseekers import batch, change_texts, enums, forms, hetu_store, organisation_adapter, selectors, services, tables
 from organisation import routing_texts
 
 PAGE_SIZE = 50
@@ -146,7 +146,9 @@ def card(request, pk):
             "supplementary": [routing_texts.explain_supplementary(s) for s in decision.also_available],
             "route_changed": decision.pool.id != jobseeker.pool,
             "history": selectors.counsellor_history(jobseeker),
-            "can_reassign": permissions.can_reassign(user, jobseeker),
+            "can_reassign": permissions.can_reassign(user, jobseeker) and not jobseeker.job_search_ended,
+            "changes": change_texts.describe(selectors.changes_of(jobseeker)),
+            "can_edit": permissions.can_edit_jobseeker(user, jobseeker) and not jobseeker.job_search_ended,
         },
     )
 

@@ -25,7 +25,10 @@ Progress = Callable[[str, int, int], None]
 # as adapter.deadline's arguments); COPIED are copied onto the row so that lists read one narrow table.
 RULE_INPUTS = ("job_search_started_on", "status", "previous_job_search_ended_on")
 COPIED = {"responsible_counsellor": "counsellor", "serving_municipality": "serving_municipality", "pool": "pool"}
-INPUTS = frozenset(RULE_INPUTS) | frozenset(COPIED)
+# An ended job search has no statutory meeting pending: its row is closed (no due date), so it leaves every worklist
+# and count, and is never overdue.
+ENDED = "job_search_ended_on"
+INPUTS = frozenset(RULE_INPUTS) | frozenset(COPIED) | {ENDED}
 
 
 def depends_on(update_fields: Iterable[str] | None) -> bool:
@@ -50,6 +53,8 @@ def next_booked_id(jobseeker_id: int) -> int | None:
 
 
 def compute(jobseeker: Jobseeker, held: Iterable[tuple[date, str]], today: date) -> rules.Deadline | None:
+    if getattr(jobseeker, ENDED) is not None:
+        return None
     return adapter.deadline(**{name: getattr(jobseeker, name) for name in RULE_INPUTS}, held=held, today=today)
 
 
@@ -124,7 +129,7 @@ def recompute_all(
     last_pk = 0
     copied = [Jobseeker._meta.get_field(name).attname for name in COPIED]
     while True:
-        chunk = list(people.filter(pk__gt=last_pk).values("pk", *RULE_INPUTS, *copied)[:batch])
+        chunk = list(people.filter(pk__gt=last_pk).values("pk", ENDED, *RULE_INPUTS, *copied)[:batch])
         if not chunk:
             break
         low, high = chunk[0]["pk"], chunk[-1]["pk"]
@@ -143,7 +148,11 @@ def recompute_all(
         rows = []
         for person in chunk:
             pk = person["pk"]
-            found = adapter.deadline(**{name: person[name] for name in RULE_INPUTS}, held=held.get(pk, ()), today=today)
+            found = None
+            if person[ENDED] is None:
+                found = adapter.deadline(
+                    **{name: person[name] for name in RULE_INPUTS}, held=held.get(pk, ()), today=today
+                )
             values = deadline_values(
                 found,
                 counsellor_id=person["responsible_counsellor_id"],

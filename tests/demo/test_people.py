@@ -117,6 +117,22 @@ def test_a_month_without_statistics_is_refused(area):
         call_command("generate_population", "--month", "elokuu")
 
 
+def test_without_a_month_the_newest_statistics_are_carried_forward_to_today_and_said_so(area, settings, capsys):
+    settings.SERVICE_MODEL_TODAY = date(2026, 11, 30)
+    call_command("generate_population", "--municipality", "697")
+    out = capsys.readouterr().out
+    assert "Uusin tilastokuukausi on 2023-08" in out and "30.11.2026" in out
+    carried = people.population_figures(EmploymentArea.objects.get(), AUGUST, date(2026, 11, 30))["697"]
+    assert carried["unemployed"] == TABLE_1["697"][0] and carried["long_term"] == TABLE_1["697"][5]
+    starts = Jobseeker.objects.values_list("job_search_started_on", flat=True)
+    assert max(starts) > date(2026, 1, 1) and max(starts) <= date(2026, 11, 30)
+
+
+def test_a_bad_reference_day_is_refused_with_the_option_named(area):
+    with pytest.raises(CommandError, match="--as-of"):
+        call_command("generate_population", "--as-of", "30.13.2026")
+
+
 def test_counsellors_come_from_the_plans_staffing(area):
     specs = counsellors.staff_plan(area)
     by_team = {}

@@ -7,9 +7,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from common.dates import month_end
 from common.formatting import fi_date, fi_number
 from demo import people
 from organisation.models import EmploymentArea
+from service_model.today import parse_day, service_today
 
 COLUMNS = [
     ("unemployed", "työttömät"),
@@ -38,12 +40,19 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--month", required=True, help="Tilastokuukausi VVVV-KK, esim. 2023-08.")
+        parser.add_argument(
+            "--month",
+            help="Tilastokuukausi VVVV-KK, esim. 2023-08 (oletus: uusin ladattu kuukausi, luvut tähän päivään).",
+        )
         parser.add_argument(
             "--seed", type=int, default=1, help="Satunnaislukujen siemen (sama siemen, samat henkilöt)."
         )
         parser.add_argument("--scale", default="1", help="Kerroin taulukon luvuille (1 = taulukko sellaisenaan).")
-        parser.add_argument("--as-of", dest="as_of", help="Päivä, jona luvut täsmäävät (oletus: kuukauden viimeinen).")
+        parser.add_argument(
+            "--as-of",
+            dest="as_of",
+            help="Päivä VVVV-KK-PP, jona luvut täsmäävät (oletus: kuukauden viimeinen; ilman --month tämä päivä).",
+        )
         parser.add_argument(
             "--municipality", action="append", dest="municipalities", help="Vain tämä kunta (kuntanumero); toistettava."
         )
@@ -56,18 +65,27 @@ class Command(BaseCommand):
             raise CommandError(
                 "Keksitty väestö luodaan vain esittelytilassa (DEBUG/DEMO_MODE) tai valitsimella --demo."
             )
-        month_date = parse_month(month)
         try:
             scale_value = Decimal(scale)
         except InvalidOperation:
             raise CommandError(f"--scale: luku, esim. 1 tai 0,5 (annettu {scale!r})") from None
         if scale_value <= 0:
             raise CommandError("--scale: kertoimen on oltava suurempi kuin nolla")
-        as_of_date = date.fromisoformat(as_of) if as_of else None
+        as_of_date = parse_day(as_of) if as_of else None
+        if as_of and as_of_date is None:
+            raise CommandError(f"--as-of: päivä muodossa VVVV-KK-PP väliltä 2.5.2022–2100 (annettu {as_of!r})")
         areas = EmploymentArea.objects.all()
         area_obj = (areas.filter(slug=area) if area else areas).order_by("pk").first()
         if area_obj is None:
             raise CommandError("Työllisyysaluetta ei ole ladattu: aja ensin manage.py load_area.")
+        if month:
+            month_date = parse_month(month)
+        else:
+            month_date = people.latest_month(area_obj)
+            if month_date is None:
+                raise CommandError("Kuntalukuja ei ole ladattu: aja ensin manage.py load_area.")
+            # The newest statistics carried forward to today: the demo lives in the current month.
+            as_of_date = as_of_date or service_today()
 
         console = Console(file=self.stdout, highlight=False, width=140)
         with Progress(
@@ -99,6 +117,11 @@ class Command(BaseCommand):
             except people.GenerationError as error:
                 raise CommandError(str(error)) from None
 
+        if report.as_of > month_end(report.month):
+            console.print(
+                f"Uusin tilastokuukausi on {report.month:%Y-%m}: sen luvut on siirretty sellaisinaan päivään "
+                f"{fi_date(report.as_of)}, koska uudempaa kuukautta ei ole ladattu."
+            )
         self._summary(console, area_obj, report)
 
     def _summary(self, console, area, report):
