@@ -25,3 +25,10 @@ class MunicipalStatisticAdmin(admin.ModelAdmin):
 class CommutingStatisticAdmin(admin.ModelAdmin):
     list_display = ("table", "municipality", "period", "labour_force", "job_self_sufficiency")
     list_filter = ("table",)
+
+
+@admin.register(models.Occupation)
+class OccupationAdmin(admin.ModelAdmin):
+    list_display = ("code", "level", "name_fi", "name_en")
+    list_filter = ("level",)
+    search_fields = ("code", "name_fi", "name_en")

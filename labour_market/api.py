@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, viewsets
@@ -152,7 +153,58 @@ class ConsistencyViewSet(viewsets.GenericViewSet):
         )
 
 
+class OccupationSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    level = serializers.IntegerField(help_text="1 pääluokka, 2 luokka, 3 ryhmä, 4 ammattiryhmä (unit group).")
+    parent = serializers.CharField(source="parent.code", allow_null=True, help_text="Yläryhmän koodi; null tasolla 1.")
+    name_fi = serializers.CharField(help_text="Nimi Tilastokeskuksen Ammattiluokitus 2010:n mukaan.")
+    name_en = serializers.CharField(help_text="ILO:n ISCO-08-nimi.")
+
+
+class OccupationQuerySerializer(serializers.Serializer):
+    """The list's query parameters; one it does not know is refused by name, not silently ignored."""
+
+    # Read by the paginator (common.pagination) and by DRF's renderer choice.
+    PASSED_ON = frozenset({"limit", "offset", "format"})
+
+    q = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    level = serializers.IntegerField(min_value=1, max_value=4, required=False)
+
+    def to_internal_value(self, data):
+        unknown = sorted(set(data) - set(self.fields) - self.PASSED_ON)
+        if unknown:
+            known = ", ".join(sorted({*self.fields, "limit", "offset"}))
+            message = _("Tuntematon parametri. Sallitut: %(known)s.") % {"known": known}
+            raise ValidationError({name: [message] for name in unknown})
+        return super().to_internal_value(data)
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "q",
+            OpenApiTypes.STR,
+            description="Koodin alku (esim. 22) tai nimen osa suomeksi tai englanniksi (esim. sairaanhoit, nurse); "
+            "kirjainkoko ja tarkkeet eivät vaikuta, useamman sanan on löydyttävä kaikkien.",
+        ),
+        OpenApiParameter("level", OpenApiTypes.INT, description="Taso 1–4; 4 on ammattiryhmä (unit group)."),
+    ]
+)
+class OccupationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The ISCO-08 occupation classification with Finnish and English names, searched by code or name."""
+
+    serializer_class = OccupationSerializer
+    permission_classes = [drf_permissions.IsAuthenticated, CanViewStatistics]
+
+    def get_queryset(self):
+        query = OccupationQuerySerializer(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        values = query.validated_data
+        return selectors.occupations(self.request.user, query=values.get("q", ""), level=values.get("level"))
+
+
 def register(router):
     router.register("statistics/municipal", MunicipalStatisticViewSet, basename="statistics-municipal")
     router.register("statistics/commuting", CommutingStatisticViewSet, basename="statistics-commuting")
     router.register("statistics/consistency", ConsistencyViewSet, basename="statistics-consistency")
+    router.register("occupations", OccupationViewSet, basename="occupation")

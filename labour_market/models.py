@@ -170,3 +170,38 @@ class CommutingStatistic(StatisticRow):
 
     def __str__(self):
         return f"{self.table_id} {self.municipality or self.area} {self.period}"
+
+
+class Occupation(models.Model):
+    """An ISCO-08 group at any of its four levels, with its Finnish (Ammattiluokitus 2010) and English (ILO) name.
+
+    Loaded from data/classifications/isco-08.csv by `load_occupations`; job seekers and vacancies keep bare codes, and
+    this table only names them, so a code it lacks is shown as it is.
+    """
+
+    code = models.CharField(_("koodi"), max_length=4, unique=True)
+    level = models.PositiveSmallIntegerField(_("taso"))
+    parent = models.ForeignKey(
+        "self", verbose_name=_("yläryhmä"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    name_fi = models.CharField(_("nimi (suomi)"), max_length=200)
+    name_en = models.CharField(_("nimi (englanti)"), max_length=200)
+    # Code and both names folded (lower case, no diacritics) by labour_market.occupations.search_text, so that one
+    # LIKE gives SQLite and PostgreSQL the same answers.
+    search_text = models.CharField(max_length=500, editable=False)
+
+    class Meta:
+        verbose_name = _("ammattiryhmä")
+        verbose_name_plural = _("ammattiryhmät")
+        # Codes sort as the hierarchy reads: 2, 22, 222, 2221, 2222, 223, …
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=4), name="occupation_level_1_to_4"),
+            models.CheckConstraint(
+                condition=Q(level=1, parent__isnull=True) | Q(level__gt=1, parent__isnull=False),
+                name="occupation_parent_below_major_group",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name_fi}"

@@ -4,12 +4,14 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 
 from accounts import permissions
 from labour_market import enums, figures
+from labour_market import occupations as occupation_text
 from labour_market.consistency import checks, inputs
 from labour_market.consistency.findings import Finding
-from labour_market.models import CommutingStatistic, Indicator, MunicipalStatistic, StatisticsTable
+from labour_market.models import CommutingStatistic, Indicator, MunicipalStatistic, Occupation, StatisticsTable
 from organisation import selectors as organisation_selectors
 
 
@@ -216,3 +218,51 @@ def all_findings() -> list[tuple[object, Finding]]:
         commuting = _as_commuting_tables(_commuting_statistics().filter(area=area_object))
         result += [(area_object, f) for f in checks.check(consistency_area(area_object), municipal, commuting)]
     return result
+
+
+def occupations(user, *, query: str = "", level: int | None = None) -> QuerySet:
+    """ISCO-08 groups matching every word of the query: a word of digits is a code prefix ("22" finds 22, 221, 2211,
+    …), any other word is looked for in the Finnish and English names as `occupations.query_words` folds it
+    ("sairaanhoit", "nurse", "lahihoit")."""
+    queryset = Occupation.objects.select_related("parent")
+    for word in occupation_text.query_words(query):
+        if word.isdigit():
+            queryset = queryset.filter(code__startswith=word)
+        else:
+            queryset = queryset.filter(search_text__contains=word)
+    if level is not None:
+        queryset = queryset.filter(level=level)
+    return _visible(user, queryset)
+
+
+def occupation_tree(user) -> list[dict]:
+    """The hierarchy as nested {"occupation", "children"} nodes, major groups first, each level in code order."""
+    roots: list[dict] = []
+    nodes: dict[str, dict] = {}
+    for occupation in occupations(user):  # code order puts every parent before its children
+        node = nodes[occupation.code] = {"occupation": occupation, "children": []}
+        parent = nodes.get(occupation.code[:-1])
+        (parent["children"] if parent else roots).append(node)
+    return roots
+
+
+def occupation_name(occupation: Occupation, language: str | None = None) -> str:
+    """The English name in English, otherwise the Finnish one: the classification has no Swedish names."""
+    return occupation.name_en if (language or get_language() or "fi").startswith("en") else occupation.name_fi
+
+
+def occupation_labels(codes, language: str | None = None) -> dict[str, str]:
+    """Code → "2221 Ylihoitajat ja osastonhoitajat" for every code; a code the classification lacks stays bare.
+
+    Not scoped by a user: the classification is public reference data, shown wherever a code is."""
+    codes = [str(code) for code in codes]
+    known = {occupation.code: occupation for occupation in Occupation.objects.filter(code__in=codes)}
+    return {code: labelled(known[code], language) if code in known else code for code in codes}
+
+
+def labelled(occupation: Occupation, language: str | None = None) -> str:
+    return f"{occupation.code} {occupation_name(occupation, language)}"
+
+
+def occupation_label(code, language: str | None = None) -> str:
+    return occupation_labels([code], language)[str(code)]

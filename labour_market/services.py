@@ -10,8 +10,8 @@ from pathlib import Path
 from django.db import transaction
 
 from common.locks import serialize_on
-from labour_market import enums
-from labour_market.models import Indicator, MunicipalStatistic, StatisticsTable
+from labour_market import enums, occupations
+from labour_market.models import Indicator, MunicipalStatistic, Occupation, StatisticsTable
 from labour_market.parsers import ParsedFile, ParseError, csv, jsonstat, municipality_code, px
 from organisation.models import EmploymentArea, Municipality
 
@@ -181,4 +181,62 @@ def import_figures(
                 progress(1)
         MunicipalStatistic.objects.bulk_create(new)
         MunicipalStatistic.objects.bulk_update(changed, ["value", "status", "decimals"])
+    return report
+
+
+@dataclass
+class OccupationReport:
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+def load_occupations(path: Path) -> OccupationReport:
+    """Make the occupation table equal the file: all or nothing, and loading the same file again changes nothing.
+
+    A bad row refuses the whole file (`OccupationFileError`, each row with its line and reason) before anything is
+    written. Groups the file no longer has are removed: the file is the whole classification.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "tiedosto ei ole UTF-8-tekstiä"
+        raise occupations.OccupationFileError(str(path), [occupations.Problem(0, reason)]) from None
+    rows = occupations.read(text, str(path))
+    report = OccupationReport()
+    with transaction.atomic():
+        serialize_on("occupations-load")
+        stored = {occupation.code: occupation for occupation in Occupation.objects.all()}
+        changed = []
+        for level in range(1, 5):
+            # A level's new groups are written together, and before the next level whose rows point at them.
+            new = []
+            for row in (row for row in rows if row.level == level):
+                values = {
+                    "level": row.level,
+                    "parent_id": stored[row.parent].pk if row.parent else None,
+                    "name_fi": row.name_fi,
+                    "name_en": row.name_en,
+                    "search_text": occupations.search_text(row.code, row.name_fi, row.name_en),
+                }
+                occupation = stored.get(row.code)
+                if occupation is None:
+                    new.append(Occupation(code=row.code, **values))
+                elif any(getattr(occupation, name) != value for name, value in values.items()):
+                    for name, value in values.items():
+                        setattr(occupation, name, value)
+                    changed.append(occupation)
+                else:
+                    report.unchanged += 1
+            for occupation in Occupation.objects.bulk_create(new):
+                stored[occupation.code] = occupation
+            report.added += len(new)
+        Occupation.objects.bulk_update(changed, ["level", "parent", "name_fi", "name_en", "search_text"])
+        report.changed = len(changed)
+        gone = sorted(set(stored) - {row.code for row in rows}, key=len, reverse=True)
+        for code in gone:  # children before their parents, which they protect
+            stored[code].delete()
+        report.removed = len(gone)
     return report

@@ -200,3 +200,35 @@ def export_commuting(request, table):
 def export_findings(request):
     _require_statistics(request)
     return _export(request, tables.findings_table(request.user, selectors.findings(request.user)))
+
+
+# Enough to choose from while typing; the page shows more, and the API pages through all.
+OPTIONS_SHOWN = 20
+MATCHES_SHOWN = 100
+
+
+@login_required
+def occupations(request):
+    _require_statistics(request)
+    query = request.GET.get("q", "").strip()
+    context = {"section": "occupations", "query": query}
+    if query:
+        matches = selectors.occupations(request.user, query=query)
+        context["matches"] = matches[:MATCHES_SHOWN]
+        context["match_count"] = matches.count()
+    else:
+        context["tree"] = selectors.occupation_tree(request.user)
+    return render(request, "labour_market/occupations.html", context)
+
+
+@login_required
+def occupation_options(request):
+    """`<option>`s of the unit groups matching `q`, for a form's `<datalist>` (docs/labour-market.md).
+
+    htmx sends a field's value under the field's own name, so a request with one parameter of another name is read as
+    `q`: any form field can use this without renaming it."""
+    _require_statistics(request)
+    values = list(request.GET.values())
+    query = request.GET.get("q", values[0] if len(values) == 1 else "").strip()
+    options = selectors.occupations(request.user, query=query, level=4)[:OPTIONS_SHOWN] if query else []
+    return render(request, "labour_market/_occupation_options.html", {"options": options})

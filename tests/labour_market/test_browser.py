@@ -61,3 +61,20 @@ def test_consistency_page_and_its_download(signed_in, live_server):
         signed_in.get_by_role("link", name="Lataa CSV: Tarkistuksen havainnot").click()
     assert download.value.suggested_filename == "tarkistus.csv"
     assert_accessible(signed_in, "statistics-consistency")
+
+
+def test_occupations_page_searches_and_suggests(signed_in, live_server, occupations):
+    signed_in.goto(f"{live_server.url}/tilastot/")
+    signed_in.get_by_role("link", name="Ammatit", exact=True).click()
+    assert signed_in.get_by_role("heading", level=1).inner_text() == "Ammattiluokitus (ISCO-08)"
+    signed_in.get_by_text("2 Erityisasiantuntijat", exact=True).click()
+    assert signed_in.get_by_text("2221 Ylihoitajat ja osastonhoitajat").is_visible()
+    search = signed_in.get_by_label("Hae koodilla tai nimellä")
+    search.press_sequentially("sairaanhoit")
+    signed_in.wait_for_function("() => document.querySelectorAll('#occupation-options option').length > 0")
+    assert signed_in.locator("#occupation-options option").first.get_attribute("value") == "3221"
+    signed_in.get_by_role("button", name="Hae", exact=True).click()
+    results = signed_in.locator("ul.occupations")
+    assert "3221 Sairaanhoitajat ym." in results.inner_text()
+    assert "322 Sairaanhoitajat, kätilöt ym." in results.inner_text()
+    assert_accessible(signed_in, "statistics-occupations")
