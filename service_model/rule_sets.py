@@ -82,13 +82,6 @@ class LongTermIntensification:
 
 
 @dataclass(frozen=True)
-class NeglectSanction:
-    days_without_benefit: int
-    effective_from: date
-    source: str
-
-
-@dataclass(frozen=True)
 class RuleSet:
     id: str
     effective_from: date
@@ -100,14 +93,6 @@ class RuleSet:
     intensive_start: IntensiveStart | None
     long_term: LongTermIntensification | None
     job_search_obligation: JobSearchObligationDefaults
-    first_neglect: NeglectSanction | None
-
-    def first_neglect_days_without_benefit(self, day: date) -> int:
-        """Benefit days lost for a first neglect on `day`; 0 means a reminder only."""
-        sanction = self.first_neglect
-        if sanction is None or day < sanction.effective_from:
-            return 0
-        return sanction.days_without_benefit
 
 
 _OBLIGATION_DEFAULTS = JobSearchObligationDefaults(
@@ -125,7 +110,7 @@ RULE_SET_2022 = RuleSet(
         "HE 167/2021, Act 1379/2021 (in force 2.5.2022), carried over to Act 380/2023: initial interview "
         "within 5 working days; supplementary discussions about every 2 weeks in the first 3 months; "
         "job-search discussions every 3 months; after 6 months a one-month period with two discussions every "
-        "half year; job-search obligation 4 per month as a rule; a first neglect brings a reminder only."
+        "half year; job-search obligation 4 per month as a rule."
     ),
     initial_interview_working_days=5,
     new_initial_interview_after_months=6,
@@ -136,7 +121,6 @@ RULE_SET_2022 = RuleSet(
         after_months=6, every_months=6, discussions=2, interval_days=14, statuses=_LEGALLY_UNEMPLOYED
     ),
     job_search_obligation=_OBLIGATION_DEFAULTS,
-    first_neglect=None,
 )
 
 RULE_SET_2026 = RuleSet(
@@ -145,7 +129,7 @@ RULE_SET_2026 = RuleSet(
     source=(
         "HE 108/2025, TyVM 9/2025: initial interview within 10 working days; supplementary discussions and "
         "long-term intensified periods by need, no schedule; job-search discussions every 3 months; same "
-        "job-search obligation; a first neglect costs 7 days without benefit from 1.3.2026."
+        "job-search obligation (its neglect is judged in a statement: statements/rules.py)."
     ),
     initial_interview_working_days=10,
     new_initial_interview_after_months=6,
@@ -154,9 +138,6 @@ RULE_SET_2026 = RuleSet(
     intensive_start=None,
     long_term=None,
     job_search_obligation=_OBLIGATION_DEFAULTS,
-    first_neglect=NeglectSanction(
-        days_without_benefit=7, effective_from=date(2026, 3, 1), source="HE 108/2025, TyVM 9/2025"
-    ),
 )
 
 RULE_SETS: tuple[RuleSet, ...] = (RULE_SET_2022, RULE_SET_2026)

@@ -46,15 +46,3 @@ def test_rule_sets_are_unique_and_carry_their_source() -> None:
     assert all(rule_set.source for rule_set in RULE_SETS)
     with pytest.raises(dataclasses.FrozenInstanceError):
         RULE_SET_2026.initial_interview_working_days = 5  # type: ignore[misc]
-
-
-@pytest.mark.parametrize(
-    ("rule_set", "day", "expected"),
-    [
-        (RULE_SET_2022, date(2025, 6, 1), 0),
-        (RULE_SET_2026, date(2026, 2, 28), 0),
-        (RULE_SET_2026, date(2026, 3, 1), 7),
-    ],
-)
-def test_first_neglect_sanction_has_its_own_effective_date(rule_set: RuleSet, day: date, expected: int) -> None:
-    assert rule_set.first_neglect_days_without_benefit(day) == expected
