@@ -1,0 +1,141 @@
+"""REST API of subsidies under /api/v1/subsidies/: the calculator, applications and their workflow steps. Thin: forms
+and serializers type the input, the rate core and the services decide."""
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions as drf_permissions
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from accounts import permissions
+from common.api import Allowed, django_errors
+from jobseekers import selectors as jobseeker_selectors
+from subsidies import calculator, selectors, services
+from subsidies.forms import CalculatorForm
+from subsidies.models import Application, PaySubsidyRate
+from subsidies.serializers import (
+    CALCULATION,
+    REFUSAL,
+    ApplicationCreateSerializer,
+    ApplicationDetailSerializer,
+    ApplicationSerializer,
+    CalculateRequestSerializer,
+    StepSerializer,
+)
+
+PURPOSE = "tukihakemukset (API)"
+
+
+@extend_schema(tags=["subsidies"])
+class CalculatorViewSet(viewsets.GenericViewSet):
+    """Pay subsidy and start-up grant amounts under the rules in force on the start date."""
+
+    permission_classes = [drf_permissions.IsAuthenticated, Allowed]
+    predicates = {"calculate": permissions.can_use_subsidy_calculator}
+    pagination_class = None
+    queryset = PaySubsidyRate.objects.none()
+
+    @extend_schema(request=CalculateRequestSerializer, responses={200: CALCULATION, 400: REFUSAL})
+    @action(detail=False, methods=["post"])
+    def calculate(self, request):
+        if not isinstance(request.data, dict):
+            return Response({"non_field_errors": [_("Odotettiin JSON-oliota.")]}, status=status.HTTP_400_BAD_REQUEST)
+        form = CalculatorForm(data=request.data)
+        if not form.is_valid():
+            return Response(_messages(form), status=status.HTTP_400_BAD_REQUEST)
+        result = calculator.calculate(form.cleaned_data)
+        if not result.eligible:
+            return Response(calculator.refusal(result), status=status.HTTP_400_BAD_REQUEST)
+        return Response(calculator.answer(result))
+
+
+def _messages(form) -> dict:
+    """The form's errors in DRF's shape: field → messages, form-wide ones under non_field_errors."""
+    return {
+        "non_field_errors" if name == "__all__" else name: [str(message) for message in messages]
+        for name, messages in form.errors.items()
+    }
+
+
+@extend_schema(tags=["subsidies"])
+class ApplicationViewSet(viewsets.GenericViewSet):
+    """Applications within the user's scope; every response that shows a person logs the read, and an application
+    outside the scope is a 404 (and a denied row)."""
+
+    permission_classes = [drf_permissions.IsAuthenticated, Allowed]
+    predicates = {
+        "list": permissions.can_view_subsidy_applications,
+        "retrieve": permissions.can_view_subsidy_applications,
+        "create": permissions.can_prepare_subsidy,
+        "step": permissions.can_view_subsidy_applications,
+    }
+    queryset = Application.objects.none()
+    serializer_class = ApplicationSerializer
+    lookup_value_regex = "[0-9]+"
+
+    def _application(self):
+        return selectors.get_application(
+            self.request.user, self.kwargs["pk"], view=f"api:subsidy-application-{self.action}", purpose=PURPOSE
+        )
+
+    def list(self, request):
+        page = self.paginate_queryset(selectors.queue(request.user))
+        selectors.log_listing(request.user, page, view="api:subsidy-application-list", purpose=PURPOSE)
+        return self.get_paginated_response(ApplicationSerializer(page, many=True).data)
+
+    @extend_schema(responses=ApplicationDetailSerializer)
+    def retrieve(self, request, pk=None):
+        return Response(ApplicationDetailSerializer(self._application()).data)
+
+    @extend_schema(request=ApplicationCreateSerializer, responses={201: ApplicationSerializer})
+    def create(self, request):
+        given = ApplicationCreateSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = dict(given.validated_data)
+        jobseeker = jobseeker_selectors.get_jobseeker(
+            request.user, data.pop("jobseeker"), view="api:subsidy-application-create", purpose=PURPOSE
+        )
+        data["business_id_value"] = data.pop("business_id")
+        try:
+            application = services.receive_application(jobseeker=jobseeker, by=request.user, **data)
+        except DjangoValidationError as error:
+            raise _errors(error) from None
+        return Response(ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=StepSerializer, responses={200: ApplicationDetailSerializer})
+    @action(detail=True, methods=["post"])
+    def step(self, request, pk=None):
+        application = self._application()
+        given = StepSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = dict(given.validated_data)
+        # Readers who take part in neither preparing nor deciding are refused outright; for the others the service
+        # refuses a step with its reason (wrong state, no delegation, the preparer deciding).
+        if not (
+            permissions.can_prepare_subsidy(request.user, application)
+            or permissions.can_decide_subsidy(request.user, application)
+        ):
+            raise PermissionDenied
+        try:
+            services.take_step(application.pk, data.pop("action"), by=request.user, data=data)
+        except DjangoValidationError as error:
+            raise _errors(error) from None
+        application.refresh_from_db()
+        return Response(ApplicationDetailSerializer(application).data)
+
+
+def _errors(error: DjangoValidationError):
+    translated = django_errors(error)
+    detail = translated.detail
+    if isinstance(detail, dict) and NON_FIELD_ERRORS in detail:
+        detail["non_field_errors"] = detail.pop(NON_FIELD_ERRORS)
+    return translated
+
+
+def register(router):
+    router.register("subsidies/applications", ApplicationViewSet, basename="subsidy-application")
+    router.register("subsidies", CalculatorViewSet, basename="subsidies")

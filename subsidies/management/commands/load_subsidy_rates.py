@@ -1,0 +1,28 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from subsidies.loader import DEFAULT_FILE, RateDataError, load_rates
+
+
+class Command(BaseCommand):
+    help = (
+        "Loads the pay subsidy and start-up grant rules (data/subsidies/rates.yaml) into the database. Every entry "
+        "is checked first and nothing is written if any has a problem; loading the same file again changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_FILE)
+
+    def handle(self, *args, path, **options):
+        try:
+            summary = load_rates(path)
+        except RateDataError as error:
+            raise CommandError(_("Tukien sääntöjä ei ladattu:\n%(problems)s") % {"problems": error}) from error
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Tukien säännöt ladattu: lisätty %(added)s, muutettu %(changed)s, ennallaan %(unchanged)s")
+                % {"added": summary.added, "changed": summary.changed, "unchanged": summary.unchanged}
+            )
+        )

@@ -1,0 +1,91 @@
+"""The rules of data/subsidies/rates.yaml as the pure core's dataclasses, for tests of the core without a database
+(tests/subsidies/test_loader.py checks that loading the file gives exactly these)."""
+
+from datetime import date
+from decimal import Decimal
+
+from subsidies.rates import EmployerRestriction, EmployerType, Kind, PaySubsidyRule, Rules, StartUpGrantRule
+
+PAY_SOURCE = (
+    "Palkkatukiuudistus 1.7.2023 (laki julkisesta työvoima- ja yrityspalvelusta 916/2012, 7 luku); "
+    "Työmarkkinatori, palkkatuki"
+)
+REFORM = date(2023, 7, 1)
+
+GENERAL = PaySubsidyRule(
+    "palkkatuki-yleinen-2023-07", Kind.GENERAL, REFORM, PAY_SOURCE, Decimal(50), Decimal("1260.00"), 10
+)
+REDUCED = PaySubsidyRule(
+    "palkkatuki-vajaakuntoinen-2023-07", Kind.REDUCED_WORK_ABILITY, REFORM, PAY_SOURCE, Decimal(70), Decimal("1770"), 24
+)
+ASSOCIATION = PaySubsidyRule(
+    "palkkatuki-yhdistys-2023-07",
+    Kind.ASSOCIATION,
+    REFORM,
+    PAY_SOURCE,
+    Decimal(100),
+    Decimal("2020.00"),
+    12,
+    employer_types=frozenset({EmployerType.ASSOCIATION}),
+    max_hours_share_percent=Decimal(65),
+)
+AGE_55 = PaySubsidyRule(
+    "tyollistamistuki-55-2023-07",
+    Kind.AGE_55_PLUS,
+    REFORM,
+    "Palkkatukiuudistus 1.7.2023 (laki julkisesta työvoima- ja yrityspalvelusta 916/2012, 7 luku); "
+    "TEM, palkkatukiuudistuksen kysymyksiä ja vastauksia",
+    Decimal(70),
+    Decimal("1770.00"),
+    24,
+    min_weekly_hours=Decimal(25),
+    min_age=55,
+    unemployed_months=24,
+    unemployment_window_months=28,
+)
+MUNICIPALITY_2025 = EmployerRestriction(
+    "kunta-tyonantajana-2025",
+    EmployerType.MUNICIPALITY,
+    date(2025, 1, 1),
+    "HE 120/2024; Työmarkkinatori, palkkatuki",
+    allowed_kinds=frozenset({Kind.REDUCED_WORK_ABILITY}),
+    conditional_kinds=frozenset({Kind.GENERAL}),
+    conditional_min_age=60,
+    conditional_unemployed_months=12,
+)
+START_UP_2024 = StartUpGrantRule(
+    "starttiraha-2024",
+    date(2024, 1, 1),
+    "Työmarkkinatori, starttiraha (2024)",
+    Decimal("37.21"),
+    5,
+    12,
+    6,
+    effective_until=date(2024, 12, 31),
+)
+START_UP_2025 = StartUpGrantRule(
+    "starttiraha-2025",
+    date(2025, 1, 1),
+    "Työmarkkinatori, starttiraha (2025)",
+    Decimal("37.21"),
+    5,
+    12,
+    6,
+    effective_until=date(2025, 12, 31),
+)
+START_UP_2026 = StartUpGrantRule(
+    "starttiraha-2026",
+    date(2026, 1, 1),
+    "Kela, peruspäivärahan määrä 2026 (työttömyysetuuksien indeksijäädytys 2024–2027); tarkistettava",
+    Decimal("37.21"),
+    5,
+    12,
+    6,
+    effective_until=date(2026, 12, 31),
+)
+
+RULES = Rules(
+    pay_subsidy=(GENERAL, REDUCED, ASSOCIATION, AGE_55),
+    start_up_grant=(START_UP_2024, START_UP_2025, START_UP_2026),
+    restrictions=(MUNICIPALITY_2025,),
+)

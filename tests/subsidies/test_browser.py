@@ -1,0 +1,104 @@
+"""Browser flows of subsidies, axe-core on every page (screenshots in test-artifacts/)."""
+
+import re
+
+import pytest
+
+from tests.browser import assert_accessible, log_in
+from tests.conftest import TEST_PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_calculator(page, live_server, area, rates, make_user):
+    make_user(role="payment_handler", municipality_code="205", username="maksaja")
+    log_in(page, live_server, "maksaja", TEST_PASSWORD)
+    page.get_by_role("link", name="Tukilaskuri").click()
+    assert_accessible(page, "subsidies-calculator-empty")
+    page.locator("#id_kind").select_option("association")
+    page.locator("#id_start_date").fill("2025-03-01")
+    page.locator("#id_months").fill("6")
+    page.locator("#id_monthly_pay_costs").fill("2500")
+    page.locator("#id_weekly_hours").fill("30")
+    page.locator("#id_full_time_weekly_hours").fill("37.5")
+    page.locator("#id_employer_type").select_option("association")
+    page.get_by_role("button", name="Laske").click()
+    page.wait_for_load_state("networkidle")
+    assert "tällä tuella enintään 65" in page.locator("#weekly_hours-error").inner_text()
+    assert_accessible(page, "subsidies-calculator-refused")
+    page.locator("#id_weekly_hours").fill("24")
+    page.get_by_role("button", name="Laske").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#monthly-amount").inner_text() == "2\u00a0020,00\u00a0€"
+    assert page.locator("#total").inner_text() == "12\u00a0120,00\u00a0€"
+    assert "palkkatuki-yhdistys-2023-07" in page.locator("main").inner_text()
+    assert_accessible(page, "subsidies-calculator")
+
+
+def test_an_application_through_to_a_decision(page, live_server, area, rates, make_user):
+    from organisation.models import Team
+    from tests.jobseekers.factories import make_jobseeker
+
+    person = make_jobseeker(municipality="105", first_name="Hilkka", last_name="Hyrynen")
+    make_user(
+        role="counsellor",
+        municipality_code="578",
+        username="ohjaaja",
+        team=Team.objects.get(key="paltamo-pienet-kunnat"),
+    )
+    make_user(
+        role="decision_maker", municipality_code="578", username="paattaja", first_name="Pia", last_name="Päättäjä"
+    )
+    make_user(role="decision_maker", municipality_code="205", username="kajaani")
+
+    log_in(page, live_server, "ohjaaja", TEST_PASSWORD)
+    page.goto(f"{live_server.url}/tuet/hakemukset/uusi/{person.pk}/")
+    page.locator("#id_kind").select_option("general")
+    page.locator("#id_start_date").fill("2025-03-01")
+    page.locator("#id_employer_name").fill("Kainuun Puu Oy")
+    page.locator("#id_employer_business_id").fill("2077474-1")
+    page.locator("#id_employer_type").select_option("company")
+    page.locator("#id_job_title").fill("Puuseppä")
+    page.locator("#id_monthly_pay_costs").fill("2800")
+    page.locator("#id_weekly_hours").fill("37.5")
+    page.locator("#id_full_time_weekly_hours").fill("37.5")
+    page.get_by_role("button", name="Kirjaa hakemus").click()
+    page.wait_for_load_state("networkidle")
+    assert "Y-tunnus ei ole kelvollinen" in page.locator("#employer_business_id-error").inner_text(), page.locator(
+        "main"
+    ).inner_text()[:1500]
+    assert_accessible(page, "subsidies-new-refused")
+    page.locator("#id_employer_business_id").fill("2077474-0")
+    page.get_by_role("button", name="Kirjaa hakemus").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#state").inner_text() == "saapunut"
+    page.get_by_role("button", name="Aloita valmistelu").click()
+    page.wait_for_load_state("networkidle")
+    page.locator("#propose-outcome").select_option("granted")
+    page.get_by_role("button", name="Tee päätösesitys").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#state").inner_text() == "päätösesitys tehty"
+    assert "1\u00a0260,00\u00a0€ kuukaudessa × 6 kuukautta" in page.locator("#amount").inner_text()
+    assert_accessible(page, "subsidies-application-proposed")
+    url = page.url
+    page.get_by_role("button", name="Kirjaudu ulos").click()
+
+    # A decision maker of Kajaani holds no delegation for Paltamo: the application does not exist for them.
+    log_in(page, live_server, "kajaani", TEST_PASSWORD)
+    assert page.goto(url).status == 404
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("button", name="Kirjaudu ulos").click()
+
+    log_in(page, live_server, "paattaja", TEST_PASSWORD)
+    page.goto(f"{live_server.url}/tuet/paatettavat/")
+    assert_accessible(page, "subsidies-awaiting-decision")
+    page.get_by_role("link", name=re.compile(r"^\d+$")).first.click()
+    page.get_by_role("button", name="Tee päätös").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#state").inner_text() == "päätetty"
+    decisions = page.locator("section[aria-labelledby=decisions-heading]").inner_text()
+    assert "myönnetään, 1\u00a0260,00\u00a0€ kuukaudessa" in decisions and "Paltamo: palkkatuki" in decisions
+    assert_accessible(page, "subsidies-application-decided")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Päätösasiakirja (DOCX)").click()
+    assert download.value.suggested_filename.endswith(".docx")
