@@ -39,8 +39,10 @@ migrate: setup
 
 load: migrate
 	$(PY) manage.py load_area data/areas/$(AREA)
+	$(PY) manage.py load_subsidy_rates
+	$(PY) manage.py load_occupations
 	$(PY) manage.py create_demo_accounts
-	$(PY) manage.py generate_population --month 2023-08 --seed 1
+	$(PY) manage.py generate_population --seed 1
 	$(PY) manage.py generate_meetings --seed 1
 
 run: load

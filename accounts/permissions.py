@@ -128,6 +128,14 @@ def can_register_jobseeker(user) -> bool:
     return has_role(user, *JOBSEEKER_EDIT_ROLES) or can_administer(user)
 
 
+def can_edit_jobseeker(user, jobseeker=None) -> bool:
+    """Editing a job seeker's details and status, and ending their job search: customer work, within scope."""
+    allowed = can_register_jobseeker(user)
+    if not allowed or jobseeker is None:
+        return allowed
+    return can_view_jobseeker(user, jobseeker)
+
+
 def can_preview_route(user) -> bool:
     """Reception staff ask where a person would be served; the preview reads nobody's data."""
     return can_see_personal_data(user)
@@ -284,6 +292,125 @@ def can_use_deadline_calculator(user) -> bool:
     return is_staff_member(user)
 
 
+# --- Correspondence: invitations and the plan as a letter to the client ----------------------------------------------
+#
+# Sending a message is customer work recorded in the journal: whoever books the person's meetings and writes their
+# journal may preview, download and send it. Both rules are the same today; asking both keeps sending from outliving
+# a change to either.
+
+
+def can_send_to_client(user, jobseeker=None) -> bool:
+    return can_manage_meetings(user, jobseeker) and can_write_journal(user, jobseeker)
+
+
 def can_view_access_log(user) -> bool:
     """The personal-data access log is read by administrators only; nobody can change or delete it."""
     return can_administer(user)
+
+
+# --- Unemployment-security statements (työvoimapoliittiset lausunnot) -----------------------------------------------
+#
+# A statement is the job seeker's personal data: whoever may read the person reads their statements. The roles that
+# work with clients (counsellor, supervisor, decision maker, administrator) draft, hear and propose; only a decision
+# maker approves or returns, and only for a job seeker whose serving municipality is their home municipality. The
+# area's delegations (organisation.Delegation) name no statement case type, so the serving municipality's decision
+# maker decides (docs/decisions/0008-statements-app.md). That nobody approves a statement they drafted or proposed is
+# a rule of the statement (statements/services.py), not an access right.
+
+STATEMENT_DRAFTERS = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.DECISION_MAKER})
+
+
+def can_view_statements(user, jobseeker=None) -> bool:
+    if jobseeker is None:
+        return can_see_personal_data(user)
+    return can_view_jobseeker(user, jobseeker)
+
+
+def can_draft_statement(user, jobseeker=None) -> bool:
+    allowed = has_role(user, *STATEMENT_DRAFTERS) or can_administer(user)
+    if not allowed or jobseeker is None:
+        return allowed
+    return can_view_jobseeker(user, jobseeker)
+
+
+def can_approve_statements(user) -> bool:
+    return has_role(user, Role.DECISION_MAKER) and user.home_municipality_id is not None
+
+
+def can_approve_statement(user, statement) -> bool:
+    return can_approve_statements(user) and statement.jobseeker.serving_municipality_id == user.home_municipality_id
+
+
+def statement_approval_scope(user):
+    """can_approve_statement as a filter on statements.Statement, or None when the user approves none."""
+    from django.db.models import Q
+
+    if not can_approve_statements(user):
+        return None
+    return Q(jobseeker__serving_municipality_id=user.home_municipality_id)
+
+
+def can_export_statements(user) -> bool:
+    return can_export_tables(user) and can_view_statements(user)
+
+
+# --- Pay subsidy and start-up grant (palkkatuki, starttiraha) ---------------------------------------------------------
+#
+# The calculator is rules and numbers: every staff member. An application is the job seeker's personal data: whoever
+# may read the job seeker reads it, and so does a decision maker who may decide it. Preparation (and recording a
+# working group's non-binding statement) is customer work in the job seeker's serving municipality: counsellors and
+# supervisors who see the person. A decision is made under a delegation (organisation.Delegation, plan §2): by a
+# decision maker whose home municipality holds a delegation for that case type, or by the official a delegation names,
+# for applications of the delegation's municipality; what is not delegated the responsible municipality decides.
+# The preparer never decides their own case (subsidies.services).
+
+
+def can_use_subsidy_calculator(user) -> bool:
+    return is_staff_member(user)
+
+
+SUBSIDY_CASE_TYPES = ("pay_subsidy", "startup_grant")
+
+
+def subsidy_decision_rights(user) -> frozenset[tuple[int, str]]:
+    """(municipality id, case type) pairs the user may decide, read from the delegations: the user's own (named
+    official) and their home municipality's that name nobody. The responsible municipality is the employment
+    authority (Act 380/2023): its decision makers decide what it has not delegated – its own cases and those of
+    the municipalities without a delegation for the case type."""
+    if not has_role(user, Role.DECISION_MAKER):
+        return frozenset()
+    rights = set(user.delegations.filter(decides=True).values_list("municipality_id", "case_type"))
+    home = user.home_municipality
+    if home is None:
+        return frozenset(rights)
+    rights |= set(
+        home.delegations.filter(decides=True, official__isnull=True).values_list("municipality_id", "case_type")
+    )
+    area = home.area
+    if area.responsible_municipality_id == home.pk:
+        delegated = set(area.delegations.filter(decides=True).values_list("municipality_id", "case_type"))
+        everywhere = {
+            (pk, case) for pk in area.municipalities.values_list("pk", flat=True) for case in SUBSIDY_CASE_TYPES
+        }
+        rights |= everywhere - delegated
+    return frozenset(rights)
+
+
+def can_decide_subsidy(user, application=None) -> bool:
+    rights = subsidy_decision_rights(user)
+    if application is None:
+        return bool(rights)
+    return (application.serving_municipality_id, application.case_type) in rights
+
+
+def can_view_subsidy_applications(user, application=None) -> bool:
+    if application is None:
+        return can_see_personal_data(user)
+    return can_view_jobseeker(user, application.jobseeker) or can_decide_subsidy(user, application)
+
+
+def can_prepare_subsidy(user, application=None) -> bool:
+    allowed = has_role(user, *JOBSEEKER_EDIT_ROLES)
+    if not allowed or application is None:
+        return allowed
+    return can_view_jobseeker(user, application.jobseeker)

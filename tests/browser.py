@@ -53,8 +53,8 @@ def _watch_errors(page) -> list[str]:
 
 @pytest.fixture
 def page(chromium):
-    """A page that fails its test on any console error, uncaught script error or broken asset (a style or script the
-    content security policy refuses, a missing stylesheet), so such errors cannot hide behind a page that looks right."""
+    """A page that fails its test on any console error, uncaught script error or broken asset (a style or script
+    the content security policy refuses, a missing stylesheet), lest they hide behind a page that looks right."""
     context = chromium.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = _watch_errors(page)

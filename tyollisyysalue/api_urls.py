@@ -1,10 +1,13 @@
 from rest_framework.routers import DefaultRouter
 
+from correspondence import api as correspondence_api
 from jobseekers import api as jobseekers_api
 from jobseekers import journal_api
 from labour_market import api as labour_market_api
 from organisation import api as organisation_api
 from service_model import api as service_model_api
+from statements import api as statements_api
+from subsidies import api as subsidies_api
 
 router = DefaultRouter()
 # One URL per operation: format suffixes (.json) would double every route without adding anything.
@@ -14,5 +17,8 @@ labour_market_api.register(router)
 jobseekers_api.register(router)
 journal_api.register(router)
 service_model_api.register(router)
+correspondence_api.register(router)
+subsidies_api.register(router)
+statements_api.register(router)
 
 urlpatterns = router.urls

@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "labour_market",
     "jobseekers",
     "service_model",
+    "statements",
+    "correspondence",
+    "subsidies",
     "www",
     "operations",
     "demo",
@@ -151,6 +154,7 @@ SPECTACULAR_SETTINGS = {
         "JobseekerStatusEnum": "jobseekers.enums.JobseekerStatus",
         "MeetingTypeEnum": "service_model.enums.MeetingType",
         "TaskStatusEnum": "service_model.enums.TaskStatus",
+        "DeliveryEnum": "correspondence.enums.Delivery",
     },
 }
 
@@ -200,6 +204,21 @@ ALLOW_TEMPORARY_HETU = env_bool("ALLOW_TEMPORARY_HETU", DEMO_MODE)
 
 # The reference day of worklists and deadlines (YYYY-MM-DD); empty = the real today (service_model/today.py).
 SERVICE_MODEL_TODAY = os.environ.get("SERVICE_MODEL_TODAY", "").strip() or None
+
+# Mail to clients (invitations, the plan as a letter; correspondence/services.py). Development prints each message
+# on the console; without DEBUG the default is SMTP, so a production server never "sends" a client's letter into its
+# log (docs/operations.md, "E-mail to clients").
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tyollisyysalue@localhost")
 
 AREA_DATA_DIR = BASE_DIR / "data" / "areas"
 DEFAULT_AREA = os.environ.get("AREA", "kainuu-koillismaa")

@@ -14,6 +14,9 @@ urlpatterns = [
     path("asiakkaat/", include("jobseekers.urls")),
     path("palvelumalli/", include("service_model.urls")),
     path("tilastot/", include("labour_market.urls")),
+    path("lausunnot/", include("statements.urls")),
+    path("viestit/", include("correspondence.urls")),
+    path("tuet/", include("subsidies.urls")),
     path("", include("www.urls")),
 ]
 

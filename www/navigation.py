@@ -18,6 +18,9 @@ ITEMS = [
     ("service_model:agenda", _("Kalenteri"), permissions.can_view_agenda),
     ("service_model:overview", _("Määräaikaseuranta"), permissions.can_view_service_overview),
     ("service_model:on_time", _("Ajallaan"), permissions.can_view_on_time_rate),
+    ("subsidies:queue", _("Tukihakemukset"), permissions.can_view_subsidy_applications),
+    ("subsidies:calculator", _("Tukilaskuri"), permissions.can_use_subsidy_calculator),
+    ("statements:list", _("Lausunnot"), permissions.can_view_statements),
     ("audit:log", _("Tarkastusloki"), permissions.can_view_access_log),
 ]
 

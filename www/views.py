@@ -8,13 +8,15 @@ from service_model import agenda_selectors
 from service_model import enums as service_enums
 from service_model import selectors as service_selectors
 from service_model.today import service_today
+from statements import selectors as statement_selectors
+from subsidies import selectors as subsidy_selectors
 
 
 @login_required
 def home(request):
     """Each role lands on what its day starts with: a counsellor on today's meetings and their deadlines, a
-    supervisor or the area's management on the service model's figures of their scope; everyone on the area's
-    organisation."""
+    decision maker on the cases awaiting their decision, a supervisor or the area's management on the service model's
+    figures of their scope; everyone on the area's organisation."""
     user = request.user
     today = service_today()
     area = selectors.area(user)
@@ -31,6 +33,10 @@ def home(request):
         context["due_this_week"] = counts[service_enums.Bucket.THIS_WEEK]
     if permissions.has_own_clients(user):
         context["todays_meetings"] = agenda_selectors.agenda_for(user, user, today, today, view="www:home").meetings
+    if permissions.can_approve_statements(user):
+        context["statements_awaiting"] = statement_selectors.awaiting_decision(user).count()
+    if permissions.can_decide_subsidy(user):
+        context["subsidies_awaiting"] = subsidy_selectors.awaiting_decision(user).count()
     if permissions.can_view_service_overview(user):
         context["overview_total"] = service_selectors.overview_total(user, today)
     return render(request, "www/home.html", context)

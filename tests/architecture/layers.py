@@ -15,6 +15,7 @@ LAYERS: list[set[str]] = [
     {"labour_market"},
     {"jobseekers"},
     {"service_model"},
+    {"statements", "correspondence", "subsidies"},
     {"www", "operations"},
     {"demo"},
 ]

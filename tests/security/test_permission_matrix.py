@@ -165,8 +165,92 @@ def api_journal_entry():
     return {"jobseeker_pk": entry.jobseeker_id, "pk": entry.pk}
 
 
+def web_plan_jobseeker():
+    """The scoped job seeker with an employment plan (the plan letter's pages need one)."""
+    plan, _task = scoped_plan()
+    return {"pk": plan.jobseeker_id}
+
+
+def api_invitation_meeting():
+    return {"meeting_pk": scoped_meeting().pk}
+
+
+def scoped_statement():
+    """A draft statement on the scoped job seeker, drafted by their counsellor (so no matrix user drafted it)."""
+    from statements.models import Statement
+    from tests.statements.factories import make_statement
+
+    jobseeker = scoped_jobseeker()
+    return Statement.objects.filter(jobseeker=jobseeker).first() or make_statement(
+        jobseeker, by=scoped_meeting().counsellor
+    )
+
+
+def statement_pk():
+    return {"pk": scoped_statement().pk}
+
+
+def statement_jobseeker_pk():
+    return {"jobseeker_pk": scoped_jobseeker().pk}
+
+
+def statement_transition(roles, scoped) -> Rule:
+    """An API transition of the scoped (draft) statement, sent without input: 400 for an allowed role."""
+    return Rule(api=True, roles=roles, kwargs=statement_pk, method="post", data={}, ok=(400,), scoped=scoped)
+
+
+def scoped_subsidy_application():
+    """A pay-subsidy application of the scoped job seeker, decided under Paltamo's delegation (HOME_MUNICIPALITY)."""
+    from datetime import date
+
+    from common.documents import LetterDocument
+    from organisation.models import Delegation
+    from subsidies.models import Application, Decision
+
+    jobseeker = scoped_jobseeker()
+    application = Application.objects.filter(jobseeker=jobseeker).first()
+    if application is None:
+        counsellor = scoped_meeting().counsellor
+        application = Application.objects.create(
+            jobseeker=jobseeker,
+            kind="general",
+            serving_municipality_id=jobseeker.serving_municipality_id,
+            state="decided",
+            received_on=date(2025, 2, 1),
+            start_date=date(2025, 3, 1),
+            months=6,
+            employer_name="Matriisi Oy",
+            created_by=counsellor,
+        )
+        Decision.objects.create(
+            application=application,
+            outcome="rejected",
+            reasons="Matriisin perustelut.",
+            municipality_id=jobseeker.serving_municipality_id,
+            delegation=Delegation.objects.get(municipality__code=HOME_MUNICIPALITY, case_type="pay_subsidy"),
+            decided_by=counsellor,
+            document=LetterDocument("Matriisin päätös").to_bytes(),
+            document_sha256="0" * 64,
+        )
+    return application
+
+
+def subsidy_application_pk():
+    return {"pk": scoped_subsidy_application().pk}
+
+
+def subsidy_step():
+    return {"pk": scoped_subsidy_application().pk, "action": "notify"}
+
+
+def subsidy_decision():
+    application = scoped_subsidy_application()
+    return {"pk": application.pk, "decision_pk": application.decisions.get().pk}
+
+
 OVERVIEW = frozenset({Role.SUPERVISOR, Role.AREA_MANAGER, Role.ADMINISTRATOR})
 MANAGES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR})
+DECIDES = frozenset({Role.DECISION_MAKER})
 
 RULES = {
     "www:home": Rule(),
@@ -196,6 +280,8 @@ RULES = {
     "labour_market:time_series": Rule(),
     "labour_market:commuting": Rule(),
     "labour_market:consistency": Rule(),
+    "labour_market:occupations": Rule(),
+    "labour_market:occupation_options": Rule(),
     "labour_market:export_municipal": Rule(kwargs={"table": "suunnitelma-taulukko-1", "month": "2023-08"}),
     "labour_market:export_derived": Rule(kwargs={"table": "suunnitelma-taulukko-1", "month": "2023-08"}),
     "labour_market:export_time_series": Rule(
@@ -206,6 +292,7 @@ RULES = {
     "statistics-municipal-list": Rule(api=True),
     "statistics-commuting-list": Rule(api=True),
     "statistics-consistency-list": Rule(api=True),
+    "occupation-list": Rule(api=True),
     "jobseekers:search": Rule(roles=PERSONAL_DATA),
     "jobseekers:my_clients": Rule(roles=frozenset({Role.COUNSELLOR})),
     "jobseekers:register": Rule(roles=REGISTERS),
@@ -215,6 +302,15 @@ RULES = {
     "jobseekers:assign": Rule(roles=ASSIGNS, method="post", data={}, ok=(302,)),
     "jobseekers:card": Rule(roles=PERSONAL_DATA, kwargs=jobseeker_pk, scoped=MUNICIPALITY_SCOPED),
     "jobseekers:reassign": Rule(roles=ASSIGNS, kwargs=jobseeker_pk, scoped=frozenset({Role.SUPERVISOR})),
+    # Editing and ending a job search: customer work within scope. The API's ending is sent without a date and a
+    # reason, so an allowed role gets the validation error (400) and nothing is written; PATCH on jobseeker-detail is
+    # tested in tests/jobseekers/test_changes_api.py.
+    "jobseekers:edit": Rule(roles=REGISTERS, kwargs=jobseeker_pk, scoped=MANAGES),
+    "jobseekers:end_job_search": Rule(roles=REGISTERS, kwargs=jobseeker_pk, scoped=MANAGES),
+    "jobseekers:balance": Rule(roles=ASSIGNS),
+    "jobseeker-end-job-search": Rule(
+        api=True, roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(400,), scoped=MANAGES
+    ),
     "jobseeker-list": Rule(api=True, roles=PERSONAL_DATA),
     "jobseeker-detail": Rule(api=True, roles=PERSONAL_DATA, kwargs=jobseeker_pk, scoped=MUNICIPALITY_SCOPED),
     "jobseeker-route-preview": Rule(api=True, roles=PERSONAL_DATA, method="post", data=ROUTE_PREVIEW),
@@ -274,6 +370,69 @@ RULES = {
     "worklist-list": Rule(api=True, roles=frozenset({Role.COUNSELLOR})),
     # The calculator needs job_search_started_on: without it every staff role reaches the validation (400).
     "service-model-deadlines": Rule(api=True, ok=(400,)),
+    # Statements: read with the job seeker; drafted, heard and proposed by the roles that work with clients; approved
+    # by the decision maker of the person's serving municipality only. The scoped statement is a draft, so the API's
+    # transitions (sent without input, or approving a draft) answer an allowed role with 400 and write nothing.
+    "statements:list": Rule(roles=PERSONAL_DATA),
+    "statements:export": Rule(roles=PERSONAL_DATA),
+    "statements:create": Rule(roles=PERSONAL_DATA, kwargs=statement_jobseeker_pk, scoped=MUNICIPALITY_SCOPED),
+    "statements:detail": Rule(roles=PERSONAL_DATA, kwargs=statement_pk, scoped=MUNICIPALITY_SCOPED),
+    "statements:hearing": Rule(roles=PERSONAL_DATA, kwargs=statement_pk, scoped=MUNICIPALITY_SCOPED),
+    "statements:reply": Rule(roles=PERSONAL_DATA, kwargs=statement_pk, scoped=MUNICIPALITY_SCOPED),
+    "statements:propose": Rule(roles=PERSONAL_DATA, kwargs=statement_pk, scoped=MUNICIPALITY_SCOPED),
+    "statements:decide": Rule(roles=DECIDES, kwargs=statement_pk, scoped=DECIDES),
+    "statements:document": Rule(roles=PERSONAL_DATA, kwargs=statement_pk, scoped=MUNICIPALITY_SCOPED),
+    "statement-list": Rule(api=True, roles=PERSONAL_DATA),
+    "statement-detail": Rule(api=True, roles=PERSONAL_DATA, kwargs=statement_pk, scoped=MUNICIPALITY_SCOPED),
+    "statement-hearing": statement_transition(PERSONAL_DATA, MUNICIPALITY_SCOPED),
+    "statement-reply": statement_transition(PERSONAL_DATA, MUNICIPALITY_SCOPED),
+    "statement-propose": statement_transition(PERSONAL_DATA, MUNICIPALITY_SCOPED),
+    "statement-approve": statement_transition(DECIDES, DECIDES),
+    "statement-return": statement_transition(DECIDES, DECIDES),
+    # Correspondence: previewing, downloading and sending are for the customer-work roles within the person's scope.
+    # The API is sent without a channel, so an allowed role gets the validation error (400) and nothing is sent.
+    "correspondence:invitation": Rule(roles=REGISTERS, kwargs=web_meeting_pk, scoped=MANAGES),
+    "correspondence:invitation_document": Rule(roles=REGISTERS, kwargs=web_meeting_pk, scoped=MANAGES),
+    "correspondence:plan": Rule(roles=REGISTERS, kwargs=web_plan_jobseeker, scoped=MANAGES),
+    "correspondence:plan_document": Rule(roles=REGISTERS, kwargs=web_plan_jobseeker, scoped=MANAGES),
+    "meeting-invitation-list": Rule(
+        api=True, roles=REGISTERS, kwargs=api_invitation_meeting, method="post", data={}, ok=(400,), scoped=MANAGES
+    ),
+    # Subsidies: the calculator is rules and numbers for all staff; the API is sent without input, so every staff
+    # role reaches the validation (400).
+    "subsidies:calculator": Rule(),
+    "subsidies-calculate": Rule(api=True, method="post", data={}, ok=(400,)),
+    # Applications follow the job seeker's scope (and a decision maker's delegations); preparing is for counsellors
+    # and supervisors. The page's step is sent without a date, so it redirects back with the refusal; the API's step
+    # without an action is a validation error (400).
+    "subsidies:queue": Rule(roles=PERSONAL_DATA),
+    "subsidies:queue_export": Rule(roles=PERSONAL_DATA),
+    "subsidies:working_group": Rule(roles=PERSONAL_DATA),
+    "subsidies:awaiting_decision": Rule(roles=frozenset({Role.DECISION_MAKER})),
+    "subsidies:new": Rule(roles=MANAGES, kwargs=jobseeker_pk, scoped=MANAGES),
+    "subsidies:application": Rule(roles=PERSONAL_DATA, kwargs=subsidy_application_pk, scoped=MUNICIPALITY_SCOPED),
+    "subsidies:decision_document": Rule(roles=PERSONAL_DATA, kwargs=subsidy_decision, scoped=MUNICIPALITY_SCOPED),
+    "subsidies:step": Rule(
+        roles=frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.DECISION_MAKER}),
+        kwargs=subsidy_step,
+        method="post",
+        data={},
+        ok=(302,),
+        scoped=MUNICIPALITY_SCOPED,
+    ),
+    "subsidy-application-list": Rule(api=True, roles=PERSONAL_DATA),
+    "subsidy-application-detail": Rule(
+        api=True, roles=PERSONAL_DATA, kwargs=subsidy_application_pk, scoped=MUNICIPALITY_SCOPED
+    ),
+    "subsidy-application-step": Rule(
+        api=True,
+        roles=PERSONAL_DATA,
+        kwargs=subsidy_application_pk,
+        method="post",
+        data={},
+        ok=(400,),
+        scoped=MUNICIPALITY_SCOPED,
+    ),
 }
 
 # Open to anonymous users by design: signing in and out, the second factor page (it redirects to sign-in), language,

@@ -1,6 +1,6 @@
 """The front page by role: a counsellor lands on their own deadlines, a supervisor on their scope's figures."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -98,3 +98,35 @@ def test_a_counsellor_without_meetings_today_is_told_so(client, counsellor):
 def test_a_supervisor_gets_no_day_list(client, area, make_staff):
     supervisor = make_staff(role="supervisor", municipality_code="205", username="esihenkilo")
     assert "todays_meetings" not in _home(client, supervisor).context
+
+
+def test_a_decision_maker_lands_on_the_statements_awaiting_their_approval(client, counsellor, make_staff):
+    from tests.statements.factories import make_statement
+
+    person = make_jobseeker(registered_by=counsellor, today=TODAY)
+    before = TODAY - timedelta(days=10)
+    make_statement(person, by=counsellor, state="awaiting_approval", today=TODAY, conduct_on=before)
+    make_statement(person, by=counsellor, state="draft", today=TODAY, conduct_on=before)
+    kajaani = make_staff(role="decision_maker", municipality_code="205", username="paattaja")
+    response = _home(client, kajaani)
+    assert response.context["statements_awaiting"] == 1
+    assert "Odottaa päätöstäsi" in response.content.decode()
+    client.logout()
+    kuusamo = make_staff(role="decision_maker", municipality_code="305", username="kuusamo")
+    assert _home(client, kuusamo).context["statements_awaiting"] == 0
+    client.logout()
+    assert "statements_awaiting" not in _home(client, counsellor).context
+
+
+def test_a_decision_maker_sees_the_subsidy_proposals_they_may_decide(client, area, make_staff):
+    from subsidies.loader import load_rates
+    from tests.subsidies.factories import advance, make_application
+
+    load_rates()
+    preparer = make_staff(team="paltamo-pienet-kunnat", municipality_code="578", username="valmistelija")
+    advance(make_application(preparer), preparer, to="proposed")
+    paltamo = make_staff(role="decision_maker", municipality_code="578", username="paltamo")
+    assert _home(client, paltamo).context["subsidies_awaiting"] == 1
+    client.logout()
+    kuusamo = make_staff(role="decision_maker", municipality_code="305", username="kuusamo")
+    assert _home(client, kuusamo).context["subsidies_awaiting"] == 0
