@@ -116,6 +116,14 @@ class SearchForm(Described, forms.Form):
     status = forms.ChoiceField(
         label=_("Tila"), required=False, choices=[("", _("Kaikki"))] + enums.JobseekerStatus.choices
     )
+    overdue = forms.BooleanField(
+        label=_("Vain myöhässä olevat"),
+        required=False,
+        help_text=_("Asiakkaat, joiden lakisääteinen tapaaminen on myöhässä."),
+    )
+    without_plan = forms.BooleanField(
+        label=_("Ei työllistymissuunnitelmaa"), required=False, help_text=_("Asiakkaat, joilla ei ole suunnitelmaa.")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -55,6 +55,8 @@ def search(
     municipality: str = "",
     status: str = "",
     counsellor=None,
+    overdue_on: date | None = None,
+    without_plan: bool = False,
     sort: str = "name",
 ):
     """The user's job seekers matching every given filter; `name` forgives order, commas, case and diacritics."""
@@ -71,6 +73,12 @@ def search(
         queryset = queryset.filter(status=status)
     if counsellor:
         queryset = queryset.filter(responsible_counsellor_id=counsellor)
+    # The stored deadline and the employment plan are the service model's rows about the person; they are read
+    # through the person's relations, so the registry does not import the layer above it.
+    if overdue_on is not None:
+        queryset = queryset.filter(deadline__due_on__lt=overdue_on)
+    if without_plan:
+        queryset = queryset.filter(employment_plan__isnull=True)
     return queryset.order_by(*SORTS.get(sort, SORTS["name"]))
 
 

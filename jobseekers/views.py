@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts import permissions
 from common.formatting import fi_date
 from common.tables import export_response
+from common.today import service_today
 from jobseekers import batch, change_texts, enums, forms, hetu_store, organisation_adapter, selectors, services, tables
 from organisation import routing_texts
 
@@ -58,6 +59,8 @@ def search(request):
             birth_date=filters.get("birth_date"),
             municipality=filters.get("municipality", ""),
             status=filters.get("status", ""),
+            overdue_on=service_today() if filters.get("overdue") else None,
+            without_plan=bool(filters.get("without_plan")),
             sort=sort,
         )
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -115,6 +118,10 @@ def _searched(form) -> list[str]:
         )
     if data["status"]:
         searched.append(_("tila %(status)s") % {"status": enums.JobseekerStatus(data["status"]).label})
+    if data["overdue"]:
+        searched.append(_("vain myöhässä olevat"))
+    if data["without_plan"]:
+        searched.append(_("ei suunnitelmaa"))
     return searched
 
 

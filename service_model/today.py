@@ -1,28 +1,19 @@
 """The reference day of worklists and deadlines.
 
-Normally the real date. The demo population describes August 2023 but its meeting history is generated up to the day
-`generate_meetings` runs (see demo/history.py), so the lists are alive on the real today. Two ways to look
-at another day: the setting `SERVICE_MODEL_TODAY` (environment variable, YYYY-MM-DD) moves "today" for the whole
-deployment – tests and demos pin it – and a page's `?paiva=` parameter shows that page as on another day without
-changing anything stored.
+Normally the real date (common/today.py); the demo population and its meeting history are generated up to the day
+`make load` runs (demo/history.py), so the lists are alive on the real today. Two ways to look at another day: the
+setting `SERVICE_MODEL_TODAY` (environment variable, YYYY-MM-DD) moves "today" for the whole deployment – tests and
+demos pin it – and a page's `?paiva=` parameter shows that page as on another day without changing anything stored.
 """
 
 import re
 from datetime import date
 
-from django.conf import settings
-from django.utils import timezone
+from common.today import service_today  # noqa: F401  (the one definition; imported from here across the project)
 
 _FINNISH = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 EARLIEST = date(2022, 5, 2)
 LATEST = date(2100, 12, 31)
-
-
-def service_today() -> date:
-    configured = getattr(settings, "SERVICE_MODEL_TODAY", None)
-    if configured:
-        return configured if isinstance(configured, date) else date.fromisoformat(str(configured))
-    return timezone.localdate()
 
 
 def parse_day(text: str | None) -> date | None:

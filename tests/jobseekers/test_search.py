@@ -281,3 +281,21 @@ def test_api_identity_code_without_separator(signed_in, people):
     )
     assert response.status_code == 200
     assert response.json()["last_name"] == "Öström"
+
+
+def test_page_filters_overdue_only_and_no_plan(signed_in, people):
+    from datetime import timedelta
+
+    from common.today import service_today
+    from tests.service_model.factories import DeadlineFactory, EmploymentPlanFactory
+
+    DeadlineFactory(jobseeker=people["matti"], due_on=service_today() - timedelta(days=3))
+    for name in ("maija", "asa", "anna"):
+        DeadlineFactory(jobseeker=people[name], due_on=service_today() + timedelta(days=3))
+    EmploymentPlanFactory(jobseeker=people["matti"], updated_by=None)
+    overdue = signed_in.get("/asiakkaat/", {"overdue": "on"})
+    assert listed(overdue) == {"Matti Juhani Lehtimäki"}
+    assert "Haettiin: vain myöhässä olevat. Löytyi 1 asiakas." in overdue.content.decode()
+    without_plan = listed(signed_in.get("/asiakkaat/", {"without_plan": "on"}))
+    assert "Matti Juhani Lehtimäki" not in without_plan and "Maija Lehtimäki" in without_plan
+    assert listed(signed_in.get("/asiakkaat/", {"overdue": "on", "without_plan": "on"})) == set()
