@@ -7,21 +7,10 @@ and "matt lehti" all find Matti Lehtimäki. The database does the same with one 
 gives SQLite and PostgreSQL the same answers: all folding happens here, in Python, never in SQL.
 """
 
-import unicodedata
+from common.text import fold
 
-# Letters that Unicode does not decompose into a base letter and a mark, written the way a Finnish keyboard user
-# without them would type them.
-_UNDECOMPOSED = str.maketrans(
-    {"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i", "ħ": "h", "ŧ": "t"}
-)
 # Apostrophes join (O'Brien is "obrien" typed either way); every other non-letter separates words.
 _JOINING = frozenset("'’ʼ`´")
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: "Åström" → "astrom", "Łukasz" → "lukasz"; other scripts are only case-folded."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
 
 
 def words(text: str) -> list[str]:

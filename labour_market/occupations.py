@@ -1,7 +1,7 @@
 """The ISCO-08 occupation file read and checked, and occupation text folded for search. Pure: no Django.
 
 `read` returns the file's rows only when every row is right; otherwise it raises `OccupationFileError` listing each
-bad row with its line and the reason, so the loader writes nothing. `fold` is the search's notion of "the same
+bad row with its line and the reason, so the loader writes nothing. `fold` (common/text.py) is the search's notion of "the same
 letters": case and Latin diacritics do not matter ("SAIRAANHOIT" finds "Sairaanhoitajat", "lahihoit" finds
 "Lähihoitajat"); `query_words` splits a search into such words.
 """
@@ -9,8 +9,9 @@ letters": case and Latin diacritics do not matter ("SAIRAANHOIT" finds "Sairaanh
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from common.text import fold
 
 HEADER = ["code", "level", "parent", "name_fi", "name_en"]
 CODE = re.compile(r"[0-9]{1,4}", re.ASCII)
@@ -39,12 +40,6 @@ class OccupationFileError(Exception):
         self.file = file
         self.problems = problems
         super().__init__("\n".join(f"{file}: rivi {problem.line}: {problem.reason}" for problem in problems))
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: "Lähihoitajat" → "lahihoitajat"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def query_words(query: str) -> list[str]:
