@@ -1,9 +1,9 @@
 """The ISCO-08 occupation file read and checked, and occupation text folded for search. Pure: no Django.
 
 `read` returns the file's rows only when every row is right; otherwise it raises `OccupationFileError` listing each
-bad row with its line and the reason, so the loader writes nothing. `fold` (common/text.py) is the search's notion of "the same
-letters": case and Latin diacritics do not matter ("SAIRAANHOIT" finds "Sairaanhoitajat", "lahihoit" finds
-"Lähihoitajat"); `query_words` splits a search into such words.
+bad row with its line and the reason, so the loader writes nothing. `fold` (common/text.py) is the search's notion
+of "the same letters": case and Latin diacritics do not matter ("SAIRAANHOIT" finds "Sairaanhoitajat", "lahihoit"
+finds "Lähihoitajat"); `query_words` splits a search into such words.
 """
 
 import csv
