@@ -24,7 +24,8 @@ class PaySubsidyRateForm(forms.ModelForm):
         fields = [
             "key", "kind", "effective_from", "effective_until", "share_percent", "monthly_cap", "max_months",
             "employer_types", "max_hours_share_percent", "min_weekly_hours", "min_age", "unemployed_months",
-            "unemployment_window_months", "source", "notes",
+            "unemployment_window_months", "base_months", "extension_unemployed_months", "extension_window_months",
+            "source", "notes",
         ]  # fmt: skip
 
 

@@ -103,7 +103,7 @@ class ApplicationViewSet(viewsets.GenericViewSet):
         try:
             application = services.receive_application(jobseeker=jobseeker, by=request.user, **data)
         except DjangoValidationError as error:
-            raise _errors(error) from None
+            raise errors_of(error) from None
         return Response(ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=StepSerializer, responses={200: ApplicationDetailSerializer})
@@ -123,12 +123,13 @@ class ApplicationViewSet(viewsets.GenericViewSet):
         try:
             services.take_step(application.pk, data.pop("action"), by=request.user, data=data)
         except DjangoValidationError as error:
-            raise _errors(error) from None
+            raise errors_of(error) from None
         application.refresh_from_db()
         return Response(ApplicationDetailSerializer(application).data)
 
 
-def _errors(error: DjangoValidationError):
+def errors_of(error: DjangoValidationError):
+    """A service's refusal as DRF's 400, with the form-wide messages under non_field_errors."""
     translated = django_errors(error)
     detail = translated.detail
     if isinstance(detail, dict) and NON_FIELD_ERRORS in detail:
@@ -137,5 +138,10 @@ def _errors(error: DjangoValidationError):
 
 
 def register(router):
+    # A local import: payment_api builds on this module's errors_of.
+    from subsidies.payment_api import PaymentExportViewSet, PaymentViewSet
+
     router.register("subsidies/applications", ApplicationViewSet, basename="subsidy-application")
+    router.register("subsidies/payments", PaymentViewSet, basename="subsidy-payment")
+    router.register("subsidies/payment-exports", PaymentExportViewSet, basename="subsidy-payment-export")
     router.register("subsidies", CalculatorViewSet, basename="subsidies")

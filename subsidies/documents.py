@@ -1,5 +1,7 @@
 """The decision document (päätös) as DOCX, through common.documents: legal basis, amounts, period, the decider and
-the instructions for a request for rectification. Built once when the decision is made and stored with it."""
+the instructions for contesting it: a first decision is contested by a request for rectification, the decision on that
+request by an appeal to the administrative court (Act 808/2019). Built once when the decision is made and stored with
+it."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -12,6 +14,8 @@ from common.documents import LetterDocument, Letterhead
 from subsidies.texts import money
 
 RECTIFICATION_DAYS = 30
+# Laki oikeudenkäynnistä hallintoasioissa 808/2019, 13 §.
+APPEAL_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,10 @@ def decision_docx(content: DecisionContent, language: str = "fi") -> bytes:
         document.heading(_("Päätöksen tekijä")).paragraph(
             _("%(name)s, toimivalta: %(delegation)s.") % {"name": content.decided_by, "delegation": content.delegation}
         )
-        document.heading(_("Oikaisuvaatimusohje")).paragraph(rectification_instructions(content.area))
+        if content.rectification:
+            document.heading(_("Valitusosoitus")).paragraph(appeal_instructions(content.area))
+        else:
+            document.heading(_("Oikaisuvaatimusohje")).paragraph(rectification_instructions(content.area))
         return document.to_bytes()
 
 
@@ -84,3 +91,19 @@ def rectification_instructions(area: str) -> str:
         "Päätökseen ei saa hakea muutosta valittamalla tuomioistuimeen; oikaisuvaatimukseen annettuun päätökseen "
         "saa hakea muutosta valittamalla hallinto-oikeuteen."
     ) % {"days": RECTIFICATION_DAYS, "area": area}
+
+
+def appeal_instructions(area: str) -> str:
+    """The decision on a request for rectification is appealed to the administrative court, never rectified again."""
+    return _(
+        "Tähän oikaisuvaatimukseen annettuun päätökseen tyytymätön saa hakea siihen muutosta valittamalla "
+        "hallinto-oikeuteen %(days)s päivän kuluessa päätöksen tiedoksisaannista (laki oikeudenkäynnistä "
+        "hallintoasioissa 808/2019). Tiedoksisaantipäivää ei lueta määräaikaan. Jos määräajan viimeinen päivä on "
+        "pyhäpäivä, itsenäisyyspäivä, vapunpäivä, joulu- tai juhannusaatto tai arkilauantai, valituksen saa tehdä "
+        "ensimmäisenä arkipäivänä sen jälkeen.\n\n"
+        "Valituksessa on ilmoitettava valittajan nimi ja yhteystiedot, päätös, johon haetaan muutosta, miltä osin "
+        "päätökseen haetaan muutosta ja mitä muutoksia siihen vaaditaan sekä vaatimusten perusteet. Valitukseen "
+        "liitetään päätös ja selvitys sen tiedoksisaannin päivästä. Valitus toimitetaan hallinto-oikeudelle "
+        "kirjallisesti tai hallinto- ja erityistuomioistuinten sähköisessä asiointipalvelussa. Päätöksen on tehnyt "
+        "%(area)s. Hallinto-oikeus voi periä valituksen käsittelystä oikeudenkäyntimaksun."
+    ) % {"days": APPEAL_DAYS, "area": area}

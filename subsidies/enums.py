@@ -136,3 +136,14 @@ class Stance(models.TextChoices):
     SUPPORTS = "supports", _("puoltaa")
     OPPOSES = "opposes", _("ei puolla")
     NO_OPINION = "no_opinion", _("ei kantaa")
+
+
+class PaymentState(models.TextChoices):
+    SUBMITTED = "submitted", _("kirjattu")
+    APPROVED = "approved", _("hyväksytty maksuun")
+    REJECTED = "rejected", _("hylätty")
+    EXPORTED = "exported", _("siirretty maksuun")
+
+
+# A request that holds its months: only a rejected one frees them for a new request.
+LIVE_PAYMENT_STATES = frozenset({PaymentState.SUBMITTED, PaymentState.APPROVED, PaymentState.EXPORTED})

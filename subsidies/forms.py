@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.formatting import fi_date
 from subsidies.enums import EmployerType, Outcome, RectificationOutcome, Stance, SubsidyKind
 
 LATEST = date(2100, 12, 31)
@@ -150,3 +151,29 @@ class StepForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Päätöksen kieli"), choices=[("fi", _("suomi")), ("sv", _("ruotsi"))], required=False
     )
+
+
+class PaymentForm(Described, forms.Form):
+    """A payment request: whole months of the subsidy (chosen from the decision's months), the amount and the pay slip;
+    the checks against the decision are in subsidies.payments."""
+
+    received_on = forms.DateField(label=_("Saapunut"), widget=DATE_INPUT)
+    period_start = forms.TypedChoiceField(label=_("Ensimmäinen kuukausi"), coerce=date.fromisoformat)
+    period_end = forms.TypedChoiceField(label=_("Viimeinen kuukausi"), coerce=date.fromisoformat)
+    amount = _money(_("Haettu määrä (€)"))
+    pay_costs = _money(
+        _("Toteutuneet palkkakustannukset jaksolla (€)"), _("Palkkalaskelmien mukaan; palkkatuelle pakollinen.")
+    )
+    pay_slip_reference = forms.CharField(
+        label=_("Palkkalaskelman viite"),
+        max_length=100,
+        required=False,
+        help_text=_("Esimerkiksi palkkalaskelman numero tai palkanmaksukausi."),
+    )
+
+    def __init__(self, *args, months=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].required = True
+        self.fields["period_start"].choices = [(first.isoformat(), fi_date(first)) for first, _last in months]
+        self.fields["period_end"].choices = [(last.isoformat(), fi_date(last)) for _first, last in months]
+        self.describe()

@@ -12,6 +12,7 @@ from subsidies.enums import (
     DecisionKind,
     EmployerType,
     Outcome,
+    PaymentState,
     RectificationOutcome,
     Stance,
     SubsidyKind,
@@ -75,6 +76,18 @@ class PaySubsidyRate(RuleRow):
     unemployment_window_months = models.PositiveSmallIntegerField(
         _("työttömyyden tarkastelujakso (kuukautta)"), null=True, blank=True
     )
+    base_months = models.PositiveSmallIntegerField(
+        _("kesto pääsääntöisesti enintään (kuukautta)"),
+        null=True,
+        blank=True,
+        help_text=_("Tyhjä: enimmäiskesto kaikille. Pidempi kesto vain alla annetun työttömyyden perusteella."),
+    )
+    extension_unemployed_months = models.PositiveSmallIntegerField(
+        _("pidemmän keston työttömyys vähintään (kuukautta)"), null=True, blank=True
+    )
+    extension_window_months = models.PositiveSmallIntegerField(
+        _("pidemmän keston tarkastelujakso (kuukautta)"), null=True, blank=True
+    )
 
     class Meta(RuleRow.Meta):
         verbose_name = _("palkkatuen sääntö")
@@ -85,11 +98,17 @@ class PaySubsidyRate(RuleRow):
                 condition=Q(share_percent__gt=0, share_percent__lte=100), name="pay_subsidy_rate_share_percent"
             ),
             models.CheckConstraint(condition=Q(monthly_cap__gt=0), name="pay_subsidy_rate_cap_positive"),
+            models.CheckConstraint(
+                condition=Q(base_months__isnull=True) | Q(base_months__lte=F("max_months")),
+                name="pay_subsidy_rate_base_within_max",
+            ),
         ]
 
     def clean(self):
         errors = {}
         _check_choices(errors, "employer_types", self.employer_types, EmployerType.choices)
+        if self.base_months is not None and self.extension_unemployed_months is None:
+            errors["extension_unemployed_months"] = _("Pidempi kesto tarvitsee työttömyyden keston ehdon.")
         if errors:
             raise ValidationError(errors)
 
@@ -110,6 +129,10 @@ class StartUpGrantRate(RuleRow):
                 condition=Q(days_per_week__gte=1, days_per_week__lte=7), name="start_up_grant_rate_days_per_week"
             ),
             models.CheckConstraint(condition=Q(period_months__gte=1), name="start_up_grant_rate_period_months"),
+            # One application is one period, so a period within the maximum keeps every application within it.
+            models.CheckConstraint(
+                condition=Q(period_months__lte=F("max_months")), name="start_up_grant_rate_period_within_max"
+            ),
         ]
 
 
@@ -184,6 +207,15 @@ class Application(models.Model):
     other_income = models.DecimalField(
         _("muut tulot kuukaudessa (€)"), max_digits=9, decimal_places=2, null=True, blank=True
     )
+    # The eligibility inputs as the registry had them when the application arrived: the preparation and the decision
+    # judge the application as it was made, whatever the person's record says later. None: not known.
+    age_at_start = models.PositiveSmallIntegerField(_("ikä tuen alkaessa"), null=True, blank=True)
+    unemployed_since = models.DateField(_("työttömänä alkaen"), null=True, blank=True)
+    unemployment_months = models.PositiveSmallIntegerField(
+        _("työttömyyden kesto hakemuksen saapuessa (kuukautta)"), null=True, blank=True
+    )
+    reduced_work_ability = models.BooleanField(_("vajaakuntoinen"), null=True, blank=True)
+    long_term_unemployed = models.BooleanField(_("pitkäaikaistyötön"), null=True, blank=True)
     preparer = models.ForeignKey(
         "accounts.User",
         verbose_name=_("valmistelija"),
@@ -328,3 +360,90 @@ class RectificationRequest(models.Model):
 
     def __str__(self):
         return f"{self.application_id}: {self.received_on}"
+
+
+class PaymentExport(models.Model):
+    """One file of approved payments for one municipality's finance system; its requests are marked paid with it, so
+    nothing is exported twice. The file is stored as it was handed over."""
+
+    paying_municipality = models.ForeignKey(
+        "organisation.Municipality", verbose_name=_("maksava kunta"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("laatija"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("laadittu"), auto_now_add=True)
+    count = models.PositiveIntegerField(_("maksuja"))
+    total = models.DecimalField(_("yhteensä (€)"), max_digits=12, decimal_places=2)
+    content = models.BinaryField(_("maksuaineisto (CSV)"))
+    content_sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("maksuaineisto")
+        verbose_name_plural = _("maksuaineistot")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.paying_municipality_id}: {self.pk}"
+
+
+class PaymentRequest(models.Model):
+    """A payment request against a granted decision: whole months of the subsidy, the amount claimed for them and the
+    pay slip it rests on; checked and approved by a payment handler of the paying municipality (subsidies.payments)."""
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="payment_requests")
+    decision = models.ForeignKey(
+        Decision, verbose_name=_("päätös"), on_delete=models.PROTECT, related_name="payment_requests"
+    )
+    # Whose finance pays, from the delegation's payment arrangement when the request was recorded.
+    paying_municipality = models.ForeignKey(
+        "organisation.Municipality", verbose_name=_("maksava kunta"), on_delete=models.PROTECT, related_name="+"
+    )
+    received_on = models.DateField(_("saapunut"))
+    period_start = models.DateField(_("jakso alkaa"))
+    period_end = models.DateField(_("jakso päättyy"))
+    amount = models.DecimalField(_("haettu määrä (€)"), max_digits=9, decimal_places=2)
+    pay_costs = models.DecimalField(
+        _("toteutuneet palkkakustannukset (€)"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    pay_slip_reference = models.CharField(_("palkkalaskelman viite"), max_length=100, blank=True)
+    state = models.CharField(_("tila"), max_length=20, choices=PaymentState.choices, default=PaymentState.SUBMITTED)
+    recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    handled_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("käsittelijä"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    handled_at = models.DateTimeField(_("käsitelty"), null=True, blank=True)
+    rejection_reasons = models.TextField(_("hylkäyksen perustelut"), blank=True)
+    export = models.ForeignKey(
+        PaymentExport,
+        verbose_name=_("maksuaineisto"),
+        on_delete=models.PROTECT,
+        related_name="requests",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("maksatushakemus")
+        verbose_name_plural = _("maksatushakemukset")
+        ordering = ["period_start", "pk"]
+        indexes = [models.Index(fields=["paying_municipality", "state"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="subsidy_payment_amount_positive"),
+            models.CheckConstraint(condition=Q(period_end__gte=F("period_start")), name="subsidy_payment_period"),
+            # Exported exactly when it is in a file: the mark that keeps it from being paid twice.
+            models.CheckConstraint(
+                condition=Q(state=PaymentState.EXPORTED, export__isnull=False)
+                | (~Q(state=PaymentState.EXPORTED) & Q(export__isnull=True)),
+                name="subsidy_payment_exported_in_a_file",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.application_id}: {self.period_start}–{self.period_end}"

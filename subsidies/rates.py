@@ -68,6 +68,11 @@ class PaySubsidyRule:
     # Unemployed at least `unemployed_months` of the `unemployment_window_months` before the start.
     unemployed_months: int | None = None
     unemployment_window_months: int | None = None
+    # As a rule at most `base_months`; up to `max_months` for a person unemployed at least
+    # `extension_unemployed_months` of the `extension_window_months` before the start (None: `max_months` for all).
+    base_months: int | None = None
+    extension_unemployed_months: int | None = None
+    extension_window_months: int | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,8 @@ class Case:
     reduced_work_ability: bool | None = None
     # Other subsidies granted to the person for days of this period (None: not looked up, as in the calculator).
     overlapping: int | None = None
+    # Start-up grant months already granted to the person on other applications (None: not looked up).
+    granted_months: int | None = None
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,16 @@ class Result:
     @property
     def eligible(self) -> bool:
         return self.rule is not None and not self.refusals
+
+
+# A pay subsidy is not granted retroactively and a start-up grant never for a business started before the application;
+# a start further than this from the receipt is a new application's matter, not this one's.
+MAX_START_AFTER_RECEIPT_MONTHS = 12
+
+
+def start_date_window(received_on: date) -> tuple[date, date]:
+    """The first and the last day a subsidy applied for on `received_on` may start."""
+    return received_on, add_months(received_on, MAX_START_AFTER_RECEIPT_MONTHS)
 
 
 def in_force(rules: Iterable[Rule], day: date) -> Rule | None:
@@ -256,6 +273,8 @@ def _pay_subsidy(case: Case, rule: PaySubsidyRule, restriction: EmployerRestrict
     if rule.kind == Kind.REDUCED_WORK_ABILITY:
         checks.append(check("reduced_work_ability", case.reduced_work_ability, "kind"))
     checks.append(check("max_months", case.months <= rule.max_months, "months", limit=rule.max_months))
+    if rule.base_months is not None and case.months <= rule.max_months:
+        checks.append(_extension_check(case, rule))
     if case.overlapping is not None:
         checks.append(check("no_overlap", case.overlapping == 0, "start_date", count=case.overlapping))
     end = period_end(case.start_date, case.months)
@@ -270,6 +289,32 @@ def _pay_subsidy(case: Case, rule: PaySubsidyRule, restriction: EmployerRestrict
         )
     )
     return Result(case, rule, tuple(checks), monthly, monthly * case.months, end)
+
+
+def _extension_check(case: Case, rule: PaySubsidyRule) -> Check:
+    """Up to `base_months` for anyone; longer only for a person shown to have been unemployed long enough: the longer
+    period is the exception, so an unknown unemployment is not enough."""
+    window = rule.extension_window_months or rule.extension_unemployed_months or 0
+    required = rule.extension_unemployed_months or 0
+    months = (
+        None if case.unemployed_since is None else months_unemployed(case.unemployed_since, case.start_date, window)
+    )
+    met = case.months <= rule.base_months or (months is not None and months >= required)
+    return Check(
+        "extended_period",
+        Status.MET if met else Status.NOT_MET,
+        "months",
+        rule.id,
+        rule.source,
+        {
+            "base": rule.base_months,
+            "limit": rule.max_months,
+            "required": required,
+            "window": window,
+            "months": months,
+            "extended": case.months > rule.base_months,
+        },
+    )
 
 
 def _hours_share(case: Case) -> Decimal | None:
@@ -307,20 +352,34 @@ def _restriction_check(case: Case, restriction: EmployerRestriction) -> Check:
 
 
 def _start_up_grant(case: Case, rule: StartUpGrantRule) -> Result:
-    periods = -(-case.months // rule.period_months)
+    def check(code, met, name, **params):
+        return Check(code, Status.MET if met else Status.NOT_MET, name, rule.id, rule.source, params)
+
+    # Granted a period at a time (a longer wish is a new application when the period ends), so one application is
+    # never above the maximum either; the maximum is checked against the months granted before.
     checks = [
-        Check(
-            "max_months",
-            Status.MET if case.months <= rule.max_months else Status.NOT_MET,
+        check(
+            "period_months",
+            case.months <= rule.period_months,
             "months",
-            rule.id,
-            rule.source,
-            {"limit": rule.max_months, "period": rule.period_months, "periods": periods},
+            period=rule.period_months,
+            limit=rule.max_months,
         ),
     ]
+    if case.granted_months is not None:
+        total = case.granted_months + case.months
+        checks.append(
+            check(
+                "granted_months",
+                total <= rule.max_months,
+                "months",
+                limit=rule.max_months,
+                granted=case.granted_months,
+                total=total,
+            )
+        )
     if case.overlapping is not None:
-        status = Status.MET if case.overlapping == 0 else Status.NOT_MET
-        checks.append(Check("no_overlap", status, "start_date", rule.id, rule.source, {"count": case.overlapping}))
+        checks.append(check("no_overlap", case.overlapping == 0, "start_date", count=case.overlapping))
     end = period_end(case.start_date, case.months)
     days = weekdays(case.start_date, end, rule.days_per_week)
     monthly = cents(rule.daily_amount * rule.days_per_week * WEEKS_PER_MONTH)

@@ -26,6 +26,9 @@ def pay_subsidy_rule(row: PaySubsidyRate) -> rates.PaySubsidyRule:
         min_age=row.min_age,
         unemployed_months=row.unemployed_months,
         unemployment_window_months=row.unemployment_window_months,
+        base_months=row.base_months,
+        extension_unemployed_months=row.extension_unemployed_months,
+        extension_window_months=row.extension_window_months,
     )
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
-from subsidies.enums import Action, EmployerType, Outcome, RectificationOutcome, Stance, SubsidyKind
+from subsidies.enums import Action, EmployerType, Outcome, PaymentState, RectificationOutcome, Stance, SubsidyKind
 
 
 class CalculateRequestSerializer(serializers.Serializer):
@@ -196,3 +196,53 @@ class StepSerializer(serializers.Serializer):
     grounds = serializers.CharField(required=False, default="", allow_blank=True)
     result = serializers.ChoiceField(choices=RectificationOutcome.choices, required=False, default="", allow_blank=True)
     language = serializers.ChoiceField(choices=["fi", "sv"], required=False, default="fi")
+
+
+class PaymentSerializer(serializers.Serializer):
+    """A payment request as a payment handler sees it: the payee, the period and the figures, nothing more."""
+
+    id = serializers.IntegerField()
+    application = serializers.IntegerField(source="application_id")
+    decision = serializers.IntegerField(source="decision_id")
+    kind = serializers.CharField(source="application.kind")
+    person = serializers.CharField(source="application.jobseeker.__str__")
+    paying_municipality = serializers.CharField(source="paying_municipality.code")
+    received_on = serializers.DateField()
+    period_start = serializers.DateField()
+    period_end = serializers.DateField()
+    amount = serializers.DecimalField(max_digits=9, decimal_places=2)
+    pay_costs = serializers.DecimalField(max_digits=9, decimal_places=2, allow_null=True)
+    pay_slip_reference = serializers.CharField()
+    state = serializers.ChoiceField(choices=PaymentState.choices)
+    rejection_reasons = serializers.CharField()
+    export = serializers.IntegerField(source="export_id", allow_null=True)
+
+
+class PaymentCreateSerializer(serializers.Serializer):
+    """Types the input; the checks against the decision are in subsidies.payments."""
+
+    decision = serializers.IntegerField(min_value=1)
+    received_on = serializers.DateField()
+    period_start = serializers.DateField()
+    period_end = serializers.DateField()
+    amount = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=Decimal("0.01"))
+    pay_costs = serializers.DecimalField(
+        max_digits=8, decimal_places=2, min_value=Decimal("0.01"), required=False, allow_null=True, default=None
+    )
+    pay_slip_reference = serializers.CharField(max_length=100, required=False, default="", allow_blank=True)
+
+
+class PaymentStepSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=["approve", "reject"])
+    reasons = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class PaymentExportSerializer(serializers.Serializer):
+    """A payment file's summary; the file itself (with the payees) is downloaded from its page."""
+
+    id = serializers.IntegerField()
+    paying_municipality = serializers.CharField(source="paying_municipality.code")
+    created_at = serializers.DateTimeField()
+    count = serializers.IntegerField()
+    total = serializers.DecimalField(max_digits=12, decimal_places=2)
+    content_sha256 = serializers.CharField()

@@ -72,8 +72,10 @@ def receive_application(
         errors.raise_if_any()
     if kind not in SubsidyKind.values:
         errors.add("kind", _("Tuntematon tuki."))
-    if received_on and received_on > timezone.localdate():
+    received_on = received_on or timezone.localdate()
+    if received_on > timezone.localdate():
         errors.add("received_on", _("Saapumispäivä ei voi olla tulevaisuudessa."))
+    _check_start_date(start_date, received_on, kind, errors)
     if not isinstance(months, int) or not 1 <= months <= 60:
         errors.add("months", _("Keston on oltava 1–60 kuukautta."))
     if isco_code and not (len(isco_code) == 4 and isco_code.isdigit()):
@@ -110,7 +112,7 @@ def receive_application(
             jobseeker=jobseeker,
             kind=kind,
             serving_municipality_id=jobseeker.serving_municipality_id,
-            received_on=received_on or timezone.localdate(),
+            received_on=received_on,
             start_date=start_date,
             months=months,
             employer_name="" if start_up else employer_name.strip(),
@@ -125,9 +127,31 @@ def receive_application(
             business_plan_summary=business_plan_summary.strip() if start_up else "",
             other_income=other_income if start_up else None,
             created_by=by,
+            **assessment.eligibility_snapshot(jobseeker, received_on=received_on, start_date=start_date),
         )
         _log(application, Action.RECEIVE, "", by)
     return application
+
+
+def _check_start_date(start_date, received_on, kind: str, errors: Errors) -> None:
+    if start_date is None:
+        errors.add("start_date", _("Anna tuen alkamispäivä."))
+        return
+    earliest, latest = rates.start_date_window(received_on)
+    if start_date < earliest:
+        if kind == SubsidyKind.START_UP_GRANT:
+            message = _("Starttirahaa ei myönnetä ennen hakemuksen saapumista (%(day)s) aloitettuun yritystoimintaan.")
+        else:
+            message = _(
+                "Palkkatukea ei myönnetä takautuvasti: tuki voi alkaa aikaisintaan hakemuksen saapumispäivänä %(day)s."
+            )
+        errors.add("start_date", message % {"day": fi_date(earliest)})
+    elif start_date > latest:
+        errors.add(
+            "start_date",
+            _("Tuki voi alkaa enintään %(months)s kuukautta hakemuksen saapumisen jälkeen eli viimeistään %(day)s.")
+            % {"months": rates.MAX_START_AFTER_RECEIPT_MONTHS, "day": fi_date(latest)},
+        )
 
 
 # --- steps ----------------------------------------------------------------------------------------------------------

@@ -107,15 +107,57 @@ def check_text(check: rates.Check) -> str:
                 % values
             )
         case "max_months":
-            values = {"limit": p["limit"], "period": p.get("period"), "periods": p.get("periods")}
             if status == S.NOT_MET:
-                return _("Tukea voidaan myöntää enintään %(limit)s kuukaudeksi.") % values
-            if p.get("period"):
+                return _("Tukea voidaan myöntää enintään %(limit)s kuukaudeksi.") % {"limit": p["limit"]}
+            return _("Kesto on enintään %(limit)s kuukautta.") % {"limit": p["limit"]}
+        case "extended_period":
+            values = {"base": p["base"], "limit": p["limit"], "required": p["required"], "window": p["window"]}
+            if not p["extended"]:
+                return _("Kesto on enintään %(base)s kuukautta, jonka tuki voi kestää pääsääntöisesti.") % values
+            if status == S.MET:
                 return (
-                    _("Enintään %(limit)s kuukautta, myönnetään %(period)s kuukauden jaksoissa: %(periods)s jaksoa.")
+                    _(
+                        "Yli %(base)s kuukautta (enintään %(limit)s), koska henkilö on ollut työttömänä vähintään "
+                        "%(required)s kuukautta viimeisten %(window)s kuukauden aikana."
+                    )
                     % values
                 )
-            return _("Kesto on enintään %(limit)s kuukautta.") % values
+            return (
+                _(
+                    "Tuki kestää pääsääntöisesti enintään %(base)s kuukautta; enintään %(limit)s kuukautta vain, jos "
+                    "henkilö on ollut työttömänä vähintään %(required)s kuukautta viimeisten %(window)s kuukauden "
+                    "aikana."
+                )
+                % values
+            )
+        case "period_months":
+            values = {"period": p["period"], "limit": p["limit"]}
+            if status == S.MET:
+                return (
+                    _("Myönnetään enintään %(period)s kuukauden jaksoissa, yhteensä enintään %(limit)s kuukautta.")
+                    % values
+                )
+            return (
+                _(
+                    "Starttiraha myönnetään enintään %(period)s kuukauden jaksoissa; jatkoa haetaan uudella "
+                    "hakemuksella."
+                )
+                % values
+            )
+        case "granted_months":
+            values = {"limit": p["limit"], "granted": p["granted"], "total": p["total"]}
+            if status == S.MET:
+                return (
+                    _("Aiemmin myönnetty %(granted)s kuukautta; tämän kanssa %(total)s kuukautta (enintään %(limit)s).")
+                    % values
+                )
+            return (
+                _(
+                    "Henkilölle on jo myönnetty %(granted)s kuukautta starttirahaa; tämän kanssa %(total)s kuukautta, "
+                    "enintään %(limit)s."
+                )
+                % values
+            )
         case "reduced_work_ability":
             if status == S.UNKNOWN:
                 return _("Vajaakuntoisuus tarkistettava.")
@@ -195,3 +237,54 @@ def refusal_text(check: rates.Check) -> str:
         "rule": check.rule_id,
         "source": check.source,
     }
+
+
+def _days(values) -> str:
+    return ", ".join(_day(value) for value in values)
+
+
+def payment_problem_text(problem) -> str:
+    """Why a payment request (subsidies.payments) is refused, at its field."""
+    p = problem.params
+    match problem.code:
+        case "amount_not_positive":
+            return _("Haettavan määrän on oltava positiivinen.")
+        case "period_reversed":
+            return _("Jakso ei voi päättyä ennen kuin se alkaa.")
+        case "period_outside":
+            return _("Maksujakson on oltava päätöksen tukijaksolla %(start)s–%(end)s.") % {
+                "start": _day(p["start"]),
+                "end": _day(p["end"]),
+            }
+        case "not_month_start":
+            return _("Maksujakso alkaa tukikuukauden ensimmäisenä päivänä: %(days)s.") % {"days": _days(p["starts"])}
+        case "not_month_end":
+            return _("Maksujakso päättyy tukikuukauden viimeisenä päivänä: %(days)s.") % {"days": _days(p["ends"])}
+        case "month_claimed":
+            return _("Näistä kuukausista on jo maksatushakemus: %(months)s. Samaa kuukautta ei makseta kahdesti.") % {
+                "months": ", ".join(f"{_day(first)}–{_day(last)}" for first, last in p["months"])
+            }
+        case "over_monthly":
+            return _("Enintään %(monthly)s kuukaudessa eli tälle jaksolle enintään %(ceiling)s.") % {
+                "monthly": money(p["monthly"]),
+                "ceiling": money(p["ceiling"]),
+            }
+        case "over_days":
+            return _("%(daily)s päivältä × %(days)s maksupäivää eli tälle jaksolle enintään %(ceiling)s.") % {
+                "daily": money(p["daily"]),
+                "days": p["days"],
+                "ceiling": money(p["ceiling"]),
+            }
+        case "pay_costs_missing":
+            return _("Palkkatuen maksatukseen tarvitaan jakson toteutuneet palkkakustannukset.")
+        case "over_share":
+            return _("Enintään %(share)s toteutuneista palkkakustannuksista eli %(ceiling)s.") % {
+                "share": percent(p["share"]),
+                "ceiling": money(p["ceiling"]),
+            }
+        case "over_total":
+            return _("Päätöksen mukaan yhteensä enintään %(total)s; maksamatta on enää %(left)s.") % {
+                "total": money(p["total"]),
+                "left": money(p["left"]),
+            }
+    raise ValueError(f"no text for payment problem {problem.code}")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from subsidies import views
+from subsidies import payment_views, report_views, views
 
 app_name = "subsidies"
 
@@ -14,4 +14,12 @@ urlpatterns = [
     path("hakemukset/<int:pk>/paatos/<int:decision_pk>/", views.decision_document, name="decision_document"),
     path("paatettavat/", views.awaiting_decision, name="awaiting_decision"),
     path("tyoryhma/", views.working_group, name="working_group"),
+    path("maksatus/", payment_views.payments_page, name="payments"),
+    path("maksatus/paatos/<int:decision_pk>/uusi/", payment_views.payment_new, name="payment_new"),
+    path("maksatus/<int:pk>/", payment_views.payment, name="payment"),
+    path("maksatus/<int:pk>/<slug:action>/", payment_views.payment_step, name="payment_step"),
+    path("maksatus/aineistot/uusi/", payment_views.export_create, name="payment_export_create"),
+    path("maksatus/aineistot/<int:pk>/", payment_views.export_download, name="payment_export"),
+    path("raportit/", report_views.reports_page, name="reports"),
+    path("raportit/<slug:table>/", report_views.report_export, name="report_export"),
 ]

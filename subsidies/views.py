@@ -14,8 +14,8 @@ from accounts import permissions
 from common.documents import DOCX_CONTENT_TYPE
 from common.tables import export_response
 from jobseekers import selectors as jobseeker_selectors
-from subsidies import calculator, selectors, services, tables, texts
-from subsidies.enums import Action, ApplicationState, SubsidyKind
+from subsidies import calculator, payment_selectors, selectors, services, tables, texts
+from subsidies.enums import Action, ApplicationState, Outcome, SubsidyKind
 from subsidies.forms import ApplicationForm, CalculatorForm, StepForm
 
 PAGE_SIZE = 50
@@ -153,6 +153,7 @@ def _add_errors(form, error: ValidationError) -> None:
 @login_required
 def application(request, pk):
     item = selectors.get_application(request.user, pk, view="subsidies:application", purpose="tukihakemus")
+    in_force = payment_selectors.latest_decision(item)
     return render(
         request,
         "subsidies/application.html",
@@ -166,6 +167,9 @@ def application(request, pk):
                 for decision in item.decisions.select_related("decided_by", "delegation__municipality")
             ],
             "steps": selectors.available_steps(request.user, item),
+            "payment_totals": payment_selectors.decision_totals(item, in_force)
+            if in_force is not None and in_force.outcome == Outcome.GRANTED
+            else None,
             "form": StepForm(
                 initial={
                     "given_on": timezone.localdate(),

@@ -38,7 +38,8 @@ def make_application(by, *, jobseeker=None, kind="general", municipality="105", 
         "kind": kind,
         "received_on": date(2025, 2, 1),
         "start_date": START,
-        "months": 6,
+        # A pay subsidy's rule of thumb (5 months: no unemployment condition), a start-up grant's one period.
+        "months": 6 if kind == "start_up_grant" else 5,
         "by": by,
         **(START_UP if kind == "start_up_grant" else PAY),
     }

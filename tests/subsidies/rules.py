@@ -13,7 +13,16 @@ PAY_SOURCE = (
 REFORM = date(2023, 7, 1)
 
 GENERAL = PaySubsidyRule(
-    "palkkatuki-yleinen-2023-07", Kind.GENERAL, REFORM, PAY_SOURCE, Decimal(50), Decimal("1260.00"), 10
+    "palkkatuki-yleinen-2023-07",
+    Kind.GENERAL,
+    REFORM,
+    PAY_SOURCE,
+    Decimal(50),
+    Decimal("1260.00"),
+    10,
+    base_months=5,
+    extension_unemployed_months=12,
+    extension_window_months=15,
 )
 REDUCED = PaySubsidyRule(
     "palkkatuki-vajaakuntoinen-2023-07", Kind.REDUCED_WORK_ABILITY, REFORM, PAY_SOURCE, Decimal(70), Decimal("1770"), 24

@@ -43,7 +43,7 @@ def test_create_names_bad_fields(client, people):
         "kind": "general",
         "received_on": "2025-02-01",
         "start_date": "2025-03-01",
-        "months": 6,
+        "months": 5,
         "employer_business_id": "123",
     }
     response = client.post(URL, data, content_type="application/json")

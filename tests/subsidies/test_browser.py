@@ -54,7 +54,9 @@ def test_an_application_through_to_a_decision(page, live_server, area, rates, ma
     log_in(page, live_server, "ohjaaja", TEST_PASSWORD)
     page.goto(f"{live_server.url}/tuet/hakemukset/uusi/{person.pk}/")
     page.locator("#id_kind").select_option("general")
+    page.locator("#id_received_on").fill("2025-02-01")
     page.locator("#id_start_date").fill("2025-03-01")
+    page.locator("#id_months").fill("5")
     page.locator("#id_employer_name").fill("Kainuun Puu Oy")
     page.locator("#id_employer_business_id").fill("2077474-1")
     page.locator("#id_employer_type").select_option("company")
@@ -78,7 +80,7 @@ def test_an_application_through_to_a_decision(page, live_server, area, rates, ma
     page.get_by_role("button", name="Tee päätösesitys").click()
     page.wait_for_load_state("networkidle")
     assert page.locator("#state").inner_text() == "päätösesitys tehty"
-    assert "1\u00a0260,00\u00a0€ kuukaudessa × 6 kuukautta" in page.locator("#amount").inner_text()
+    assert "1\u00a0260,00\u00a0€ kuukaudessa × 5 kuukautta" in page.locator("#amount").inner_text()
     assert_accessible(page, "subsidies-application-proposed")
     url = page.url
     page.get_by_role("button", name="Kirjaudu ulos").click()
@@ -102,3 +104,68 @@ def test_an_application_through_to_a_decision(page, live_server, area, rates, ma
     with page.expect_download() as download:
         page.get_by_role("link", name="Päätösasiakirja (DOCX)").click()
     assert download.value.suggested_filename.endswith(".docx")
+
+
+def test_a_payment_from_request_to_the_payment_file(page, live_server, area, rates, make_user):
+    from django.utils import timezone
+
+    from organisation.models import Team
+    from tests.subsidies.factories import advance, make_application
+
+    preparer = make_user(role="counsellor", municipality_code="578", team=Team.objects.get(key="paltamo-pienet-kunnat"))
+    decider = make_user(role="decision_maker", municipality_code="578")
+    advance(make_application(preparer), preparer, to="notified", decider=decider)
+    # Kajaani is the responsible municipality: with Paltamo's arrangement undecided, Kajaani's finance pays.
+    make_user(role="payment_handler", municipality_code="205", username="maksaja")
+
+    log_in(page, live_server, "maksaja", TEST_PASSWORD)
+    page.get_by_role("link", name="Maksatus").click()
+    assert_accessible(page, "subsidies-payments")
+    page.get_by_role("link", name=re.compile("Kirjaa maksatushakemus")).click()
+    page.locator("#id_received_on").fill(timezone.localdate().isoformat())
+    page.locator("#id_period_start").select_option("2025-03-01")
+    page.locator("#id_period_end").select_option("2025-03-31")
+    page.locator("#id_amount").fill("1400")
+    page.locator("#id_pay_costs").fill("2800")
+    page.locator("#id_pay_slip_reference").fill("PL-2025-03")
+    page.get_by_role("button", name="Kirjaa maksatushakemus").click()
+    page.wait_for_load_state("networkidle")
+    assert "enintään 1\u00a0260,00\u00a0€" in page.locator("#amount-error").inner_text()
+    assert_accessible(page, "subsidies-payment-new-refused")
+    page.locator("#id_amount").fill("1260")
+    page.get_by_role("button", name="Kirjaa maksatushakemus").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#payment-state").inner_text() == "kirjattu"
+    assert_accessible(page, "subsidies-payment")
+    page.get_by_role("button", name="Hyväksy maksuun").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#payment-state").inner_text() == "hyväksytty maksuun"
+    page.get_by_role("link", name="Tukien maksatus").click()
+    page.get_by_role("button", name="Laadi maksuaineisto").click()
+    page.wait_for_load_state("networkidle")
+    assert "1 maksua" in page.locator("main").inner_text()
+    assert_accessible(page, "subsidies-payments-exported")
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("Maksuaineisto")).first.click()
+    assert download.value.suggested_filename.endswith(".csv")
+
+
+def test_reports(page, live_server, area, rates, make_user):
+    from organisation.models import Team
+    from tests.subsidies.factories import advance, make_application
+
+    preparer = make_user(role="counsellor", municipality_code="578", team=Team.objects.get(key="paltamo-pienet-kunnat"))
+    advance(
+        make_application(preparer),
+        preparer,
+        to="decided",
+        decider=make_user(role="decision_maker", municipality_code="578"),
+    )
+    make_user(role="area_manager", username="johto")
+    log_in(page, live_server, "johto", TEST_PASSWORD)
+    page.get_by_role("link", name="Tukiraportit").click()
+    assert "Käsittelyajat" in page.locator("main").inner_text()
+    assert_accessible(page, "subsidies-reports")
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("Lataa CSV: Päätökset")).click()
+    assert download.value.suggested_filename == "tukipaatokset.csv"

@@ -18,7 +18,7 @@ GENERAL = {
     "full_time_weekly_hours": "37.5",
     "employer_type": "company",
     "start_date": "2025-03-01",
-    "months": 6,
+    "months": 5,
 }
 
 
@@ -37,8 +37,8 @@ def test_general_pay_subsidy_is_capped_and_names_its_rule(staff, rates):
     assert response.status_code == 200, response.json()
     body = response.json()
     assert body["monthly_amount"] == "1260.00"
-    assert body["total"] == "7560.00"
-    assert body["end_date"] == "2025-08-31"
+    assert body["total"] == "6300.00"
+    assert body["end_date"] == "2025-07-31"
     assert body["rule"] == {
         "id": "palkkatuki-yleinen-2023-07",
         "effective_from": "2023-07-01",
@@ -46,7 +46,7 @@ def test_general_pay_subsidy_is_capped_and_names_its_rule(staff, rates):
         "source": PaySubsidyRate.objects.get(key="palkkatuki-yleinen-2023-07").source,
     }
     assert (
-        "1\u00a0260,00\u00a0€ kuukaudessa × 6 kuukautta 1.3.2025–31.8.2025 = 7\u00a0560,00\u00a0€."
+        "1\u00a0260,00\u00a0€ kuukaudessa × 5 kuukautta 1.3.2025–31.7.2025 = 6\u00a0300,00\u00a0€."
         in body["explanation"]
     )
     assert any("enintään 1\u00a0260,00\u00a0€ kuukaudessa" in line for line in body["explanation"])
@@ -134,7 +134,7 @@ def test_the_page_shows_amounts_the_finnish_way(staff, rates):
     page = staff.get(reverse("subsidies:calculator"), GENERAL)
     text = page.content.decode()
     assert page.status_code == 200
-    assert "1\u00a0260,00\u00a0€" in text and "7\u00a0560,00\u00a0€" in text
+    assert "1\u00a0260,00\u00a0€" in text and "6\u00a0300,00\u00a0€" in text
     assert "palkkatuki-yleinen-2023-07" in text
 
 

@@ -19,7 +19,7 @@ def pay_case(kind=Kind.GENERAL, costs="2000", hours="37.5", full_time="37.5", em
     values = {
         "kind": kind,
         "start_date": date(2024, 3, 1),
-        "months": 6,
+        "months": 5,
         "monthly_pay_costs": Decimal(costs),
         "weekly_hours": Decimal(hours),
         "full_time_weekly_hours": Decimal(full_time),
@@ -49,8 +49,8 @@ def test_monthly_amount_is_the_share_up_to_the_cap(kind, costs, monthly):
     result = calculate(pay_case(kind, costs), RULES)
     assert result.eligible
     assert result.monthly_amount == Decimal(monthly)
-    assert result.total == Decimal(monthly) * 6
-    assert result.end_date == date(2024, 8, 31)
+    assert result.total == Decimal(monthly) * 5
+    assert result.end_date == date(2024, 7, 31)
 
 
 def test_association_pays_all_costs_up_to_its_cap_for_at_most_65_percent_hours():
@@ -110,7 +110,7 @@ def test_age_55_plus_conditions_unknown_then_checked():
 
 def test_months_over_the_rule_are_refused():
     assert codes(calculate(pay_case(months=11), RULES)) == {"max_months"}
-    assert calculate(pay_case(months=10), RULES).eligible
+    assert calculate(pay_case(months=10, unemployed_since=date(2022, 1, 1)), RULES).eligible
 
 
 def test_no_rule_before_the_reform_names_the_start_date():
@@ -143,8 +143,71 @@ def test_start_up_grant_is_paid_five_days_a_week():
     assert result.total == Decimal("37.21") * 130
     assert result.monthly_amount == Decimal("806.21")  # 37.21 × 5 × 52/12, cut to the cent
     (check,) = result.checks
-    assert check.params == {"limit": 12, "period": 6, "periods": 1}
-    assert codes(calculate(Case(Kind.START_UP_GRANT, date(2025, 3, 1), 13), RULES)) == {"max_months"}
+    assert (check.code, check.params) == ("period_months", {"limit": 12, "period": 6})
+
+
+@pytest.mark.parametrize(
+    ("months", "granted", "refused"),
+    [
+        (6, None, set()),  # the calculator does not know the person: one period is fine
+        (7, None, {"period_months"}),  # granted 6 months at a time
+        (13, None, {"period_months"}),
+        (6, 0, set()),
+        (6, 6, set()),  # the second period: 12 in all
+        (1, 11, set()),
+        (2, 11, {"granted_months"}),  # 13 in all
+        (6, 12, {"granted_months"}),
+        (7, 6, {"period_months", "granted_months"}),
+    ],
+)
+def test_start_up_grant_periods_and_months_granted_before(months, granted, refused):
+    result = calculate(Case(Kind.START_UP_GRANT, date(2025, 3, 1), months, granted_months=granted), RULES)
+    assert codes(result) == refused
+    assert {check.field for check in result.refusals} <= {"months"}
+    assert {check.rule_id for check in result.refusals} <= {"starttiraha-2025"}
+
+
+@given(months=st.integers(1, 60), granted=st.integers(0, 24))
+def test_start_up_grant_never_above_the_maximum_in_all(months, granted):
+    result = calculate(Case(Kind.START_UP_GRANT, date(2025, 3, 1), months, granted_months=granted), RULES)
+    assert result.eligible == (months <= 6 and months + granted <= 12)
+
+
+@pytest.mark.parametrize(
+    ("months", "since", "refused", "extended"),
+    [
+        (5, None, set(), False),  # the rule: 5 months for anyone
+        (1, None, set(), False),
+        (6, None, {"extended_period"}, True),  # longer only when unemployment is shown
+        (10, None, {"extended_period"}, True),
+        (10, date(2023, 3, 1), set(), True),  # 12 full months before 1.3.2024
+        (10, date(2023, 3, 2), {"extended_period"}, True),  # a day short of 12 months
+        (6, date(2022, 1, 1), set(), True),
+        (11, date(2022, 1, 1), {"max_months"}, False),  # over the maximum: no period check on top
+    ],
+)
+def test_general_pay_subsidy_five_months_or_ten_after_long_unemployment(months, since, refused, extended):
+    result = calculate(pay_case(months=months, unemployed_since=since), RULES)
+    assert codes(result) == refused
+    periods = [check for check in result.checks if check.code == "extended_period"]
+    assert [check.params["extended"] for check in periods] == ([] if "max_months" in refused else [extended])
+    assert all(check.field == "months" and check.rule_id == GENERAL.id for check in result.refusals)
+
+
+def test_the_extension_is_only_for_the_kinds_whose_rule_has_it():
+    assert calculate(pay_case(Kind.REDUCED_WORK_ABILITY, months=20), RULES).eligible
+
+
+@pytest.mark.parametrize(
+    ("received", "first", "last"),
+    [
+        (date(2025, 2, 1), date(2025, 2, 1), date(2026, 2, 1)),
+        (date(2024, 2, 29), date(2024, 2, 29), date(2025, 2, 28)),
+        (date(2025, 1, 31), date(2025, 1, 31), date(2026, 1, 31)),
+    ],
+)
+def test_a_subsidy_starts_between_receipt_and_twelve_months_after(received, first, last):
+    assert rates.start_date_window(received) == (first, last)
 
 
 def test_in_force_takes_the_latest_started_rule():

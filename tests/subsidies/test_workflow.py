@@ -54,7 +54,7 @@ def test_a_pay_subsidy_from_received_to_notified(people):
     services.propose(application.pk, by=preparer, outcome="granted", reasons="")
     assert list(selectors.awaiting_decision(decider)) == [application]
     decision = services.decide(application.pk, by=decider)
-    assert (decision.outcome, decision.monthly_amount, decision.total) == ("granted", 1260, 7560)
+    assert (decision.outcome, decision.monthly_amount, decision.total) == ("granted", 1260, 6300)
     assert decision.rule_key == "palkkatuki-yleinen-2023-07"
     assert decision.delegation.municipality.code == "578" and decision.delegation.case_type == "pay_subsidy"
     services.notify(application.pk, by=preparer, notified_on=timezone.localdate())
@@ -76,9 +76,9 @@ def test_the_decision_document_names_basis_amounts_decider_and_appeal(people):
         "Päätös: palkkatuki",
         "Myönnetään",
         "1\u00a0260,00\u00a0€",
-        "7\u00a0560,00\u00a0€",
+        "6\u00a0300,00\u00a0€",
         "1.3.2025",
-        "31.8.2025",
+        "31.7.2025",
         "palkkatuki-yleinen-2023-07",
         "916/2012",
         "Pia Päättäjä",
