@@ -1,0 +1,52 @@
+"""Road distances between the file and the database: the load (all or nothing, idempotent) and the table the pure
+core (employers/distances.py) looks distances up in."""
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from django.db import transaction
+
+from common.locks import serialize_on
+from employers import distances
+from employers.models import RoadDistance
+
+STORED = [field.name for field in fields(distances.Distance)]
+
+
+@dataclass
+class LoadReport:
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+def load(path: Path) -> LoadReport:
+    rows = distances.read(path)
+    report = LoadReport()
+    with transaction.atomic():
+        serialize_on("employers:load_road_distances")
+        existing = {(row.from_code, row.to_code): row for row in RoadDistance.objects.all()}
+        for row in rows:
+            values = {name: getattr(row, name) for name in STORED}
+            stored = existing.pop((row.from_code, row.to_code), None)
+            if stored is None:
+                RoadDistance.objects.create(**values)
+                report.added += 1
+            elif any(getattr(stored, name) != value for name, value in values.items()):
+                RoadDistance.objects.filter(pk=stored.pk).update(**values)
+                report.changed += 1
+            else:
+                report.unchanged += 1
+        report.removed = len(existing)
+        RoadDistance.objects.filter(pk__in=[row.pk for row in existing.values()]).delete()
+    return report
+
+
+def as_distance(row: RoadDistance) -> distances.Distance:
+    return distances.Distance(**{name: getattr(row, name) for name in STORED})
+
+
+def road_distances() -> distances.RoadDistances:
+    """Every stored distance as the pure core's table. Not scoped by a user: road distances are public facts."""
+    return distances.RoadDistances(as_distance(row) for row in RoadDistance.objects.all())
