@@ -1,0 +1,112 @@
+"""REST API of planning under /api/v1/planning/: store a scenario, run it beside the baseline. Numbers only."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import permissions as drf_permissions
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+
+from accounts import permissions
+from common.api import Allowed, django_errors
+from planning import selectors, services
+from planning.models import Scenario
+from planning.scenarios import Kind
+
+_CHANGE = inline_serializer(
+    "ScenarioChangeInput",
+    {
+        "kind": serializers.ChoiceField(choices=[k.value for k in Kind]),
+        "municipality": serializers.CharField(help_text="kuntanumero, esim. 765"),
+        "month": serializers.CharField(help_text="VVVV-KK"),
+        "employer": serializers.CharField(required=False),
+        "people": serializers.IntegerField(required=False),
+        "share_registering": serializers.DecimalField(max_digits=4, decimal_places=3, required=False),
+        "monthly_outflow": serializers.DecimalField(max_digits=4, decimal_places=3, required=False),
+        "percent": serializers.DecimalField(max_digits=6, decimal_places=2, required=False),
+        "fte": serializers.DecimalField(max_digits=6, decimal_places=2, required=False),
+    },
+)
+_REQUEST = inline_serializer(
+    "ScenarioInput",
+    {
+        "name": serializers.CharField(),
+        "start_month": serializers.CharField(required=False, help_text="VVVV-KK; oletus kuluva kuukausi"),
+        "changes": serializers.ListField(child=_CHANGE),
+    },
+)
+_ROW_FIELDS = {
+    "month": serializers.CharField(),
+    "municipality": serializers.CharField(),
+    "clients": serializers.IntegerField(),
+    "fte": serializers.DecimalField(max_digits=8, decimal_places=2),
+    "clients_per_fte": serializers.DecimalField(max_digits=10, decimal_places=1, allow_null=True),
+    "meeting_hours": serializers.DecimalField(max_digits=12, decimal_places=1),
+    "fte_gap": serializers.DecimalField(max_digits=8, decimal_places=2, allow_null=True),
+}
+_RUN = inline_serializer(
+    "ScenarioRun",
+    {
+        "id": serializers.IntegerField(),
+        "months": inline_serializer("ScenarioMonthRow", _ROW_FIELDS, many=True),
+        "baseline": inline_serializer("ScenarioMonthRow", _ROW_FIELDS, many=True),
+    },
+)
+_CREATED = inline_serializer("ScenarioCreated", {"id": serializers.IntegerField(), "name": serializers.CharField()})
+
+
+def _row(row) -> dict:
+    return {
+        "month": f"{row.month:%Y-%m}",
+        "municipality": row.code,
+        "clients": row.clients,
+        "fte": str(row.fte),
+        "clients_per_fte": None if row.clients_per_fte is None else str(row.clients_per_fte),
+        "meeting_hours": str(row.meeting_hours),
+        "fte_gap": None if row.fte_gap is None else str(row.fte_gap),
+    }
+
+
+@extend_schema(tags=["planning"])
+class ScenarioViewSet(viewsets.GenericViewSet):
+    """Scenarios of the area: stored by the area's management, run by whoever may read planning figures."""
+
+    permission_classes = [drf_permissions.IsAuthenticated, Allowed]
+    predicates = {"create": permissions.can_manage_scenarios, "run": permissions.can_view_planning}
+    queryset = Scenario.objects.none()
+    pagination_class = None
+    lookup_value_regex = "[0-9]+"
+
+    @extend_schema(request=_REQUEST, responses={201: _CREATED, 400: OpenApiResponse(description="kenttä → virheet")})
+    def create(self, request):
+        data = request.data if isinstance(request.data, dict) else None
+        if data is None:
+            return Response({"non_field_errors": [_("Odotettiin JSON-oliota.")]}, status=status.HTTP_400_BAD_REQUEST)
+        try:
+            scenario = services.create_scenario(
+                request.user, name=data.get("name"), changes=data.get("changes"), start_month=data.get("start_month")
+            )
+        except DjangoValidationError as error:
+            raise django_errors(error) from error
+        return Response({"id": scenario.pk, "name": scenario.name}, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: _RUN})
+    @action(detail=True, methods=["post"])
+    def run(self, request, pk=None):
+        scenario = selectors.get_scenario(request.user, pk)
+        if scenario is None:
+            raise NotFound
+        comparison = selectors.compare(request.user, scenario)
+        return Response(
+            {
+                "id": scenario.pk,
+                "months": [_row(r) for r in comparison.rows],
+                "baseline": [_row(r) for r in comparison.baseline],
+            }
+        )
+
+
+def register(router):
+    router.register("planning/scenarios", ScenarioViewSet, basename="planning-scenario")

@@ -1,0 +1,26 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from planning import scenarios
+
+
+class Source(models.TextChoices):
+    """Where a unit's clients come from: the registry today, or the statistics when planning ahead."""
+
+    REGISTRY = "registry", _("asiakasrekisteri")
+    STATISTICS = "statistics", _("tilastot (työttömät × kerroin)")
+
+
+class Basis(models.TextChoices):
+    """Which of the plan's FTE figures a page assesses."""
+
+    PLANNED_LOW = "planned_low", _("suunnitelma (vaihteluvälin alaraja)")
+    PLANNED_HIGH = "planned_high", _("suunnitelma (vaihteluvälin yläraja)")
+    FILLED = "filled", _("täytetyt")
+
+
+class ChangeKind(models.TextChoices):
+    LAYOFF = scenarios.Kind.LAYOFF.value, _("irtisanomiset tai lomautukset")
+    HIRING = scenarios.Kind.HIRING.value, _("rekrytoinnit")
+    UNEMPLOYMENT_CHANGE = scenarios.Kind.UNEMPLOYMENT_CHANGE.value, _("työttömyyden muutos")
+    STAFFING_CHANGE = scenarios.Kind.STAFFING_CHANGE.value, _("henkilöstömuutos")

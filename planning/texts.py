@@ -1,0 +1,42 @@
+"""The planning cores' reason codes as sentences in the active language (numbers in its format)."""
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from planning import capacity, workload
+
+
+def _n(value) -> str:
+    return number_format(value, use_l10n=True, force_grouping=True)
+
+
+def capacity_reason(reason: capacity.Reason) -> str:
+    p = {key: _n(value) if not isinstance(value, str) else value for key, value in reason.params.items()}
+    code = capacity.ReasonCode
+    if reason.code == code.WITHIN_TARGET:
+        return _("%(per_fte)s asiakasta per htv: tavoitteessa (%(wording)s).") % p
+    if reason.code == code.OVER_TARGET:
+        return _("%(per_fte)s asiakasta per htv: yli tavoitteen %(maximum)s (%(wording)s); puuttuu %(gap)s htv.") % p
+    if reason.code == code.UNDER_TARGET:
+        return (
+            _("%(per_fte)s asiakasta per htv: alle tavoitteen %(minimum)s (%(wording)s); %(spare)s htv yli tarpeen.")
+            % p
+        )
+    if reason.code == code.NO_TARGET:
+        return _("%(per_fte)s asiakasta per htv; suunnitelmassa ei ole tavoitetta.") % p
+    if reason.code == code.NO_STAFF:
+        return _("%(clients)s asiakasta eikä yhtään henkilöasiakastyön htv:tä.") % p
+    if reason.code == code.NO_CLIENTS:
+        return _("Ei asiakkaita.")
+    return _("Tavoite saavutetaan vain vaihteluvälin ylärajalla: %(low)s htv ei riitä, %(high)s htv riittää.") % p
+
+
+def workload_reason(reason: workload.Reason) -> str:
+    p = {key: _n(value) for key, value in reason.params.items()}
+    if reason.code == workload.ReasonCode.WITHIN_HOURS:
+        if not p:
+            return _("Ei lakisääteisiä tapaamisia.")
+        return _("Tapaamiset %(hours)s h / asiakastyön tunnit %(available)s h.") % p
+    if reason.code == workload.ReasonCode.OVER_HOURS:
+        return _("Tapaamiset %(hours)s h ylittävät asiakastyön tunnit %(available)s h; puuttuu %(missing)s htv.") % p
+    return _("Tapaamisia %(hours)s h eikä yhtään henkilöasiakastyön htv:tä.") % p
