@@ -12,5 +12,8 @@ _UNDECOMPOSED = str.maketrans(
 
 def fold(text: str) -> str:
     """Lower case without diacritics: "Åström" → "astrom", "Łukasz" → "lukasz"; other scripts are only case-folded."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
+    # Compatibility decomposition can yield capitals ("𝕬" → "A"), and case folding can yield decomposable letters,
+    # so each is done again after the other: folding a folded text changes nothing.
+    once = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED)).casefold()
+    decomposed = unicodedata.normalize("NFKD", once)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)

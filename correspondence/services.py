@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from common.documents import DOCX_CONTENT_TYPE, safe_filename
 from common.errors import Errors
+from common.formatting import fi_date
 from correspondence import selectors
 from correspondence.enums import Delivery
 from correspondence.letters import when
@@ -99,7 +100,14 @@ def send_invitation(meeting: Meeting, *, jobseeker: Jobseeker, delivery: str, by
     """Invite the client to a booked meeting by e-mail, or record a letter for printing."""
     errors = Errors()
     _check_delivery(delivery, jobseeker, errors)
-    if problem := meeting_problem(meeting, today):
+    if jobseeker.job_search_ended:
+        # Its meetings to come were cancelled when the search ended; a reopened search books anew.
+        errors.add(
+            "job_search_ended_on",
+            _("Asiakkaan työnhaku päättyi %(day)s: kutsua ei lähetetä.")
+            % {"day": fi_date(jobseeker.job_search_ended_on)},
+        )
+    elif problem := meeting_problem(meeting, today):
         errors.add("meeting", problem)
     errors.raise_if_any()
     content = selectors.invitation_content(meeting, jobseeker)

@@ -88,14 +88,24 @@ def end_job_search(request, pk):
     _require(permissions.can_edit_jobseeker(user))
     jobseeker = selectors.get_jobseeker(user, pk, view="jobseekers:end_job_search", purpose="työnhaun päättäminen")
     form = forms.EndJobSearchForm(
-        request.POST if request.method == "POST" else None, initial={"ended_on": timezone.localdate()}
+        request.POST if request.method == "POST" else None,
+        initial={"ended_on": timezone.localdate(), "seen_version": changes.version(jobseeker)},
     )
+    conflict = False
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             changes.end_job_search(
-                jobseeker, ended_on=data["ended_on"], reason=data["reason"], note=data["note"], by=user
+                jobseeker,
+                ended_on=data["ended_on"],
+                reason=data["reason"],
+                note=data["note"],
+                by=user,
+                seen_version=data["seen_version"],
             )
+        except changes.Conflict as error:
+            conflict = True
+            form.add_error(None, error.messages)
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -109,7 +119,7 @@ def end_job_search(request, pk):
         request,
         "jobseekers/end_job_search.html",
         {"jobseeker": jobseeker, "form": form},
-        status=400 if form.errors else 200,
+        status=409 if conflict else 400 if form.errors else 200,
     )
 
 
@@ -137,8 +147,9 @@ def balance(request):
     serving = selectors.municipality_id(municipality)
     counsellors = selectors.counsellors_for(None, enums.CounsellorPurpose.REASSIGNMENT, serving_municipality_id=serving)
     ticked = [int(v) for v in request.POST.getlist("jobseekers") if v.isdigit()]
-    # Only the ticked clients are choices of the form: the list itself can be thousands long.
-    chosen = clients.filter(pk__in=ticked)
+    # Only the ticked clients are choices of the form: the list itself can be thousands long. They are taken without
+    # the counsellor filter, so that one moved to another counsellor meanwhile is a named conflict, not a bad choice.
+    chosen = selectors.balancing_clients(user, municipality).filter(pk__in=ticked)
     form = forms.BalanceForm(
         request.POST if request.method == "POST" else None, clients=chosen, counsellors=counsellors, caseloads=labels
     )
@@ -150,6 +161,7 @@ def balance(request):
                 counsellor=data["counsellor"],
                 note=data["note"],
                 by=user,
+                seen_counsellor_ids=data["seen_counsellor_ids"],
             )
         except ValidationError as error:
             _add_errors(form, error)

@@ -25,7 +25,7 @@ from accounts.models import User
 from common.errors import Errors
 from common.formatting import fi_date
 from common.locks import serialize_on
-from jobseekers import batch, enums, lifecycle, organisation_adapter, selectors, services
+from jobseekers import batch, enums, lifecycle, organisation_adapter, selectors, services, signals
 from jobseekers.models import Jobseeker, JobseekerChange
 from jobseekers.registration import REQUIRED
 
@@ -99,6 +99,22 @@ def _locked(jobseeker: Jobseeker) -> Jobseeker:
     )
 
 
+def _latest_status_change_on(jobseeker: Jobseeker) -> date | None:
+    return (
+        JobseekerChange.objects.filter(jobseeker=jobseeker, kind=enums.ChangeKind.STATUS)
+        .order_by("-effective_on")
+        .values_list("effective_on", flat=True)
+        .first()
+    )
+
+
+def _check_version(jobseeker: Jobseeker, seen_version: str) -> None:
+    if seen_version and version(jobseeker) != seen_version:
+        raise Conflict(
+            _("Toinen käyttäjä muutti juuri asiakkaan tietoja. Tarkista tiedot ja tallenna uudelleen."), code="conflict"
+        )
+
+
 def _clean_fields(jobseeker: Jobseeker, data: dict, organisation, today: date, errors: Errors) -> dict:
     """The given editable fields checked by the registration's rules, as the history stores them.
 
@@ -158,10 +174,7 @@ def update_jobseeker(
             % {"date": fi_date(jobseeker.job_search_ended_on)},
         )
         errors.raise_if_any()
-    if seen_version and version(jobseeker) != seen_version:
-        raise Conflict(
-            _("Toinen käyttäjä muutti juuri asiakkaan tietoja. Tarkista tiedot ja tallenna uudelleen."), code="conflict"
-        )
+    _check_version(jobseeker, seen_version)
     reason = (data.get(REASON) or "").strip()
     if len(reason) > MAX_REASON:
         errors.add(REASON, _("Enintään %(limit)s merkkiä.") % {"limit": MAX_REASON})
@@ -174,12 +187,7 @@ def update_jobseeker(
         if not isinstance(effective_on, date):
             errors.add(STATUS_EFFECTIVE_ON, _("Päivämäärä on virheellinen."))
         else:
-            latest = (
-                JobseekerChange.objects.filter(jobseeker=jobseeker, kind=enums.ChangeKind.STATUS)
-                .order_by("-effective_on")
-                .values_list("effective_on", flat=True)
-                .first()
-            )
+            latest = _latest_status_change_on(jobseeker)
             problem = lifecycle.status_change_problem(
                 effective_on=effective_on,
                 started_on=jobseeker.job_search_started_on,
@@ -270,24 +278,42 @@ def _counsellor_after_move(jobseeker: Jobseeker, by: User) -> User | None:
 
 @transaction.atomic
 def end_job_search(
-    jobseeker: Jobseeker, *, ended_on: date | None, reason: str, by: User, note: str = "", today: date | None = None
+    jobseeker: Jobseeker,
+    *,
+    ended_on: date | None,
+    reason: str,
+    by: User,
+    note: str = "",
+    today: date | None = None,
+    seen_version: str = "",
 ) -> JobseekerChange:
     """End the job search on `ended_on` for `reason` (enums.JobSearchEndReason).
 
     The person leaves the worklists and caseloads: their stored deadline closes (service_model.services.deadlines) and
-    the responsible counsellor's period ends (the history keeps it, for continuity if they return).
+    the responsible counsellor's period ends (the history keeps it, for continuity if they return). Apps above react
+    in the same transaction through signals.job_search_ending (the service model cancels the meetings to come).
+    `seen_version` is the record's `version` when the form was opened, as for update_jobseeker: a change saved in
+    between (a status change the end date must not precede) is a Conflict.
     """
     today = today or timezone.localdate()
     jobseeker = _locked(jobseeker)
     errors = Errors()
+    if not jobseeker.job_search_ended:
+        # Ended already: the problem below says so and when, which tells more than a conflict would.
+        _check_version(jobseeker, seen_version)
+    latest = _latest_status_change_on(jobseeker)
     problem = lifecycle.end_problem(
         started_on=jobseeker.job_search_started_on,
         ended_on=ended_on if isinstance(ended_on, date) else None,
         already_ended_on=jobseeker.job_search_ended_on,
         today=today,
+        latest_change_on=latest,
     )
     if problem:
-        day = jobseeker.job_search_ended_on or jobseeker.job_search_started_on
+        day = {
+            lifecycle.Problem.ALREADY_ENDED: jobseeker.job_search_ended_on,
+            lifecycle.Problem.BEFORE_PREVIOUS_CHANGE: latest,
+        }.get(problem, jobseeker.job_search_started_on)
         errors.add("ended_on", _problem_text(problem, day))
     if reason not in enums.JobSearchEndReason.values:
         allowed = ", ".join(enums.JobSearchEndReason.values)
@@ -296,6 +322,8 @@ def end_job_search(
     if len(note) > MAX_REASON:
         errors.add("note", _("Enintään %(limit)s merkkiä.") % {"limit": MAX_REASON})
     errors.raise_if_any()
+    # Before the save, so that the deadline the save recomputes already sees what the receivers ended.
+    signals.job_search_ending.send(sender=Jobseeker, jobseeker=jobseeker, by=by)
     jobseeker.job_search_ended_on = ended_on
     jobseeker.job_search_end_reason = reason
     services.end_counsellor(jobseeker)

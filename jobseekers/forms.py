@@ -228,6 +228,8 @@ class EndJobSearchForm(Described, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Tallentuu muutoshistoriaan."),
     )
+    # As in EditForm: a change saved by someone else after the form was opened is a conflict.
+    seen_version = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -253,12 +255,28 @@ class BalanceForm(Described, forms.Form):
         help_text=_("Peruste tallentuu jokaisen siirretyn asiakkaan vastuuohjaajahistoriaan."),
     )
 
+    # Each listed client's responsible counsellor as the page showed it, in a hidden field named SEEN + the client's
+    # id (empty: none): someone else's move meanwhile is then a conflict, not silently overwritten.
+    SEEN = "nahty-"
+
     def __init__(self, *args, clients, counsellors, caseloads, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["jobseekers"].choices = [(j.pk, str(j)) for j in clients]
         self.fields["counsellor"].queryset = counsellors
         self.fields["counsellor"].label_from_instance = lambda user: caseloads.get(user.pk, str(user))
         self.describe()
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = {}
+        for pk in cleaned.get("jobseekers") or []:
+            value = self.data.get(f"{self.SEEN}{pk}")
+            if value is None or not (value == "" or value.isdigit()):
+                self.add_error("jobseekers", _("Sivu on vanhentunut: lataa se uudelleen ja valitse asiakkaat."))
+                break
+            seen[pk] = int(value) if value else None
+        cleaned["seen_counsellor_ids"] = seen
+        return cleaned
 
 
 EditForm.base_fields = {

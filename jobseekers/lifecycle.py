@@ -20,9 +20,15 @@ class Problem(StrEnum):
 
 
 def end_problem(
-    *, started_on: date, ended_on: date | None, already_ended_on: date | None, today: date
+    *,
+    started_on: date,
+    ended_on: date | None,
+    already_ended_on: date | None,
+    today: date,
+    latest_change_on: date | None = None,
 ) -> Problem | None:
-    """Whether a job search that started on `started_on` may be ended on `ended_on`."""
+    """Whether a job search that started on `started_on` may be ended on `ended_on`: not before the status change
+    recorded last either, since a status cannot take effect after the search it belongs to has ended."""
     if already_ended_on is not None:
         return Problem.ALREADY_ENDED
     if ended_on is None:
@@ -31,6 +37,8 @@ def end_problem(
         return Problem.IN_FUTURE
     if ended_on < started_on:
         return Problem.BEFORE_START
+    if latest_change_on is not None and ended_on < latest_change_on:
+        return Problem.BEFORE_PREVIOUS_CHANGE
     return None
 
 

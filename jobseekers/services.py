@@ -7,6 +7,7 @@ message that names the field and the reason – and, for the identity code, neve
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -387,7 +388,8 @@ def reassign(
         errors.add("note", _("Kirjoita siirron peruste (vähintään 5 merkkiä)."))
     if not selectors.may_take(counsellor, jobseeker, enums.CounsellorPurpose.REASSIGNMENT):
         errors.add("counsellor", _("Valittu henkilö ei ole palvelevan kunnan aktiivinen työllisyysohjaaja."))
-    elif counsellor.pk == jobseeker.responsible_counsellor_id:
+    elif counsellor.pk == seen_counsellor_id:
+        # Against what the supervisor saw: a change by someone else meanwhile is the conflict below, said as such.
         errors.add("counsellor", _("Valittu ohjaaja on jo asiakkaan vastuuohjaaja."))
     errors.raise_if_any()
     locked = Jobseeker.objects.select_for_update(of=("self",)).select_related("responsible_counsellor")
@@ -407,8 +409,19 @@ def reassign(
 
 
 @transaction.atomic
-def reassign_many(*, jobseekers: list[Jobseeker], counsellor: User | None, note: str, by: User) -> int:
-    """A supervisor's balancing: `reassign` for each job seeker, all or nothing; every refusal is named by person."""
+def reassign_many(
+    *,
+    jobseekers: list[Jobseeker],
+    counsellor: User | None,
+    note: str,
+    by: User,
+    seen_counsellor_ids: Mapping[int, int | None],
+) -> int:
+    """A supervisor's balancing: `reassign` for each job seeker, all or nothing; every refusal is named by person.
+
+    `seen_counsellor_ids` maps each job seeker's id to the responsible counsellor the page showed (None: none), so a
+    person reassigned by someone else meanwhile is a conflict named in the errors and nobody is moved.
+    """
     errors = Errors()
     if not jobseekers:
         errors.add("jobseekers", _("Valitse vähintään yksi asiakas."))
@@ -418,7 +431,13 @@ def reassign_many(*, jobseekers: list[Jobseeker], counsellor: User | None, note:
     for jobseeker in jobseekers:
         try:
             with transaction.atomic():
-                reassign(jobseeker=jobseeker, counsellor=counsellor, note=note, by=by)
+                reassign(
+                    jobseeker=jobseeker,
+                    counsellor=counsellor,
+                    note=note,
+                    by=by,
+                    seen_counsellor_id=seen_counsellor_ids[jobseeker.pk],
+                )
         except ValidationError as error:
             # A Conflict (someone else reassigned the person first) carries no field: it is about the person.
             by_field = error.message_dict if hasattr(error, "error_dict") else {"jobseekers": error.messages}

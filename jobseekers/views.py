@@ -15,7 +15,18 @@ from accounts import permissions
 from common.formatting import fi_date
 from common.tables import export_response
 from common.today import service_today
-from jobseekers import batch, change_texts, enums, forms, hetu_store, organisation_adapter, selectors, services, tables
+from jobseekers import (
+    batch,
+    card_sections,
+    change_texts,
+    enums,
+    forms,
+    hetu_store,
+    organisation_adapter,
+    selectors,
+    services,
+    tables,
+)
 from organisation import routing_texts
 
 PAGE_SIZE = 50
@@ -156,6 +167,7 @@ def card(request, pk):
             "can_reassign": permissions.can_reassign(user, jobseeker) and not jobseeker.job_search_ended,
             "changes": change_texts.describe(selectors.changes_of(jobseeker)),
             "can_edit": permissions.can_edit_jobseeker(user, jobseeker) and not jobseeker.job_search_ended,
+            "sections": card_sections.render(request, jobseeker),
         },
     )
 

@@ -21,6 +21,7 @@ class ServiceModelConfig(AppConfig):
             auditlog.register(model)
         post_save.connect(jobseeker_saved, sender=Jobseeker, dispatch_uid="service_model.jobseeker_saved")
         signals.counsellors_changed.connect(counsellors_changed, dispatch_uid="service_model.counsellors_changed")
+        signals.job_search_ending.connect(job_search_ending, dispatch_uid="service_model.job_search_ending")
 
 
 def jobseeker_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
@@ -38,3 +39,10 @@ def counsellors_changed(sender, pks, **kwargs):
     pks = list(pks)
     for start in range(0, len(pks), SYNC_CHUNK):
         deadlines.sync_owners(pks[start : start + SYNC_CHUNK])
+
+
+def job_search_ending(sender, jobseeker, **kwargs):
+    """An ended job search keeps no meetings to come: they are cancelled in the same transaction."""
+    from service_model.services import meetings
+
+    meetings.cancel_for_ended_search(jobseeker)

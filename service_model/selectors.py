@@ -232,7 +232,7 @@ def counsellor_calendar(counsellor_id: int, day: date) -> QuerySet:
 def meetings_of(jobseeker) -> QuerySet:
     return (
         Meeting.objects.filter(jobseeker=jobseeker)
-        .select_related("office", "counsellor")
+        .select_related("office", "counsellor", "jobseeker")
         .order_by("-planned_at", "-pk")
     )
 

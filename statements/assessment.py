@@ -25,6 +25,27 @@ def earlier_conducts(statement: Statement) -> list:
     )
 
 
+def pending_earlier(statement: Statement) -> list[Statement]:
+    """The person's statements not yet approved whose conduct would count as a repeat before this one's, earliest
+    first. While one is open, this statement's consequence cannot be known: its approval could still make this a
+    second neglect. Not approved means any state before approval, since a returned or still undecided finding on a
+    valid reason can change."""
+    rule = rules.rule_for(statement.case_type, statement.conduct_on)
+    if not rule.escalates:
+        return []
+    candidates = (
+        Statement.objects.filter(
+            jobseeker_id=statement.jobseeker_id, case_type__in=ESCALATING, conduct_on__lt=statement.conduct_on
+        )
+        .exclude(state=enums.StatementState.APPROVED)
+        .exclude(pk=statement.pk)
+        .order_by("conduct_on", "pk")
+    )
+    return [
+        other for other in candidates if rules.within_review(statement.conduct_on, other.conduct_on, rule.review_months)
+    ]
+
+
 def assess(statement: Statement, *, valid_reason: bool | None = None) -> rules.Assessment:
     """The rules' answer for the statement with the official's finding (given, or the one stored)."""
     finding = statement.valid_reason if valid_reason is None else valid_reason

@@ -203,10 +203,15 @@ def rule_for(case_type: CaseType | str, day: date, rules: Sequence[Rule] = RULES
     return max(in_force, key=lambda rule: rule.effective_from)
 
 
+def within_review(conduct_on: date, earlier: date, review_months: int) -> bool:
+    """Whether a conduct on `earlier` counts as a repeat before `conduct_on`: within the `review_months` before it (a
+    later or same-day one is not earlier)."""
+    return months_before(conduct_on, review_months) < earlier < conduct_on
+
+
 def repeat_ordinal(conduct_on: date, earlier: Iterable[date], review_months: int) -> int:
-    """1 + the earlier conducts within `review_months` before `conduct_on` (a later or same-day one is not earlier)."""
-    start = months_before(conduct_on, review_months)
-    return 1 + sum(1 for day in earlier if start < day < conduct_on)
+    """1 + the earlier conducts within the review period before `conduct_on`."""
+    return 1 + sum(1 for day in earlier if within_review(conduct_on, day, review_months))
 
 
 def assess(

@@ -14,9 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from common.errors import Errors
 from common.formatting import fi_date
+from jobseekers.models import Jobseeker
 from statements import assessment, enums, rules
 from statements.models import Statement, StatementTransition
 
@@ -44,6 +46,33 @@ def _past_date(errors: Errors, name: str, value, today: date, *, not_before: dat
 def _locked(statement: Statement) -> Statement:
     """The row, locked until the transaction ends: a second, simultaneous decision waits and then sees the first."""
     return Statement.objects.select_for_update().select_related("jobseeker").get(pk=statement.pk)
+
+
+def _locked_with_person(statement: Statement) -> Statement:
+    """The statement locked after its job seeker's row. Proposing and approving assess the person's approved history,
+    so those of one person queue on the person's row: each sees what the previous one approved, and two approvals at
+    once cannot both count as the first. The person's row first, as jobseekers/services.py locks it."""
+    Jobseeker.objects.select_for_update(of=("self",)).filter(pk=statement.jobseeker_id).values_list("pk").get()
+    return _locked(statement)
+
+
+def _refuse_while_earlier_open(statement: Statement) -> None:
+    """An earlier conduct still undecided could make this one a repeat: it is decided first, so the ladder counts the
+    same whatever order the statements are approved in."""
+    pending = assessment.pending_earlier(statement)
+    if pending:
+        named = ", ".join(
+            _("%(reference)s (menettely %(day)s)") % {"reference": other.reference, "day": fi_date(other.conduct_on)}
+            for other in pending
+        )
+        message = ngettext(
+            "Saman henkilön aiempaa menettelyä koskeva lausunto %(statements)s on vielä hyväksymättä. Ratkaise se "
+            "ensin, koska se voi vaikuttaa tämän lausunnon seuraamukseen.",
+            "Saman henkilön aiempia menettelyjä koskevat lausunnot %(statements)s ovat vielä hyväksymättä. Ratkaise ne "
+            "ensin, koska ne voivat vaikuttaa tämän lausunnon seuraamukseen.",
+            len(pending),
+        )
+        raise ValidationError({"conduct_on": [message % {"statements": named}]})
 
 
 def _move(statement: Statement, target: enums.StatementState, by, note: str = "") -> None:
@@ -154,7 +183,7 @@ def record_reply(statement: Statement, *, reply: str, received_on: date, by, tod
 def propose(statement: Statement, *, valid_reason, judgement: str, by, today: date | None = None):
     """The official's finding and reasons; the rules give the consequence and the statement awaits approval."""
     today = today or timezone.localdate()
-    statement = _locked(statement)
+    statement = _locked_with_person(statement)
     errors = Errors()
     if valid_reason not in (True, False):
         errors.add("valid_reason", _("Valitse, oliko työnhakijalla pätevä syy."))
@@ -180,15 +209,17 @@ def propose(statement: Statement, *, valid_reason, judgement: str, by, today: da
 
 @transaction.atomic
 def approve(statement: Statement, *, by, today: date | None = None):
-    """Approve as proposed; the consequence is assessed again, since another statement may have been approved since."""
-    statement = _locked(statement)
-    if statement.state == enums.StatementState.AWAITING_APPROVAL and by.pk in {
-        statement.drafted_by_id,
-        statement.proposed_by_id,
-    }:
-        raise ValidationError(
-            {"decided_by": [_("Et voi hyväksyä lausuntoa, jonka olet itse valmistellut tai esittänyt.")]}
-        )
+    """Approve as proposed; the consequence is assessed again, since another statement may have been approved since.
+
+    Refused while a statement on an earlier conduct of the same person that could count as a repeat is not approved.
+    """
+    statement = _locked_with_person(statement)
+    if statement.state == enums.StatementState.AWAITING_APPROVAL:
+        if by.pk in {statement.drafted_by_id, statement.proposed_by_id}:
+            raise ValidationError(
+                {"decided_by": [_("Et voi hyväksyä lausuntoa, jonka olet itse valmistellut tai esittänyt.")]}
+            )
+        _refuse_while_earlier_open(statement)
     _move(statement, enums.StatementState.APPROVED, by)
     assessment.store(statement, assessment.assess(statement))
     statement.decided_by = by

@@ -1,7 +1,7 @@
 """Writes of meetings: book, record (held, not attended, walk-in), cancel and reschedule, and the slot reservation
 that keeps one counsellor (and one job seeker) from being in two meetings at once."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -39,7 +39,19 @@ def _check_counsellor(counsellor, jobseeker: Jobseeker, errors: Errors) -> None:
         errors.add("counsellor", _("Ohjaaja ei palvele tätä asiakasta (eri ohjaajaryhmä)."))
 
 
+def _check_search_open(ended_on: date | None, errors: Errors) -> None:
+    """An ended job search has no meetings to come: the person left the worklists (jobseekers.changes.end_job_search)
+    and their planned meetings were cancelled; a new registration reopens the search."""
+    if ended_on is not None:
+        errors.add(
+            "job_search_ended_on",
+            _("Asiakkaan työnhaku päättyi %(day)s: tapaamista ei voi varata, kirjata eikä siirtää.")
+            % {"day": fi_date(ended_on)},
+        )
+
+
 def _check_details(jobseeker, meeting_type, channel, planned_at, duration_minutes, office, errors: Errors) -> None:
+    _check_search_open(jobseeker.job_search_ended_on, errors)
     if meeting_type not in enums.MeetingType.values:
         errors.add("meeting_type", _("Tuntematon tapaamisen tyyppi."))
     if channel not in enums.Channel.values:
@@ -107,11 +119,17 @@ def reserve_slot(
 
     Every path that puts a meeting on a calendar (book, record a walk-in, reschedule) calls this before it writes.
     The locks are taken counsellor first, then job seeker, and are held until the transaction ends, so a concurrent
-    write of the same counsellor or job seeker waits and then sees this one's meeting.
+    write of the same counsellor or job seeker waits and then sees this one's meeting. A job seeker whose search has
+    ended is refused.
     """
     _serialize_counsellor(counsellor_id)
     _serialize_jobseeker(jobseeker_id)
     errors = Errors()
+    # Read again under the lock: a job search ended since the caller loaded the person cancels meetings under the
+    # same lock (cancel_for_ended_search), so either that sees this meeting or this sees the end.
+    _check_search_open(
+        Jobseeker.objects.filter(pk=jobseeker_id).values_list("job_search_ended_on", flat=True).get(), errors
+    )
     if message := _conflict(counsellor_id, jobseeker_id, start, minutes, exclude):
         errors.add("planned_at", message)
     errors.raise_if_any()
@@ -345,3 +363,25 @@ def reschedule(
     meeting.save()
     recompute_deadline(jobseeker, today=today)
     return meeting
+
+
+def cancel_for_ended_search(jobseeker: Jobseeker) -> list[Meeting]:
+    """Cancel the person's planned meetings still to come, in the ending job search's transaction (called from
+    jobseekers.signals.job_search_ending before the end is saved; that save rewrites the deadline row).
+
+    "To come" is the line booking draws: from the service model's today on. A planned meeting of an earlier day is
+    left to be recorded as held or missed, since it may have taken place before the end was registered. Each meeting
+    is saved on its own, so the change log records every cancellation.
+    """
+    _serialize_jobseeker(jobseeker.pk)
+    first = timezone.make_aware(datetime.combine(service_today(), time.min))
+    cancelled = list(
+        Meeting.objects.select_for_update()
+        .filter(jobseeker_id=jobseeker.pk, state=enums.MeetingState.PLANNED, planned_at__gte=first)
+        .order_by("planned_at", "pk")
+    )
+    for meeting in cancelled:
+        meeting.state = enums.MeetingState.CANCELLED
+        meeting.cancel_reason = _("työnhaku päättyi")
+        meeting.save(update_fields=["state", "cancel_reason", "updated_at"])
+    return cancelled

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.template import engines
 
 from tests.architecture import layers
 
@@ -41,3 +42,19 @@ def test_siblings_on_one_layer_are_independent(tmp_path):
 def test_a_relative_import_stays_inside_its_app(tmp_path):
     _write(tmp_path, "organisation/loader/reader.py", "from ..models import Area\nfrom . import fields\n")
     assert layers.violations(tmp_path) == []
+
+
+def test_no_template_loads_a_tag_library_of_a_layer_above_its_own():
+    libraries = engines["django"].engine.libraries
+    assert layers.template_violations(Path(settings.BASE_DIR), libraries) == []
+
+
+def test_a_template_loading_an_upper_apps_library_is_found(tmp_path):
+    libraries = {"i18n": "django.templatetags.i18n", "statements_tags": "statements.templatetags.statements_tags"}
+    _write(tmp_path, "jobseekers/templates/jobseekers/card.html", "{% load i18n statements_tags %}")
+    _write(tmp_path, "www/templates/www/base.html", "{% load statements_tags %}")
+    _write(tmp_path, "correspondence/templates/c.html", "{% load consequence from statements_tags %}")
+    assert layers.template_violations(tmp_path, libraries) == [
+        "jobseekers/templates/jobseekers/card.html loads statements_tags (statements.templatetags.statements_tags)",
+        "correspondence/templates/c.html loads statements_tags (statements.templatetags.statements_tags)",
+    ]

@@ -145,3 +145,16 @@ def test_the_plan_as_a_letter_for_printing(plan, person, counsellor):
     sent = services.send_plan(plan, jobseeker=person, delivery="letter", by=counsellor)
     assert mail.outbox == []
     assert "kirjeenä tulostettavaksi" in sent.entry.text
+
+
+def test_no_invitation_is_sent_for_an_ended_job_search(meeting, person, counsellor, today):
+    from jobseekers.models import Jobseeker
+
+    # Ended by a path that left this meeting booked (the end itself cancels the meetings to come).
+    Jobseeker.objects.filter(pk=person.pk).update(job_search_ended_on=today, job_search_end_reason="employed")
+    person.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        services.send_invitation(meeting, jobseeker=person, delivery="email", by=counsellor)
+    assert set(error.value.message_dict) == {"job_search_ended_on"}
+    assert "päättyi 2.3.2026" in error.value.message_dict["job_search_ended_on"][0]
+    assert not mail.outbox and not entries(person).exists()

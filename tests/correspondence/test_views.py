@@ -155,3 +155,22 @@ def test_the_client_page_and_the_agenda_link_to_the_letters(client, meeting, pla
     assert reverse("correspondence:plan", kwargs={"pk": person.pk}) in card
     agenda = client.get(reverse("service_model:agenda") + "?paiva=2026-03-05").content.decode()
     assert invitation_url(meeting) + "?next=" in agenda
+
+
+def test_the_invitation_link_names_its_meeting_and_is_gone_once_the_job_search_has_ended(
+    client, meeting, counsellor, person, today
+):
+    from jobseekers.models import Jobseeker
+
+    client.force_login(counsellor)
+    client_page = reverse("service_model:client", kwargs={"pk": person.pk})
+    agenda = reverse("service_model:agenda") + "?paiva=2026-03-05"
+    assert (
+        'Lähetä kutsu<span class="visually-hidden"> tapaamiseen klo 9.30</span>' in client.get(agenda).content.decode()
+    )
+    # Ended by a path that left the meeting booked: the pages still show it, without the invitation.
+    Jobseeker.objects.filter(pk=person.pk).update(job_search_ended_on=today, job_search_end_reason="employed")
+    for page in (client_page, agenda):
+        body = client.get(page).content.decode()
+        assert reverse("service_model:record", kwargs={"pk": meeting.pk}) in body
+        assert invitation_url(meeting) not in body

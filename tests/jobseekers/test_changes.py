@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from jobseekers import changes, enums, organisation_adapter, selectors, services
+from jobseekers import changes, enums, organisation_adapter, selectors, services, signals
 from jobseekers.models import CounsellorAssignment, Jobseeker, JobseekerChange
 from service_model import selectors as service_selectors
 from service_model.models import Deadline
@@ -286,3 +286,57 @@ def test_a_searching_person_is_still_a_duplicate_and_a_restart_before_the_end_is
     first.refresh_from_db()
     assert first.job_search_ended_on == today - timedelta(days=10)
     assert first.job_search_started_on == today - timedelta(days=100)
+
+
+def test_an_end_before_the_last_status_change_is_refused_naming_its_day(client_of, counsellor):
+    today = timezone.localdate()
+    changed_on = today - timedelta(days=5)
+    changes.update_jobseeker(
+        client_of, {"status": "employed", "status_effective_on": changed_on}, by=counsellor, today=today
+    )
+    with pytest.raises(ValidationError) as raised:
+        changes.end_job_search(client_of, ended_on=changed_on - timedelta(days=1), reason="employed", by=counsellor)
+    [message] = raised.value.message_dict["ended_on"]
+    assert "ennen edellistä tilan muutosta" in message and f"{changed_on.day}.{changed_on.month}." in message
+    client_of.refresh_from_db()
+    assert client_of.job_search_ended_on is None
+    assert not JobseekerChange.objects.filter(kind=enums.ChangeKind.JOB_SEARCH_ENDED).exists()
+    changes.end_job_search(client_of, ended_on=changed_on, reason="employed", by=counsellor)
+
+
+def test_a_stale_end_form_is_a_conflict_and_ends_nothing(client_of, counsellor):
+    seen = changes.version(client_of)
+    changes.update_jobseeker(client_of, {"phone": "040 1"}, by=counsellor)
+    with pytest.raises(changes.Conflict):
+        changes.end_job_search(
+            client_of, ended_on=timezone.localdate(), reason="employed", by=counsellor, seen_version=seen
+        )
+    client_of.refresh_from_db()
+    assert client_of.job_search_ended_on is None
+    changes.end_job_search(
+        client_of,
+        ended_on=timezone.localdate(),
+        reason="employed",
+        by=counsellor,
+        seen_version=changes.version(client_of),
+    )
+
+
+def test_the_apps_above_hear_of_the_end_inside_its_transaction_and_can_refuse_it(client_of, counsellor):
+    heard = []
+
+    def refuse(sender, jobseeker, by, **kwargs):
+        heard.append((jobseeker.pk, by, jobseeker.job_search_ended_on))
+        raise ValidationError({"meetings": ["Ei voi perua."]})
+
+    signals.job_search_ending.connect(refuse, dispatch_uid="test.refuse")
+    try:
+        with pytest.raises(ValidationError):
+            changes.end_job_search(client_of, ended_on=timezone.localdate(), reason="employed", by=counsellor)
+    finally:
+        signals.job_search_ending.disconnect(dispatch_uid="test.refuse")
+    # Heard after the checks and before the save; the refusal rolled the whole end back.
+    assert heard == [(client_of.pk, counsellor, None)]
+    client_of.refresh_from_db()
+    assert client_of.job_search_ended_on is None and client_of.responsible_counsellor == counsellor
+    assert not JobseekerChange.objects.exists()

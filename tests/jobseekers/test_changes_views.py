@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from audit.models import PersonalDataAccess
-from jobseekers import batch
+from jobseekers import batch, changes, services
 from jobseekers.models import CounsellorAssignment, JobseekerChange
 from tests.jobseekers.factories import make_jobseeker
 
@@ -137,6 +137,11 @@ def kajaani(area, make_user, make_staff):
     return supervisor, busy, free, people
 
 
+def seen(people, counsellor) -> dict:
+    """Each listed client's responsible counsellor as the balancing page shows it in its hidden field."""
+    return {f"nahty-{person.pk}": str(counsellor.pk) if counsellor else "" for person in people}
+
+
 def test_the_supervisor_moves_several_clients_at_once(client, kajaani):
     supervisor, busy, free, people = kajaani
     client.force_login(supervisor)
@@ -147,7 +152,12 @@ def test_the_supervisor_moves_several_clients_at_once(client, kajaani):
     assert PersonalDataAccess.objects.filter(user=supervisor, view="jobseekers:balance").count() == 3
     response = client.post(
         f"/asiakkaat/asiakasmaarat/tasaus/?ohjaaja={busy.pk}",
-        {"jobseekers": [str(people[0].pk), str(people[1].pk)], "counsellor": str(free.pk), "note": "Tasaus"},
+        {
+            "jobseekers": [str(people[0].pk), str(people[1].pk)],
+            **seen(people, busy),
+            "counsellor": str(free.pk),
+            "note": "Tasaus",
+        },
         follow=True,
     )
     assert "2 asiakasta siirrettiin" in response.content.decode()
@@ -162,7 +172,7 @@ def test_balancing_is_all_or_nothing_with_each_refusal_named(client, kajaani):
     client.force_login(supervisor)
     response = client.post(
         "/asiakkaat/asiakasmaarat/tasaus/",
-        {"jobseekers": [str(p.pk) for p in people], "counsellor": str(busy.pk), "note": "x"},
+        {"jobseekers": [str(p.pk) for p in people], **seen(people, busy), "counsellor": str(busy.pk), "note": "x"},
     )
     assert response.status_code == 400
     errors = response.context["form"].errors
@@ -204,3 +214,53 @@ def Q_of(user):
     from accounts import permissions
 
     return permissions.assignment_scope(user)
+
+
+def test_the_balancing_page_carries_each_clients_counsellor_as_shown(client, kajaani):
+    supervisor, busy, free, people = kajaani
+    client.force_login(supervisor)
+    body = client.get("/asiakkaat/asiakasmaarat/tasaus/").content.decode()
+    assert f'name="nahty-{people[0].pk}" value="{busy.pk}"' in body
+
+
+def test_a_client_moved_by_someone_else_meanwhile_is_a_named_conflict_and_nobody_moves(client, kajaani, make_user):
+    supervisor, busy, free, people = kajaani
+    other = make_user(role="supervisor", municipality_code="205", username="toinen-esihenkilo")
+    services.reassign(jobseeker=people[1], counsellor=free, note="Toisen siirto", by=other)
+    client.force_login(supervisor)
+    # The page was opened before that move: it showed `busy` for everyone, filtered by `busy`.
+    response = client.post(
+        f"/asiakkaat/asiakasmaarat/tasaus/?ohjaaja={busy.pk}",
+        {"jobseekers": [str(p.pk) for p in people], **seen(people, busy), "counsellor": str(free.pk), "note": "Tasaus"},
+    )
+    assert response.status_code == 400
+    [error] = response.context["form"].errors["jobseekers"]
+    assert "Asiakas1" in error and "Toinen käyttäjä vaihtoi" in error
+    assert list(CounsellorAssignment.objects.filter(note="Tasaus").values_list("pk", flat=True)) == []
+    for person in people:
+        person.refresh_from_db()
+    assert [p.responsible_counsellor for p in people] == [busy, free, busy]
+
+
+def test_a_balancing_post_without_the_shown_counsellors_is_refused(client, kajaani):
+    supervisor, busy, free, people = kajaani
+    client.force_login(supervisor)
+    response = client.post(
+        "/asiakkaat/asiakasmaarat/tasaus/",
+        {"jobseekers": [str(people[0].pk)], "counsellor": str(free.pk), "note": "Tasaus"},
+    )
+    assert response.status_code == 400 and "vanhentunut" in str(response.context["form"].errors["jobseekers"])
+    assert not CounsellorAssignment.objects.filter(note="Tasaus").exists()
+
+
+def test_a_stale_end_form_is_a_conflict(client, counsellor, person):
+    client.force_login(counsellor)
+    url = f"/asiakkaat/{person.pk}/paata-tyonhaku/"
+    data = _form(client, url) | {"reason": "employed"}
+    changes.update_jobseeker(person, {"phone": "040 9"}, by=counsellor)
+    response = client.post(url, data)
+    assert response.status_code == 409
+    assert "Toinen käyttäjä muutti" in str(response.context["form"].non_field_errors())
+    person.refresh_from_db()
+    assert person.job_search_ended_on is None
+    assert client.post(url, _form(client, url) | {"reason": "employed"}).status_code == 302

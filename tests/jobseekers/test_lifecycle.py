@@ -74,3 +74,15 @@ def test_changed_lists_exactly_the_differing_fields(old, new):
     result = lifecycle.changed(old, new)
     assert set(result) == {name for name in new if old.get(name) != new[name]}
     assert all(result[name] == (old.get(name), new[name]) for name in result)
+
+
+def test_an_end_before_the_last_status_change_is_refused():
+    start, today, changed = date(2025, 1, 10), date(2025, 6, 2), date(2025, 4, 1)
+
+    def check(ended):
+        return lifecycle.end_problem(
+            started_on=start, ended_on=ended, already_ended_on=None, today=today, latest_change_on=changed
+        )
+
+    assert check(changed - timedelta(days=1)) == Problem.BEFORE_PREVIOUS_CHANGE
+    assert check(changed) is None and check(today) is None

@@ -145,3 +145,40 @@ def test_a_draft_cannot_skip_the_hearing(people):
     assert fields_of(error) == {"state"}
     with pytest.raises(ValidationError):
         services.record_reply(statement, reply="Selvitys", received_on=TODAY, by=people["counsellor"])
+
+
+def _proposed(people, conduct_on):
+    return make_statement(
+        people["jobseeker"], by=people["counsellor"], state="awaiting_approval", conduct_on=conduct_on
+    )
+
+
+def test_a_later_conduct_waits_for_the_earlier_one_and_then_counts_it(people):
+    approver = people["decision_maker"]
+    first = _proposed(people, date(2026, 3, 10))
+    second = _proposed(people, date(2026, 3, 20))
+
+    with pytest.raises(ValidationError) as error:
+        services.approve(second, by=approver)
+    [message] = error.value.message_dict["conduct_on"]
+    assert first.reference in message and "10.3.2026" in message
+    second.refresh_from_db()
+    assert second.state == enums.StatementState.AWAITING_APPROVAL and second.transitions.count() == 4
+
+    first = services.approve(first, by=approver)
+    assert (first.ordinal, first.consequence, first.consequence_days) == (
+        1,
+        enums.ConsequenceKind.BENEFIT_FREE_PERIOD,
+        7,
+    )
+    second = services.approve(second, by=approver)
+    assert second.ordinal == 2
+    assert (second.consequence, second.consequence_weeks) == (enums.ConsequenceKind.WORK_OBLIGATION, 6)
+
+
+def test_an_earlier_conduct_outside_the_review_period_or_of_a_kind_that_does_not_escalate_does_not_hold_it_up(people):
+    approver = people["decision_maker"]
+    make_statement(people["jobseeker"], by=people["counsellor"], conduct_on=date(2025, 3, 1))  # over 12 months before
+    make_statement(people["jobseeker"], by=people["counsellor"], conduct_on=date(2026, 3, 5), refused_job=True)
+    later = _proposed(people, date(2026, 3, 20))
+    assert services.approve(later, by=approver).ordinal == 1

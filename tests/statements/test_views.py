@@ -111,8 +111,9 @@ def test_the_list_filters_by_state_sorts_and_pages(client, people, monkeypatch):
     jobseeker, counsellor = people["jobseeker"], people["counsellor"]
     for day in (5, 20, 12):
         make_statement(jobseeker, by=counsellor, conduct_on=TODAY - timedelta(days=day))
+    # Earlier than the drafts: a draft on an earlier conduct would hold its approval up.
     approved = make_statement(
-        jobseeker, by=counsellor, state="approved", approver=people["decision_maker"], conduct_on=TODAY
+        jobseeker, by=counsellor, state="approved", approver=people["decision_maker"], conduct_on=TODAY - timedelta(30)
     )
     client.force_login(counsellor)
     url = reverse("statements:list")

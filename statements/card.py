@@ -1,21 +1,13 @@
-"""The job seeker's statements on their card, with the link to draft a new one.
-
-The card's view has already logged the read of the person, so this adds no access-log row of its own.
-"""
-
-from django import template
+"""The job seeker's statements on their card (a jobseekers.card_sections section), with the link to draft a new one."""
 
 from accounts import permissions
+from jobseekers.card_sections import CardSection
 from statements import selectors, texts
-
-register = template.Library()
 
 CARD_STATEMENTS = 5
 
 
-@register.inclusion_tag("statements/_card.html", takes_context=True)
-def statements_on_card(context, jobseeker):
-    user = context["request"].user
+def context(user, jobseeker) -> dict:
     shown = list(selectors.of_jobseeker(user, jobseeker)[:CARD_STATEMENTS])
     return {
         "jobseeker": jobseeker,
@@ -29,3 +21,6 @@ def statements_on_card(context, jobseeker):
         "can_view": permissions.can_view_statements(user, jobseeker),
         "can_draft": permissions.can_draft_statement(user, jobseeker),
     }
+
+
+SECTION = CardSection(key="statements", template="statements/_card.html", context=context)
