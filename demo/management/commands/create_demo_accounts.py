@@ -13,6 +13,8 @@ DEMO_ACCOUNTS = [
     ("ohjaaja", Role.COUNSELLOR, "Olli", "Ohjaaja", "205", "adults"),
     ("esihenkilo", Role.SUPERVISOR, "Eeva", "Esihenkilö", "205", None),
     ("paattaja", Role.DECISION_MAKER, "Pekka", "Päättäjä", "205", None),
+    # Hyrynsalmi holds no delegation (its residents are served by Paltamo): this decision maker decides nothing.
+    ("paattaja2", Role.DECISION_MAKER, "Taina", "Toimivallaton", "105", None),
     ("maksatus", Role.PAYMENT_HANDLER, "Maija", "Maksatus", "205", None),
     ("tyonantajapalvelut", Role.EMPLOYER_SERVICES, "Tuula", "Työnantajapalvelut", "205", "employer_services"),
     ("johto", Role.AREA_MANAGER, "Jaana", "Johtaja", "205", None),

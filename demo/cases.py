@@ -1,0 +1,290 @@
+"""Cases for the demo: unemployment-security statements and subsidy applications of synthetic job seekers, in every
+state, made through the apps' own services – so each has its transition log, its documents and its checks exactly as
+when staff make them.
+
+Statements start from the generated history: a job seeker who did not attend a statutory meeting in the last two
+months gets a statement about it, drafted by their responsible counsellor, and is taken along the path (hearing,
+reply, proposal, approval) to a state chosen for them. Subsidy applications are received for job seekers of every
+municipality and taken to a state in turn; the decisions are made by decision makers holding the municipality's
+delegation – synthetic ones (`synt-paattaja-<code>`) where the demo accounts have none – or by `paattaja` for the
+responsible municipality.
+
+Everything here is about synthetic people, so a new run of the population or the meetings removes it with them
+(demo/erase.py); a new run of this module first removes what it made before.
+"""
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts import permissions
+from accounts.enums import Role
+from accounts.models import User
+from common.dates import add_months
+from demo import erase
+from demo.counsellors import SYNTHETIC_USERNAME_PREFIX
+from jobseekers.enums import UNEMPLOYED_STATUSES
+from jobseekers.models import Jobseeker
+from organisation.models import Municipality
+from service_model import enums as service_enums
+from service_model.models import Meeting
+from service_model.today import service_today
+from statements import services as statement_services
+from statements.enums import CaseType, Payer
+from statements.models import Statement
+from subsidies import payment_services
+from subsidies import services as subsidy_services
+from subsidies.models import Application
+
+SYNTHETIC_CASES = "jobseeker_id IN (SELECT id FROM jobseekers_jobseeker WHERE synthetic_month IS NOT NULL)"
+STATEMENT_STATES = ("draft", "hearing", "awaiting_approval", "approved")
+MISSED_WINDOW_DAYS = 60
+# Not every missed meeting becomes a statement: a valid reason told at once, a rebooking the same week.
+STATEMENT_SHARE = 0.35
+REPLY_DAYS = 7
+# Most unemployed people are paid by Kela; members of an unemployment fund by their fund.
+PAYERS = (
+    {"payer": Payer.KELA, "payer_name": ""},
+    {"payer": Payer.KELA, "payer_name": ""},
+    {"payer": Payer.UNEMPLOYMENT_FUND, "payer_name": "Palkansaajien työttömyyskassa Pro"},
+)
+
+
+# The states an application is taken to, in turn, for the job seekers of each serving municipality.
+APPLICATION_STATES = (
+    "received",
+    "in_preparation",
+    "information_requested",
+    "statement_requested",
+    "proposed",
+    "decided",
+    "notified",
+    "paid",
+    "rectification_requested",
+)
+KINDS = ("general", "start_up_grant", "general")
+# Invented employers with invented (valid) business IDs.
+EMPLOYERS = (
+    ("Kainuun Puu Oy", "2999990-3", "Puuseppä", "7522"),
+    ("Vuokatin Matkailu Oy", "2999991-1", "Vastaanottovirkailija", "4224"),
+    ("Kuusamon Kone Oy", "2999993-8", "Asentaja", "7233"),
+)
+PAY_COSTS = Decimal("2900.00")
+
+
+@dataclass
+class CaseReport:
+    statements: dict[str, int] = field(default_factory=dict)
+    applications: dict[str, int] = field(default_factory=dict)
+    deleted: int = 0
+    decision_makers: int = 0
+
+
+def _decision_maker_of(municipality_id: int) -> User | None:
+    """A decision maker at home in the municipality: the demo account first, then a synthetic one."""
+    return (
+        User.objects.filter(role=Role.DECISION_MAKER, home_municipality_id=municipality_id, is_active=True)
+        .order_by("username")
+        .first()
+    )
+
+
+def _missed_meetings(today: date) -> list[Meeting]:
+    """Each synthetic job seeker's latest missed statutory meeting of the last two months."""
+    since = today - timedelta(days=MISSED_WINDOW_DAYS)
+    missed = (
+        Meeting.objects.filter(
+            state=service_enums.MeetingState.DID_NOT_ATTEND,
+            planned_at__date__gte=since,
+            planned_at__date__lt=today,
+            jobseeker__synthetic_month__isnull=False,
+            jobseeker__job_search_ended_on__isnull=True,
+            jobseeker__responsible_counsellor__isnull=False,
+        )
+        .exclude(meeting_type=service_enums.MeetingType.OTHER)
+        .select_related("jobseeker", "jobseeker__responsible_counsellor")
+        .order_by("jobseeker_id", "-planned_at")
+    )
+    latest = {}
+    for meeting in missed:
+        latest.setdefault(meeting.jobseeker_id, meeting)
+    return list(latest.values())
+
+
+def _statement(meeting: Meeting, state: str, today: date, rng: random.Random) -> Statement | None:
+    person = meeting.jobseeker
+    counsellor = person.responsible_counsellor
+    conduct_on = timezone.localdate(meeting.planned_at)
+    statement = statement_services.create_statement(
+        jobseeker=person,
+        case_type=CaseType.MISSED_MEETING,
+        conduct_on=conduct_on,
+        facts=f"Ei saapunut sovittuun tapaamiseen ({meeting.get_meeting_type_display()}) {conduct_on:%d.%m.%Y}.",
+        **rng.choice(PAYERS),
+        by=counsellor,
+        today=today,
+    )
+    if state == "draft":
+        return statement
+    asked_on = min(today, conduct_on + timedelta(days=1))
+    statement = statement_services.send_hearing(
+        statement,
+        question="Kerro, miksi et saapunut sovittuun tapaamiseen, ja toimita mahdollinen selvitys.",
+        reply_due_on=today + timedelta(days=REPLY_DAYS),
+        by=counsellor,
+        today=asked_on,
+    )
+    if state == "hearing":
+        return statement
+    statement = statement_services.record_reply(
+        statement, reply="Unohdin tapaamisen.", received_on=today, by=counsellor, today=today
+    )
+    statement = statement_services.propose(
+        statement, valid_reason=False, judgement="Unohtaminen ei ole pätevä syy.", by=counsellor, today=today
+    )
+    if state == "awaiting_approval":
+        return statement
+    approver = _decision_maker_of(person.serving_municipality_id)
+    if approver is None:
+        return statement
+    return statement_services.approve(statement, by=approver, today=today)
+
+
+def ensure_decision_makers() -> int:
+    """A synthetic decision maker in each serving municipality that has none, so that every statement and every
+    delegated subsidy decision has someone at home in the municipality to make it."""
+    serving = Jobseeker.objects.filter(synthetic_month__isnull=False).values("serving_municipality_id").distinct()
+    created = 0
+    for municipality in Municipality.objects.filter(pk__in=serving).order_by("code"):
+        if User.objects.filter(role=Role.DECISION_MAKER, home_municipality=municipality, is_active=True).exists():
+            continue
+        User.objects.create(
+            username=f"{SYNTHETIC_USERNAME_PREFIX}paattaja-{municipality.code}",
+            first_name="Päättäjä",
+            last_name=municipality.name_fi,
+            role=Role.DECISION_MAKER,
+            home_municipality=municipality,
+        )
+        created += 1
+    return created
+
+
+def _decider(application: Application) -> User | None:
+    """Whoever may decide the application: the delegation's holder, or the responsible municipality's decision
+    maker (accounts.permissions.subsidy_decision_rights)."""
+    for user in User.objects.filter(role=Role.DECISION_MAKER, is_active=True).order_by("username"):
+        if permissions.can_decide_subsidy(user, application):
+            return user
+    return None
+
+
+def _applicants(municipality_id: int) -> list[Jobseeker]:
+    return list(
+        Jobseeker.objects.filter(
+            synthetic_month__isnull=False,
+            serving_municipality_id=municipality_id,
+            status__in=UNEMPLOYED_STATUSES,
+            job_search_ended_on__isnull=True,
+            responsible_counsellor__isnull=False,
+        ).order_by("pk")[: len(APPLICATION_STATES)]
+    )
+
+
+def _application(person: Jobseeker, index: int, today: date, payer: User | None) -> Application:
+    target = APPLICATION_STATES[index % len(APPLICATION_STATES)]
+    # The employer's payment request is the paid case; a start-up grant is paid without one.
+    kind = "general" if target == "paid" else KINDS[index % len(KINDS)]
+    preparer = person.responsible_counsellor
+    # Cases further along the path came in earlier.
+    received_on = today - timedelta(days=10 + 10 * index)
+    employer, business_id, title, isco = EMPLOYERS[index % len(EMPLOYERS)]
+    values = {"start_date": received_on + timedelta(days=14)}
+    if kind == "start_up_grant":
+        values |= {"months": 6, "business_plan_summary": "Toiminimi: metsä- ja pihatyöt.", "other_income": 0}
+    else:
+        values |= {
+            "months": 5,
+            "employer_name": employer,
+            "employer_business_id": business_id,
+            "employer_type": "company",
+            "job_title": title,
+            "isco_code": isco,
+            "monthly_pay_costs": PAY_COSTS,
+            "weekly_hours": Decimal("37.5"),
+            "full_time_weekly_hours": Decimal("37.5"),
+        }
+    application = subsidy_services.receive_application(
+        jobseeker=person, kind=kind, received_on=received_on, by=preparer, **values
+    )
+    steps = APPLICATION_STATES[: APPLICATION_STATES.index(target) + 1]
+    if "in_preparation" in steps:
+        subsidy_services.start_preparation(application.pk, by=preparer)
+    if target == "information_requested":
+        subsidy_services.request_information(application.pk, by=preparer, note="Palkkalaskelma puuttuu.")
+    if "statement_requested" in steps:
+        subsidy_services.request_statement(application.pk, by=preparer)
+    if "proposed" in steps:
+        subsidy_services.record_statement(
+            application.pk, by=preparer, stance="supports", text="Työryhmä puoltaa.", given_on=today
+        )
+        subsidy_services.propose(application.pk, by=preparer, outcome="granted", reasons="")
+    decider = _decider(application) if "decided" in steps else None
+    if decider is not None:
+        decision = subsidy_services.decide(application.pk, by=decider)
+        # A decision is dated by the clock (subsidies stamps it), so its notification and any rectification request
+        # follow the clock too, even when the demo's reference day is pinned elsewhere.
+        decided_on = timezone.localdate()
+        if "notified" in steps:
+            subsidy_services.notify(application.pk, by=preparer, notified_on=decided_on)
+        if target == "rectification_requested":
+            subsidy_services.request_rectification(
+                application.pk, by=preparer, received_on=decided_on, grounds="Hakija pyytää pidempää tukiaikaa."
+            )
+        if target == "paid" and payer is not None:
+            _pay_first_month(decision, payer, today)
+    application.refresh_from_db()
+    return application
+
+
+def _pay_first_month(decision, payer: User, today: date) -> None:
+    first_month_end = add_months(decision.start_date, 1) - timedelta(days=1)
+    if first_month_end >= today:
+        return
+    request = payment_services.record_payment(
+        decision.pk,
+        by=payer,
+        received_on=today,
+        period_start=decision.start_date,
+        period_end=first_month_end,
+        amount=decision.monthly_amount,
+        pay_costs=PAY_COSTS,
+        pay_slip_reference="PL-1",
+    )
+    payment_services.approve_payment(request.pk, by=payer)
+
+
+def generate(*, seed: int = 1, today: date | None = None) -> CaseReport:
+    today = today or service_today()
+    report = CaseReport()
+    rng = random.Random(f"cases:{seed}")
+    with transaction.atomic():
+        report.decision_makers = ensure_decision_makers()
+        report.deleted = erase.delete(Statement, SYNTHETIC_CASES)
+        missed = [meeting for meeting in _missed_meetings(today) if rng.random() < STATEMENT_SHARE]
+        for index, meeting in enumerate(missed):
+            state = STATEMENT_STATES[index % len(STATEMENT_STATES)]
+            made = _statement(meeting, state, today, rng)
+            if made is not None:
+                report.statements[made.state] = report.statements.get(made.state, 0) + 1
+        report.deleted += erase.delete(Application, SYNTHETIC_CASES)
+        payer = User.objects.filter(role=Role.PAYMENT_HANDLER, is_active=True).order_by("username").first()
+        serving = Jobseeker.objects.filter(synthetic_month__isnull=False).values("serving_municipality_id")
+        for municipality_id in sorted(set(serving.values_list("serving_municipality_id", flat=True))):
+            for index, person in enumerate(_applicants(municipality_id)):
+                made = _application(person, index, today, payer)
+                report.applications[made.state] = report.applications.get(made.state, 0) + 1
+    return report
