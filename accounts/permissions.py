@@ -399,7 +399,8 @@ def subsidy_decision_rights(user) -> frozenset[tuple[int, str]]:
 def can_decide_subsidy(user, application=None) -> bool:
     rights = subsidy_decision_rights(user)
     if application is None:
-        return bool(rights)
+        # A named official's delegation of another case type (e.g. self-motivated study) decides no subsidy.
+        return any(case_type in SUBSIDY_CASE_TYPES for _municipality, case_type in rights)
     return (application.serving_municipality_id, application.case_type) in rights
 
 
@@ -414,3 +415,116 @@ def can_prepare_subsidy(user, application=None) -> bool:
     if not allowed or application is None:
         return allowed
     return can_view_jobseeker(user, application.jobseeker)
+
+
+# Payments (maksatus): a payment handler records, checks and approves the payment requests and exports them for the
+# finance system of their home municipality, when that municipality pays (subsidies.payment_selectors decides which
+# municipality pays a decision, from the delegation's payment arrangement). They see of the person only what payment
+# needs (name and the decision's figures), never the job seeker's card.
+
+
+def can_handle_subsidy_payments(user, paying_municipality_id=None) -> bool:
+    allowed = has_role(user, Role.PAYMENT_HANDLER) and user.home_municipality_id is not None
+    if not allowed or paying_municipality_id is None:
+        return allowed
+    return user.home_municipality_id == paying_municipality_id
+
+
+def can_view_subsidy_reports(user) -> bool:
+    """Counts and sums by municipality, kind and month, naming nobody: for the area's management and those who lead,
+    decide or pay."""
+    roles = (Role.AREA_MANAGER, Role.SUPERVISOR, Role.DECISION_MAKER, Role.PAYMENT_HANDLER)
+    return has_role(user, *roles) or can_administer(user)
+
+
+# --- Employers and vacancies (työnantajat, avoimet työpaikat) ---------------------------------------------------------
+#
+# Employers and vacancies are not personal data: every staff member reads them (counsellors offer the jobs). Employer
+# services (centralised for the whole area, plan §2) and the administrator create and edit employers and their
+# vacancies and open, fill, close and cancel them. Contact persons are work contacts shown with the employer; see
+# docs/decisions/0009-employers-app.md.
+
+
+def can_view_employers(user) -> bool:
+    return is_staff_member(user)
+
+
+def can_manage_employers(user) -> bool:
+    return has_role(user, Role.EMPLOYER_SERVICES) or can_administer(user)
+
+
+def can_manage_vacancies(user) -> bool:
+    return has_role(user, Role.EMPLOYER_SERVICES) or can_administer(user)
+
+
+# --- Planning (suunnittelu): capacity, workload, scenarios ------------------------------------------------------------
+#
+# Numbers per municipality and team, never a person. The area's management and administrators see the whole area; a
+# supervisor sees the unit that serves their home municipality. Scenarios are the management's: they write them, a
+# supervisor reads and runs them within their municipality.
+
+
+def can_view_planning(user) -> bool:
+    return has_role(user, Role.AREA_MANAGER) or leads_municipality(user) or can_administer(user)
+
+
+def planning_municipality(user) -> str | None:
+    """The municipality code a planning page is limited to, or None for the whole area."""
+    if has_role(user, Role.SUPERVISOR) and not can_administer(user):
+        return user.home_municipality.code
+    return None
+
+
+def can_manage_scenarios(user) -> bool:
+    return has_role(user, Role.AREA_MANAGER) or can_administer(user)
+
+
+# --- Competence survey (osaamiskartoitus) -------------------------------------------------------------------------
+#
+# Every staff member answers for themselves. Individual answers are seen by the person, their supervisor (a supervisor
+# whose home municipality is the person's) and administrators; the supervisor adds their own assessment. Everyone else
+# – the area's management included – sees aggregates, in which a group of fewer than three people is not shown
+# (competence.gaps.MINIMUM_GROUP). Importing the answers of staff without accounts is the administrator's.
+
+
+def can_answer_competence_survey(user) -> bool:
+    return is_staff_member(user) and user.home_municipality_id is not None
+
+
+def can_view_competence_aggregates(user) -> bool:
+    return is_staff_member(user)
+
+
+def can_view_competence_answers(user, respondent=None) -> bool:
+    """Without a respondent: whether the user sees anyone's answers besides their own."""
+    if can_administer(user):
+        return True
+    if respondent is None:
+        return leads_municipality(user)
+    if is_staff_member(user) and respondent.user_id == user.pk:
+        return True
+    return leads_municipality(user) and respondent.municipality_id == user.home_municipality_id
+
+
+def competence_answers_scope(user):
+    """can_view_competence_answers as a filter on competence.Respondent, or None when the user sees none but own."""
+    from django.db.models import Q
+
+    if can_administer(user):
+        return Q(survey_round__area_id=user.home_municipality.area_id) if user.home_municipality_id else Q()
+    if leads_municipality(user):
+        return Q(municipality_id=user.home_municipality_id)
+    return None
+
+
+def can_assess_competence(user, respondent) -> bool:
+    """The supervisor's assessment: the person's supervisor, never of their own answers."""
+    return (
+        leads_municipality(user)
+        and respondent.municipality_id == user.home_municipality_id
+        and respondent.user_id != user.pk
+    )
+
+
+def can_import_competence(user) -> bool:
+    return can_administer(user)

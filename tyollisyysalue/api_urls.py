@@ -1,10 +1,12 @@
 from rest_framework.routers import DefaultRouter
 
 from correspondence import api as correspondence_api
+from employers import api as employers_api
 from jobseekers import api as jobseekers_api
 from jobseekers import journal_api
 from labour_market import api as labour_market_api
 from organisation import api as organisation_api
+from planning import api as planning_api
 from service_model import api as service_model_api
 from statements import api as statements_api
 from subsidies import api as subsidies_api
@@ -20,5 +22,7 @@ service_model_api.register(router)
 correspondence_api.register(router)
 subsidies_api.register(router)
 statements_api.register(router)
+employers_api.register(router)
+planning_api.register(router)
 
 urlpatterns = router.urls

@@ -14,9 +14,12 @@ urlpatterns = [
     path("asiakkaat/", include("jobseekers.urls")),
     path("palvelumalli/", include("service_model.urls")),
     path("tilastot/", include("labour_market.urls")),
+    path("tyonantajat/", include("employers.urls")),
     path("lausunnot/", include("statements.urls")),
     path("viestit/", include("correspondence.urls")),
     path("tuet/", include("subsidies.urls")),
+    path("suunnittelu/", include("planning.urls")),
+    path("osaaminen/", include("competence.urls")),
     path("", include("www.urls")),
 ]
 

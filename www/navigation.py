@@ -20,7 +20,12 @@ ITEMS = [
     ("service_model:on_time", _("Ajallaan"), permissions.can_view_on_time_rate),
     ("subsidies:queue", _("Tukihakemukset"), permissions.can_view_subsidy_applications),
     ("subsidies:calculator", _("Tukilaskuri"), permissions.can_use_subsidy_calculator),
+    ("subsidies:payments", _("Maksatus"), permissions.can_handle_subsidy_payments),
+    ("subsidies:reports", _("Tukiraportit"), permissions.can_view_subsidy_reports),
     ("statements:list", _("Lausunnot"), permissions.can_view_statements),
+    ("employers:vacancies", _("Työpaikat"), permissions.can_view_employers),
+    ("planning:capacity", _("Suunnittelu"), permissions.can_view_planning),
+    ("competence:heat_map", _("Osaaminen"), permissions.can_view_competence_aggregates),
     ("audit:log", _("Tarkastusloki"), permissions.can_view_access_log),
 ]
 

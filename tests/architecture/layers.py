@@ -5,6 +5,8 @@ Each allowed exception names the importing module, the imported module and why.
 """
 
 import ast
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,9 +15,10 @@ LAYERS: list[set[str]] = [
     {"accounts"},
     {"organisation", "audit"},
     {"labour_market"},
+    {"employers"},
     {"jobseekers"},
     {"service_model"},
-    {"statements", "correspondence", "subsidies"},
+    {"statements", "correspondence", "subsidies", "planning", "competence"},
     {"www", "operations"},
     {"demo"},
 ]
@@ -84,4 +87,35 @@ def violations(root: Path) -> list[Violation]:
                     if any(module == m and imported.startswith(i) for m, i in EXCEPTIONS):
                         continue
                     found.append(Violation(module, line, imported))
+    return found
+
+
+# `{% load a b %}` and `{% load name from library %}`: the libraries are the words after `load` (or after `from`).
+LOAD = re.compile(r"{%\s*load\s+(.+?)\s*%}")
+
+
+def loaded_libraries(text: str):
+    for match in LOAD.finditer(text):
+        words = match.group(1).split()
+        yield from words[words.index("from") + 1 :] if "from" in words else words
+
+
+def template_violations(root: Path, libraries: Mapping[str, str]) -> list[str]:
+    """Templates under an app's `templates/` that load a tag library of an app on a higher layer or a sibling.
+
+    `libraries` maps a library's name to its module, as Django's template engine knows them (Engine.libraries):
+    loading a library runs its app's code, so it is an import like any other. Libraries of no layered app (Django's
+    own, third-party) are not checked.
+    """
+    found = []
+    for apps in LAYERS:
+        for app in apps:
+            own = layer_of(app)
+            for path in sorted((root / app / "templates").rglob("*.html")):
+                for name in loaded_libraries(path.read_text()):
+                    target = libraries.get(name, "").split(".")[0]
+                    other = layer_of(target)
+                    if other is None or target == app or other < own:
+                        continue
+                    found.append(f"{path.relative_to(root)} loads {name} ({libraries[name]})")
     return found

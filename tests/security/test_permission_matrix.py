@@ -248,9 +248,159 @@ def subsidy_decision():
     return {"pk": application.pk, "decision_pk": application.decisions.get().pk}
 
 
+def scoped_subsidy_payment():
+    """A payment request of the scoped job seeker's granted and notified pay subsidy, exported in a payment file.
+    HOME_MUNICIPALITY's delegation is set to pay through its own finance, so that OTHER_MUNICIPALITY (the responsible
+    municipality, which pays otherwise) must not find it."""
+    from datetime import date
+    from decimal import Decimal
+
+    from common.documents import LetterDocument
+    from organisation.models import Delegation
+    from subsidies.models import Application, Decision, PaymentExport, PaymentRequest
+
+    existing = PaymentRequest.objects.filter(application__jobseeker=scoped_jobseeker()).first()
+    if existing is not None:
+        return existing
+    original = scoped_subsidy_application()
+    delegation = Delegation.objects.get(municipality__code=HOME_MUNICIPALITY, case_type="pay_subsidy")
+    delegation.payment = "municipal_finance"
+    delegation.save()
+    application = Application.objects.create(
+        jobseeker=original.jobseeker,
+        kind="general",
+        serving_municipality_id=original.serving_municipality_id,
+        state="notified",
+        received_on=date(2025, 2, 1),
+        start_date=date(2025, 3, 1),
+        months=5,
+        employer_name="Matriisi Oy",
+        employer_business_id="2077474-0",
+        notified_on=date(2025, 3, 1),
+        created_by=original.created_by,
+    )
+    decision = Decision.objects.create(
+        application=application,
+        outcome="granted",
+        reasons="Matriisin perustelut.",
+        monthly_amount=Decimal("1260.00"),
+        total=Decimal("6300.00"),
+        start_date=date(2025, 3, 1),
+        end_date=date(2025, 7, 31),
+        rule_key="palkkatuki-yleinen-2023-07",
+        municipality_id=original.serving_municipality_id,
+        delegation=delegation,
+        decided_by=original.created_by,
+        document=LetterDocument("Matriisin päätös").to_bytes(),
+        document_sha256="0" * 64,
+    )
+    export = PaymentExport.objects.create(
+        paying_municipality_id=original.serving_municipality_id,
+        created_by=original.created_by,
+        count=1,
+        total=Decimal("1260.00"),
+        content=b"maksuera\r\n",
+        content_sha256="0" * 64,
+    )
+    values = {"application": application, "decision": decision, "received_on": date(2025, 4, 1),
+              "paying_municipality_id": original.serving_municipality_id, "recorded_by": original.created_by,
+              "amount": Decimal("1260.00"), "pay_costs": Decimal("2800.00"), "pay_slip_reference": "PL-1"}  # fmt: skip
+    PaymentRequest.objects.create(
+        **values, period_start=date(2025, 3, 1), period_end=date(2025, 3, 31), state="exported", export=export
+    )
+    return PaymentRequest.objects.create(**values, period_start=date(2025, 4, 1), period_end=date(2025, 4, 30))
+
+
+def subsidy_payment_pk():
+    return {"pk": scoped_subsidy_payment().pk}
+
+
+def subsidy_payment_step():
+    return {"pk": scoped_subsidy_payment().pk, "action": "reject"}
+
+
+def subsidy_payment_decision():
+    return {"decision_pk": scoped_subsidy_payment().decision_id}
+
+
+def subsidy_payment_export():
+    return {"pk": scoped_subsidy_payment().application.payment_requests.exclude(export=None).get().export_id}
+
+
 OVERVIEW = frozenset({Role.SUPERVISOR, Role.AREA_MANAGER, Role.ADMINISTRATOR})
 MANAGES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR})
 DECIDES = frozenset({Role.DECISION_MAKER})
+PAYS = frozenset({Role.PAYMENT_HANDLER})
+SUBSIDY_REPORTS = frozenset(
+    {Role.AREA_MANAGER, Role.SUPERVISOR, Role.DECISION_MAKER, Role.PAYMENT_HANDLER, Role.ADMINISTRATOR}
+)
+
+PLANNING = frozenset({Role.AREA_MANAGER, Role.SUPERVISOR, Role.ADMINISTRATOR})
+EMPLOYER_SERVICES = frozenset({Role.EMPLOYER_SERVICES, Role.ADMINISTRATOR})
+
+
+def matrix_vacancy():
+    """An open vacancy of a Paltamo employer (made once per test); employers are area-wide, so not `scoped`."""
+    from employers.models import Employer, Vacancy
+    from organisation.models import Municipality
+
+    municipality = Municipality.objects.get(code=HOME_MUNICIPALITY)
+    employer, _created = Employer.objects.get_or_create(
+        area=municipality.area, business_id="0116297-6", defaults={"name": "Matriisi Oy", "municipality": municipality}
+    )
+    return Vacancy.objects.filter(employer=employer).first() or Vacancy.objects.create(
+        employer=employer,
+        title="Matriisin työpaikka",
+        occupation="3221",
+        municipality=municipality,
+        working_time="full_time",
+        employment_type="permanent",
+    )
+
+
+def employer_pk():
+    return {"pk": matrix_vacancy().employer_id}
+
+
+def vacancy_pk():
+    return {"pk": matrix_vacancy().pk}
+
+
+def planning_scenario():
+    """A stored scenario of the area (made once per test); scenarios are area-wide, so not `scoped`."""
+    from accounts.models import User
+    from organisation.models import EmploymentArea
+    from planning.models import Scenario
+
+    scenario = Scenario.objects.first() or Scenario.objects.create(
+        area=EmploymentArea.objects.get(),
+        name="Matriisi",
+        start_month="2026-01-01",
+        created_by=User.objects.create_user(username="skenaario-laatija", role=Role.AREA_MANAGER),
+    )
+    return {"pk": scenario.pk}
+
+
+COMPETENCE_ANSWERS = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
+
+
+def competence_respondent():
+    """A survey answer of a HOME_MUNICIPALITY staff member without an account (made once per test)."""
+    from competence.models import Respondent
+    from tests.competence.factories import make_respondent, make_round
+
+    found = Respondent.objects.filter(name="Matriisi").first()
+    return {"pk": (found or make_respondent(make_round(), municipality=HOME_MUNICIPALITY, name="Matriisi")).pk}
+
+
+def competence_export():
+    from competence.models import SurveyRound
+    from tests.competence.factories import make_round
+
+    if not SurveyRound.objects.exists():
+        make_round()
+    return {"table": "kunnat"}
+
 
 RULES = {
     "www:home": Rule(),
@@ -433,6 +583,69 @@ RULES = {
         ok=(400,),
         scoped=MUNICIPALITY_SCOPED,
     ),
+    # Payments: the payment handler of the paying municipality only. The page's rejection is sent without reasons
+    # (redirected back with the refusal), the export with nothing approved likewise; the API's step without an
+    # action is a validation error (400).
+    "subsidies:payments": Rule(roles=PAYS),
+    "subsidies:payment_new": Rule(roles=PAYS, kwargs=subsidy_payment_decision, scoped=PAYS),
+    "subsidies:payment": Rule(roles=PAYS, kwargs=subsidy_payment_pk, scoped=PAYS),
+    "subsidies:payment_step": Rule(
+        roles=PAYS, kwargs=subsidy_payment_step, method="post", data={}, ok=(302,), scoped=PAYS
+    ),
+    "subsidies:payment_export_create": Rule(roles=PAYS, method="post", data={}, ok=(302,)),
+    "subsidies:payment_export": Rule(roles=PAYS, kwargs=subsidy_payment_export, scoped=PAYS),
+    "subsidy-payment-list": Rule(api=True, roles=PAYS),
+    "subsidy-payment-detail": Rule(api=True, roles=PAYS, kwargs=subsidy_payment_pk, scoped=PAYS),
+    "subsidy-payment-step": Rule(
+        api=True, roles=PAYS, kwargs=subsidy_payment_pk, method="post", data={}, ok=(400,), scoped=PAYS
+    ),
+    "subsidy-payment-export-list": Rule(api=True, roles=PAYS),
+    # Reports name nobody: counts and sums for the management and those who lead, decide or pay.
+    "subsidies:reports": Rule(roles=SUBSIDY_REPORTS),
+    "subsidies:report_export": Rule(roles=SUBSIDY_REPORTS, kwargs={"table": "paatokset"}),
+    # Planning: counts per municipality and team for the area's management, supervisors (their municipality's unit)
+    # and administrators. Scenarios are stored by the management and administrators (the API is sent without input:
+    # 400) and run by every planning role.
+    "planning:capacity": Rule(roles=PLANNING),
+    "planning:workload": Rule(roles=PLANNING),
+    "planning:scenarios": Rule(roles=PLANNING),
+    "planning:scenario": Rule(roles=PLANNING, kwargs=planning_scenario),
+    "planning:export": Rule(roles=PLANNING, kwargs={"table": "kunnat"}),
+    "planning-scenario-list": Rule(
+        api=True, roles=frozenset({Role.AREA_MANAGER, Role.ADMINISTRATOR}), method="post", data={}, ok=(400,)
+    ),
+    "planning-scenario-run": Rule(api=True, roles=PLANNING, kwargs=planning_scenario, method="post", data={}),
+    # Employers and vacancies: not personal data, read by all staff; written by employer services and administrators.
+    # The status change is sent without a status, so an allowed role is redirected back with the refusal.
+    "employers:list": Rule(),
+    "employers:detail": Rule(kwargs=employer_pk),
+    "employers:create": Rule(roles=EMPLOYER_SERVICES),
+    "employers:edit": Rule(roles=EMPLOYER_SERVICES, kwargs=employer_pk),
+    "employers:vacancies": Rule(),
+    "employers:vacancy_export": Rule(),
+    "employers:vacancy": Rule(kwargs=vacancy_pk),
+    "employers:vacancy_create": Rule(roles=EMPLOYER_SERVICES),
+    "employers:vacancy_edit": Rule(roles=EMPLOYER_SERVICES, kwargs=vacancy_pk),
+    "employers:vacancy_status": Rule(
+        roles=EMPLOYER_SERVICES, kwargs=vacancy_pk, method="post", data={"status": ""}, ok=(302,)
+    ),
+    "employers:distances": Rule(),
+    "employers:distance_export": Rule(kwargs={"table": "alue"}),
+    "employer-list": Rule(api=True),
+    "employer-detail": Rule(api=True, kwargs=employer_pk),
+    "vacancy-list": Rule(api=True),
+    "vacancy-detail": Rule(api=True, kwargs=vacancy_pk),
+    # Competence survey: everyone answers for themselves and sees aggregates (groups under 3 suppressed); individual
+    # answers are for the person, their supervisor (same home municipality) and administrators; the import is the
+    # administrator's.
+    "competence:heat_map": Rule(),
+    "competence:export": Rule(kwargs=competence_export),
+    "competence:survey": Rule(),
+    "competence:respondents": Rule(roles=COMPETENCE_ANSWERS),
+    "competence:respondent": Rule(
+        roles=COMPETENCE_ANSWERS, kwargs=competence_respondent, scoped=frozenset({Role.SUPERVISOR})
+    ),
+    "competence:import": Rule(roles=frozenset({Role.ADMINISTRATOR})),
 }
 
 # Open to anonymous users by design: signing in and out, the second factor page (it redirects to sign-in), language,
