@@ -38,6 +38,7 @@ from statements.enums import CaseType, Payer
 from statements.models import Statement
 from subsidies import payment_services
 from subsidies import services as subsidy_services
+from subsidies.enums import ApplicationState
 from subsidies.models import Application
 
 SYNTHETIC_CASES = "jobseeker_id IN (SELECT id FROM jobseekers_jobseeker WHERE synthetic_month IS NOT NULL)"
@@ -286,5 +287,6 @@ def generate(*, seed: int = 1, today: date | None = None) -> CaseReport:
         for municipality_id in sorted(set(serving.values_list("serving_municipality_id", flat=True))):
             for index, person in enumerate(_applicants(municipality_id)):
                 made = _application(person, index, today, payer)
-                report.applications[made.state] = report.applications.get(made.state, 0) + 1
+                state = ApplicationState(made.state)
+                report.applications[state] = report.applications.get(state, 0) + 1
     return report

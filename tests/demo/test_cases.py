@@ -32,7 +32,8 @@ def test_cases_in_every_state_replaced_on_a_new_run(demo, capsys):
     registered = make_jobseeker(municipality="205")
     call_command("generate_cases", "--seed", "1")
     out = capsys.readouterr().out
-    assert "lausunnot:" in out and "tukihakemukset:" in out and "hyväksytty" in out
+    assert "lausunnot:" in out and "tukihakemukset:" in out and "hyväksytty" in out and "tiedoksi annettu" in out
+    assert "notified" not in out
     first = snapshot()
     assert set(Counter(state for *_, state in first[0])) == {"draft", "hearing", "awaiting_approval", "approved"}
     assert {"received", "in_preparation", "proposed", "decided", "notified", "rectification_requested"} <= set(
