@@ -46,12 +46,14 @@ _ROW_FIELDS = {
     "meeting_hours": serializers.DecimalField(max_digits=12, decimal_places=1),
     "fte_gap": serializers.DecimalField(max_digits=8, decimal_places=2, allow_null=True),
 }
+# One row class for both lists, so the schema has one "ScenarioMonthRow" component.
+_MONTH_ROW = inline_serializer("ScenarioMonthRow", _ROW_FIELDS)
 _RUN = inline_serializer(
     "ScenarioRun",
     {
         "id": serializers.IntegerField(),
-        "months": inline_serializer("ScenarioMonthRow", _ROW_FIELDS, many=True),
-        "baseline": inline_serializer("ScenarioMonthRow", _ROW_FIELDS, many=True),
+        "months": type(_MONTH_ROW)(many=True),
+        "baseline": type(_MONTH_ROW)(many=True),
     },
 )
 _CREATED = inline_serializer("ScenarioCreated", {"id": serializers.IntegerField(), "name": serializers.CharField()})

@@ -20,11 +20,11 @@ from subsidies.models import Application, PaySubsidyRate
 from subsidies.serializers import (
     CALCULATION,
     REFUSAL,
-    ApplicationCreateSerializer,
-    ApplicationDetailSerializer,
-    ApplicationSerializer,
     CalculateRequestSerializer,
     StepSerializer,
+    SubsidyApplicationCreateSerializer,
+    SubsidyApplicationDetailSerializer,
+    SubsidyApplicationSerializer,
 )
 
 PURPOSE = "tukihakemukset (API)"
@@ -74,7 +74,7 @@ class ApplicationViewSet(viewsets.GenericViewSet):
         "step": permissions.can_view_subsidy_applications,
     }
     queryset = Application.objects.none()
-    serializer_class = ApplicationSerializer
+    serializer_class = SubsidyApplicationSerializer
     lookup_value_regex = "[0-9]+"
 
     def _application(self):
@@ -85,15 +85,15 @@ class ApplicationViewSet(viewsets.GenericViewSet):
     def list(self, request):
         page = self.paginate_queryset(selectors.queue(request.user))
         selectors.log_listing(request.user, page, view="api:subsidy-application-list", purpose=PURPOSE)
-        return self.get_paginated_response(ApplicationSerializer(page, many=True).data)
+        return self.get_paginated_response(SubsidyApplicationSerializer(page, many=True).data)
 
-    @extend_schema(responses=ApplicationDetailSerializer)
+    @extend_schema(responses=SubsidyApplicationDetailSerializer)
     def retrieve(self, request, pk=None):
-        return Response(ApplicationDetailSerializer(self._application()).data)
+        return Response(SubsidyApplicationDetailSerializer(self._application()).data)
 
-    @extend_schema(request=ApplicationCreateSerializer, responses={201: ApplicationSerializer})
+    @extend_schema(request=SubsidyApplicationCreateSerializer, responses={201: SubsidyApplicationSerializer})
     def create(self, request):
-        given = ApplicationCreateSerializer(data=request.data)
+        given = SubsidyApplicationCreateSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         data = dict(given.validated_data)
         jobseeker = jobseeker_selectors.get_jobseeker(
@@ -104,9 +104,9 @@ class ApplicationViewSet(viewsets.GenericViewSet):
             application = services.receive_application(jobseeker=jobseeker, by=request.user, **data)
         except DjangoValidationError as error:
             raise errors_of(error) from None
-        return Response(ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
+        return Response(SubsidyApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=StepSerializer, responses={200: ApplicationDetailSerializer})
+    @extend_schema(request=StepSerializer, responses={200: SubsidyApplicationDetailSerializer})
     @action(detail=True, methods=["post"])
     def step(self, request, pk=None):
         application = self._application()
@@ -125,7 +125,7 @@ class ApplicationViewSet(viewsets.GenericViewSet):
         except DjangoValidationError as error:
             raise errors_of(error) from None
         application.refresh_from_db()
-        return Response(ApplicationDetailSerializer(application).data)
+        return Response(SubsidyApplicationDetailSerializer(application).data)
 
 
 def errors_of(error: DjangoValidationError):

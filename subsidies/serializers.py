@@ -130,7 +130,7 @@ class DecisionSerializer(serializers.Serializer):
     document_sha256 = serializers.CharField()
 
 
-class ApplicationSerializer(serializers.Serializer):
+class SubsidyApplicationSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     jobseeker = serializers.IntegerField(source="jobseeker_id")
     jobseeker_name = serializers.CharField(source="jobseeker.__str__")
@@ -155,12 +155,12 @@ class ApplicationSerializer(serializers.Serializer):
     notified_on = serializers.DateField(allow_null=True)
 
 
-class ApplicationDetailSerializer(ApplicationSerializer):
+class SubsidyApplicationDetailSerializer(SubsidyApplicationSerializer):
     transitions = TransitionSerializer(many=True)
     decisions = DecisionSerializer(many=True)
 
 
-class ApplicationCreateSerializer(serializers.Serializer):
+class SubsidyApplicationCreateSerializer(serializers.Serializer):
     """Types the input; the rules (required fields per kind, the Y-tunnus) are in services.receive_application."""
 
     jobseeker = serializers.IntegerField()

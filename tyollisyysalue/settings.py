@@ -158,6 +158,14 @@ SPECTACULAR_SETTINGS = {
         "MeetingTypeEnum": "service_model.enums.MeetingType",
         "TaskStatusEnum": "service_model.enums.TaskStatus",
         "DeliveryEnum": "correspondence.enums.Delivery",
+        "MeetingChannelEnum": "service_model.enums.Channel",
+        "PreferredChannelEnum": "jobseekers.enums.Channel",
+        "JournalEntryKindEnum": "jobseekers.enums.JournalEntryKind",
+        "SubsidyKindEnum": "subsidies.enums.SubsidyKind",
+        "StatementStateEnum": "statements.enums.StatementState",
+        "SubsidyApplicationStateEnum": "subsidies.enums.ApplicationState",
+        "VacancyStatusEnum": "employers.enums.VacancyStatus",
+        "VacancyLanguageEnum": "employers.enums.Language",
     },
 }
 

@@ -28,6 +28,9 @@ class Rule:
     # Roles whose access to the rule's object depends on the municipality: a user of such a role in another
     # municipality (OTHER_MUNICIPALITY) must get 404 – the object's existence does not leak.
     scoped: frozenset = frozenset()
+    # Whose data the scoped object is: the marked job seeker, or (e.g. a staff member's survey answers) someone else,
+    # whose refused read is logged under their own subject.
+    subject: str = "jobseeker"
 
 
 def first_pk(model_path):
@@ -643,7 +646,10 @@ RULES = {
     "competence:survey": Rule(),
     "competence:respondents": Rule(roles=COMPETENCE_ANSWERS),
     "competence:respondent": Rule(
-        roles=COMPETENCE_ANSWERS, kwargs=competence_respondent, scoped=frozenset({Role.SUPERVISOR})
+        roles=COMPETENCE_ANSWERS,
+        kwargs=competence_respondent,
+        scoped=frozenset({Role.SUPERVISOR}),
+        subject="competence.respondent",
     ),
     "competence:import": Rule(roles=frozenset({Role.ADMINISTRATOR})),
 }
