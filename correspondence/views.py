@@ -3,31 +3,20 @@ DOCX of each. Thin: the reads (and their access log) are in selectors, the sendi
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from accounts import permissions
+from common.views import require, safe_next
 from correspondence import selectors, services
 from correspondence.enums import Delivery
 from correspondence.forms import DeliveryForm, suggested_delivery
 from jobseekers.languages import language_name
 
 PRINT = "tulosta"
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _safe_next(request) -> str:
-    """The page to return to (`next`), only when it is a path of this site."""
-    value = request.GET.get("next") or request.POST.get("next") or ""
-    safe = value.startswith("/") and url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()})
-    return value if safe else ""
 
 
 def _send(form, send) -> tuple[object, int]:
@@ -49,7 +38,7 @@ def _send(form, send) -> tuple[object, int]:
 def _letter_page(request, *, jobseeker, send, sent_texts: tuple[str, str], page: dict, content):
     """The preview page with the delivery form; a valid POST sends and redirects: back after an e-mail, to this page
     (its DOCX download) after a letter to print. `content` builds the letter, only when the page is shown."""
-    next_url = _safe_next(request)
+    next_url = safe_next(request)
     back = next_url or reverse("service_model:client", kwargs={"pk": jobseeker.pk})
     form = DeliveryForm(request.POST or None, initial={"channel": suggested_delivery(jobseeker)})
     status = 200
@@ -85,11 +74,11 @@ def _letter_page(request, *, jobseeker, send, sent_texts: tuple[str, str], page:
 def invitation(request, pk):
     """Preview the invitation to a meeting and send it by e-mail or record it as a letter to print."""
     user = request.user
-    _require(permissions.can_send_to_client(user))
+    require(permissions.can_send_to_client(user))
     meeting, jobseeker = selectors.meeting_for_invitation(
         user, pk, view="correspondence:invitation", purpose="kutsu tapaamiseen"
     )
-    _require(permissions.can_send_to_client(user, jobseeker))
+    require(permissions.can_send_to_client(user, jobseeker))
     return _letter_page(
         request,
         jobseeker=jobseeker,
@@ -110,11 +99,11 @@ def invitation(request, pk):
 @login_required
 def invitation_document(request, pk):
     user = request.user
-    _require(permissions.can_send_to_client(user))
+    require(permissions.can_send_to_client(user))
     meeting, jobseeker = selectors.meeting_for_invitation(
         user, pk, view="correspondence:invitation_document", purpose="kutsu tapaamiseen (asiakirja)"
     )
-    _require(permissions.can_send_to_client(user, jobseeker))
+    require(permissions.can_send_to_client(user, jobseeker))
     letter = selectors.invitation_content(meeting, jobseeker).letter
     return letter.document().response(letter.file_name)
 
@@ -123,11 +112,11 @@ def invitation_document(request, pk):
 def plan_letter(request, pk):
     """Preview the employment plan as a letter and send it by e-mail or record it as a letter to print."""
     user = request.user
-    _require(permissions.can_send_to_client(user))
+    require(permissions.can_send_to_client(user))
     plan, jobseeker = selectors.plan_for_letter(
         user, pk, view="correspondence:plan", purpose="työllistymissuunnitelma kirjeenä"
     )
-    _require(permissions.can_send_to_client(user, jobseeker))
+    require(permissions.can_send_to_client(user, jobseeker))
     return _letter_page(
         request,
         jobseeker=jobseeker,
@@ -147,10 +136,10 @@ def plan_letter(request, pk):
 @login_required
 def plan_document(request, pk):
     user = request.user
-    _require(permissions.can_send_to_client(user))
+    require(permissions.can_send_to_client(user))
     plan, jobseeker = selectors.plan_for_letter(
         user, pk, view="correspondence:plan_document", purpose="työllistymissuunnitelma kirjeenä (asiakirja)"
     )
-    _require(permissions.can_send_to_client(user, jobseeker))
+    require(permissions.can_send_to_client(user, jobseeker))
     letter = selectors.plan_content(plan, jobseeker, user).letter
     return letter.document().response(letter.file_name)

@@ -3,7 +3,7 @@ accounts.permissions."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import permissions
 from common.tables import export_response
+from common.views import errors_to_form, require
 from employers import enums, forms, industries, selectors, services, tables
 from labour_market import enums as labour_market_enums
 from labour_market import selectors as labour_market_selectors
@@ -36,23 +37,13 @@ ACTIONS = {
 }
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    for name, errors in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
-
-
 # --- Employers --------------------------------------------------------------------------------------------------------
 
 
 @login_required
 def employer_list(request):
     user = request.user
-    _require(permissions.can_view_employers(user))
+    require(permissions.can_view_employers(user))
     query = request.GET.get("q", "").strip()[:100]
     page = Paginator(selectors.employer_list(user, query=query), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -71,7 +62,7 @@ def employer_list(request):
 @login_required
 def employer_detail(request, pk):
     user = request.user
-    _require(permissions.can_view_employers(user))
+    require(permissions.can_view_employers(user))
     employer = selectors.get_employer(user, pk)
     vacancies = selectors.vacancy_list(user, selectors.VacancyFilters(employer=employer.pk))
     return render(
@@ -110,7 +101,7 @@ def _employer_form(request, employer=None):
             else:
                 services.update_employer(employer, form.cleaned_data, by=user, contacts=forms.contacts_of(formset))
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("Työnantajan tiedot tallennettiin."))
             return redirect("employers:detail", pk=employer.pk)
@@ -124,13 +115,13 @@ def _employer_form(request, employer=None):
 
 @login_required
 def employer_create(request):
-    _require(permissions.can_manage_employers(request.user))
+    require(permissions.can_manage_employers(request.user))
     return _employer_form(request)
 
 
 @login_required
 def employer_edit(request, pk):
-    _require(permissions.can_manage_employers(request.user))
+    require(permissions.can_manage_employers(request.user))
     return _employer_form(request, selectors.get_employer(request.user, pk))
 
 
@@ -148,7 +139,7 @@ def _filtered(request):
 @login_required
 def vacancy_list(request):
     user = request.user
-    _require(permissions.can_view_employers(user))
+    require(permissions.can_view_employers(user))
     form, found, sort = _filtered(request)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -178,7 +169,7 @@ def vacancy_list(request):
 @login_required
 def vacancy_export(request):
     user = request.user
-    _require(permissions.can_view_employers(user) and permissions.can_export_tables(user))
+    require(permissions.can_view_employers(user) and permissions.can_export_tables(user))
     form, found, _sort = _filtered(request)
     if form.errors:
         raise Http404
@@ -188,7 +179,7 @@ def vacancy_export(request):
 @login_required
 def vacancy_detail(request, pk):
     user = request.user
-    _require(permissions.can_view_employers(user))
+    require(permissions.can_view_employers(user))
     vacancy = selectors.get_vacancy(user, pk)
     can_manage = permissions.can_manage_vacancies(user)
     row = tables.vacancies_table([vacancy]).rows[0]
@@ -224,7 +215,7 @@ def _vacancy_form(request, vacancy=None):
             else:
                 services.update_vacancy(vacancy, data, by=user)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("Työpaikka tallennettiin."))
             return redirect("employers:vacancy", pk=vacancy.pk)
@@ -238,13 +229,13 @@ def _vacancy_form(request, vacancy=None):
 
 @login_required
 def vacancy_create(request):
-    _require(permissions.can_manage_vacancies(request.user))
+    require(permissions.can_manage_vacancies(request.user))
     return _vacancy_form(request)
 
 
 @login_required
 def vacancy_edit(request, pk):
-    _require(permissions.can_manage_vacancies(request.user))
+    require(permissions.can_manage_vacancies(request.user))
     vacancy = selectors.get_vacancy(request.user, pk)
     return _vacancy_form(request, vacancy)
 
@@ -253,7 +244,7 @@ def vacancy_edit(request, pk):
 @require_POST
 def vacancy_status(request, pk):
     user = request.user
-    _require(permissions.can_manage_vacancies(user))
+    require(permissions.can_manage_vacancies(user))
     vacancy = selectors.get_vacancy(user, pk)
     form = forms.StatusForm(request.POST)
     try:
@@ -292,7 +283,7 @@ def _distance_tables(user) -> dict:
 @login_required
 def distances(request):
     user = request.user
-    _require(permissions.can_view_employers(user))
+    require(permissions.can_view_employers(user))
     area = labour_market_selectors.area(user)
     commuting_tables = (
         labour_market_selectors.tables_with_data(user, area, labour_market_enums.TableKind.COMMUTING) if area else []
@@ -315,7 +306,7 @@ def distances(request):
 @login_required
 def distance_export(request, table):
     user = request.user
-    _require(permissions.can_view_employers(user) and permissions.can_export_tables(user))
+    require(permissions.can_view_employers(user) and permissions.can_export_tables(user))
     found = _distance_tables(user).get(table)
     if found is None:
         raise Http404

@@ -5,7 +5,7 @@ Thin: the rules are in jobseekers/changes.py and services.py, reads in selectors
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,22 +14,10 @@ from django.utils.translation import ngettext
 
 from accounts import permissions
 from common.formatting import fi_date, fi_number
+from common.views import errors_to_form, require
 from jobseekers import changes, enums, forms, organisation_adapter, selectors, services, tables
 
 BALANCE_PAGE_SIZE = 100
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for name, errors in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 def _after_change(user, jobseeker):
@@ -42,7 +30,7 @@ def _after_change(user, jobseeker):
 @login_required
 def edit(request, pk):
     user = request.user
-    _require(permissions.can_edit_jobseeker(user))
+    require(permissions.can_edit_jobseeker(user))
     jobseeker = selectors.get_jobseeker(user, pk, view="jobseekers:edit", purpose="asiakastietojen muuttaminen")
     form = forms.EditForm(request.POST if request.method == "POST" else None, initial=forms.edit_initial(jobseeker))
     conflict = False
@@ -59,7 +47,7 @@ def edit(request, pk):
             conflict = True
             form.add_error(None, error.messages)
         except ValidationError as error:
-            _add_errors(form, error)
+            errors_to_form(form, error)
         else:
             if result.changes:
                 messages.success(
@@ -85,7 +73,7 @@ def edit(request, pk):
 @login_required
 def end_job_search(request, pk):
     user = request.user
-    _require(permissions.can_edit_jobseeker(user))
+    require(permissions.can_edit_jobseeker(user))
     jobseeker = selectors.get_jobseeker(user, pk, view="jobseekers:end_job_search", purpose="työnhaun päättäminen")
     form = forms.EndJobSearchForm(
         request.POST if request.method == "POST" else None,
@@ -107,7 +95,7 @@ def end_job_search(request, pk):
             conflict = True
             form.add_error(None, error.messages)
         except ValidationError as error:
-            _add_errors(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -138,7 +126,7 @@ def _balance_municipality(request) -> str:
 def balance(request):
     """The supervisor's balancing: tick clients, choose a counsellor (caseload and target shown), give a reason."""
     user = request.user
-    _require(permissions.can_reassign(user))
+    require(permissions.can_reassign(user))
     municipality = _balance_municipality(request)
     source = request.GET.get("ohjaaja", "")
     clients = selectors.balancing_clients(user, municipality, source)
@@ -164,7 +152,7 @@ def balance(request):
                 seen_counsellor_ids=data["seen_counsellor_ids"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(
                 request,

@@ -3,7 +3,7 @@ seeker's card), correcting one and the export. Thin: the reads are in journal_se
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -12,22 +12,13 @@ from django.utils.translation import gettext as _
 
 from accounts import permissions
 from common.tables import export_response
+from common.views import errors_to_form, require
 from jobseekers import journal, journal_selectors
 from jobseekers.journal_forms import BACK_TO_CARD, FilterForm, entry_form
 from jobseekers.journal_tables import journal_table
 
 PAGE_SIZE = 20
 EXPORT_LIMIT = 10_000
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    for name, errors in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 def _filters(request) -> tuple[FilterForm, journal_selectors.JournalFilters | None]:
@@ -47,7 +38,7 @@ def _write(form, write) -> bool:
     try:
         write(form.cleaned_data)
     except ValidationError as error:
-        _errors_to_form(form, error)
+        errors_to_form(form, error)
         return False
     return True
 
@@ -59,7 +50,7 @@ def journal_page(request, pk):
     jobseeker = journal_selectors.journal_jobseeker(user, pk, view="jobseekers:journal", purpose="asiakaskertomus")
     form = None
     if request.method == "POST":
-        _require(permissions.can_write_journal(user, jobseeker))
+        require(permissions.can_write_journal(user, jobseeker))
         form = entry_form(user, jobseeker, request.POST)
         added = _write(
             form,
@@ -110,7 +101,7 @@ def correct(request, pk, entry_pk):
     jobseeker = journal_selectors.journal_jobseeker(
         user, pk, view="jobseekers:journal_correct", purpose="asiakaskertomuksen korjaus"
     )
-    _require(permissions.can_write_journal(user, jobseeker))
+    require(permissions.can_write_journal(user, jobseeker))
     entry = journal_selectors.entry_of(user, jobseeker, entry_pk)
     [row] = journal_selectors.rows(user, jobseeker, [entry])
     initial = {"kind": entry.kind, "entry_date": entry.entry_date, "text": row.text, "meeting": entry.meeting_id}
@@ -146,7 +137,7 @@ def export(request, pk):
     jobseeker = journal_selectors.journal_jobseeker(
         user, pk, view="jobseekers:journal_export", purpose="asiakaskertomuksen vienti"
     )
-    _require(permissions.can_export_journal(user, jobseeker))
+    require(permissions.can_export_journal(user, jobseeker))
     form, filters = _filters(request)
     if filters is None:
         problems = [f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items()]

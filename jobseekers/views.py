@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,6 +15,7 @@ from accounts import permissions
 from common.formatting import fi_date
 from common.tables import export_response
 from common.today import service_today
+from common.views import require
 from jobseekers import (
     batch,
     card_sections,
@@ -38,16 +39,11 @@ COLUMNS = [
 ]
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 @sensitive_post_parameters("hetu")
 @login_required
 def search(request):
     user = request.user
-    _require(permissions.can_search_jobseekers(user))
+    require(permissions.can_search_jobseekers(user))
     hetu_form = forms.HetuSearchForm()
     if request.method == "POST":
         hetu_form = forms.HetuSearchForm(request.POST)
@@ -175,7 +171,7 @@ def card(request, pk):
 @login_required
 def my_clients(request):
     user = request.user
-    _require(permissions.has_own_clients(user))
+    require(permissions.has_own_clients(user))
     page = Paginator(selectors.my_clients(user), PAGE_SIZE).get_page(request.GET.get("page"))
     selectors.log_listing(user, page.object_list, view="jobseekers:my_clients", purpose="omat asiakkaat")
     return render(request, "jobseekers/my_clients.html", {"page": page, "columns": COLUMNS})
@@ -184,7 +180,7 @@ def my_clients(request):
 @login_required
 def caseloads(request):
     user = request.user
-    _require(permissions.can_view_caseloads(user))
+    require(permissions.can_view_caseloads(user))
     municipality = _caseload_municipality(request)
     data = tables.caseload_tables(user, municipality_code=municipality)
     return render(
@@ -212,7 +208,7 @@ def _caseload_municipality(request) -> str:
 @login_required
 def caseload_export(request, table):
     user = request.user
-    _require(permissions.can_view_caseloads(user))
+    require(permissions.can_view_caseloads(user))
     data = tables.caseload_tables(user, municipality_code=_caseload_municipality(request))
     by_key = {t.key: t for t in (data["municipality_table"], data["team_table"], data["counsellor_table"])}
     if table not in by_key:
@@ -224,7 +220,7 @@ def caseload_export(request, table):
 @login_required
 def assign(request):
     user = request.user
-    _require(permissions.can_assign_batch(user))
+    require(permissions.can_assign_batch(user))
     report = batch.assign_unassigned(scope=permissions.assignment_scope(user), by=user)
     messages.success(
         request,
@@ -240,7 +236,7 @@ def assign(request):
 @login_required
 def register(request):
     user = request.user
-    _require(permissions.can_register_jobseeker(user))
+    require(permissions.can_register_jobseeker(user))
     form = forms.RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -262,7 +258,7 @@ def register(request):
 def register_check(request):
     """htmx: the registration form's live check – errors of the fields filled in so far, and who would serve."""
     user = request.user
-    _require(permissions.can_register_jobseeker(user))
+    require(permissions.can_register_jobseeker(user))
     form = forms.RegistrationForm(request.POST)
     values = form.raw_values()
     errors = {}
@@ -298,7 +294,7 @@ def register_check(request):
 @login_required
 def reassign(request, pk):
     user = request.user
-    _require(permissions.can_reassign(user))
+    require(permissions.can_reassign(user))
     jobseeker = selectors.get_jobseeker(user, pk, view="jobseekers:reassign", purpose="vastuuohjaajan vaihto")
     form = forms.ReassignForm(
         request.POST or None,

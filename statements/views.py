@@ -4,7 +4,7 @@ document. Thin: reads in selectors, writes in services, access in accounts.permi
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts import permissions
 from common.tables import export_response
+from common.views import errors_to_form, require
 from statements import enums, forms, selectors, services, texts
 from statements.document import statement_letter
 from statements.tables import statements_table
@@ -21,23 +22,13 @@ EXPORT_LIMIT = 10_000
 COLUMNS = [("name", _("Työnhakija")), ("conduct", _("Menettelyn päivä")), ("state", _("Tila"))]
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    for name, errors in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
-
-
 def _write(form, write) -> bool:
     if not form.is_valid():
         return False
     try:
         write(form.cleaned_data)
     except ValidationError as error:
-        _errors_to_form(form, error)
+        errors_to_form(form, error)
         return False
     return True
 
@@ -75,7 +66,7 @@ def _preview(statement) -> dict:
 @login_required
 def statement_list(request):
     user = request.user
-    _require(permissions.can_view_statements(user))
+    require(permissions.can_view_statements(user))
     form = forms.FilterForm(request.GET or None)
     if form.is_bound and not form.is_valid():
         found = selectors.statements(user).none()
@@ -110,7 +101,7 @@ def statement_list(request):
 @login_required
 def export(request):
     user = request.user
-    _require(permissions.can_export_statements(user))
+    require(permissions.can_export_statements(user))
     rows = list(selectors.approved(user)[:EXPORT_LIMIT])
     selectors.log_listing(user, rows, view="statements:export", purpose="hyväksyttyjen lausuntojen vienti")
     table = statements_table(rows, key="lausunnot-hyvaksytyt", title=_("Hyväksytyt lausunnot"))
@@ -120,9 +111,9 @@ def export(request):
 @login_required
 def create(request, jobseeker_pk):
     user = request.user
-    _require(permissions.can_draft_statement(user))
+    require(permissions.can_draft_statement(user))
     jobseeker = selectors.get_jobseeker(user, jobseeker_pk, view="statements:create", purpose="lausunnon valmistelu")
-    _require(permissions.can_draft_statement(user, jobseeker))
+    require(permissions.can_draft_statement(user, jobseeker))
     form = forms.StatementForm(
         request.POST or None, initial={"conduct_on": timezone.localdate(), "payer": enums.Payer.KELA}
     )
@@ -139,7 +130,7 @@ def create(request, jobseeker_pk):
                 by=user,
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("Lausuntoluonnos tallennettiin. Seuraavaksi kuullaan työnhakijaa."))
             return redirect("statements:hearing", pk=statement.pk)
@@ -173,9 +164,9 @@ def detail(request, pk):
 def _step(request, pk, *, view, purpose, form_class, allowed_in, template, write, done, initial=None):
     """One preparation step's page: its form while the statement's state allows the step, the statement otherwise."""
     user = request.user
-    _require(permissions.can_draft_statement(user))
+    require(permissions.can_draft_statement(user))
     statement = _statement(request, pk, view, purpose)
-    _require(permissions.can_draft_statement(user, statement.jobseeker))
+    require(permissions.can_draft_statement(user, statement.jobseeker))
     open_ = allowed_in(enums.StatementState(statement.state))
     form = form_class(request.POST or None, initial=initial(statement) if initial else None) if open_ else None
     if request.method == "POST" and form is not None and _write(form, lambda data: write(statement, data)):
@@ -245,9 +236,9 @@ def propose(request, pk):
 def decide(request, pk):
     """The decision maker's approval page: the statement, what approving now states, approve or return."""
     user = request.user
-    _require(permissions.can_approve_statements(user))
+    require(permissions.can_approve_statements(user))
     statement = _statement(request, pk, "decide", "lausunnon hyväksyntä")
-    _require(permissions.can_approve_statement(user, statement))
+    require(permissions.can_approve_statement(user, statement))
     open_ = enums.StatementState(statement.state).awaits_decision
     form = forms.DecisionForm(request.POST or None) if open_ else None
     if request.method == "POST" and form is not None and form.is_valid():
@@ -260,7 +251,7 @@ def decide(request, pk):
                 messages.success(request, _("Lausunto palautettiin valmistelijalle."))
             return redirect("statements:detail", pk=statement.pk)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
     return render(
         request,
         "statements/decide.html",

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from accounts import permissions
 from common.documents import DOCX_CONTENT_TYPE
 from common.tables import export_response
+from common.views import require
 from jobseekers import selectors as jobseeker_selectors
 from subsidies import calculator, payment_selectors, selectors, services, tables, texts
 from subsidies.enums import Action, ApplicationState, Outcome, SubsidyKind
@@ -21,15 +22,10 @@ from subsidies.forms import ApplicationForm, CalculatorForm, StepForm
 PAGE_SIZE = 50
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 @login_required
 def calculator_page(request):
     """A GET form, so a result can be linked and nothing is written."""
-    _require(permissions.can_use_subsidy_calculator(request.user))
+    require(permissions.can_use_subsidy_calculator(request.user))
     result = None
     if "kind" in request.GET:
         form = CalculatorForm(request.GET)
@@ -66,7 +62,7 @@ def _queue_rows(request):
 
 @login_required
 def queue(request):
-    _require(permissions.can_view_subsidy_applications(request.user))
+    require(permissions.can_view_subsidy_applications(request.user))
     page = Paginator(_queue_rows(request), PAGE_SIZE).get_page(request.GET.get("page"))
     selectors.log_listing(request.user, page.object_list, view="subsidies:queue", purpose=QUEUE_PURPOSE)
     query = request.GET.copy()
@@ -88,7 +84,7 @@ def queue(request):
 
 @login_required
 def queue_export(request):
-    _require(permissions.can_view_subsidy_applications(request.user) and permissions.can_export_tables(request.user))
+    require(permissions.can_view_subsidy_applications(request.user) and permissions.can_export_tables(request.user))
     rows = list(_queue_rows(request)[:100_000])
     selectors.log_listing(request.user, rows, view="subsidies:queue_export", purpose=QUEUE_PURPOSE)
     return export_response(tables.queue_table(rows), request.GET.get("format", "csv"))
@@ -96,7 +92,7 @@ def queue_export(request):
 
 @login_required
 def awaiting_decision(request):
-    _require(permissions.can_decide_subsidy(request.user))
+    require(permissions.can_decide_subsidy(request.user))
     rows = list(selectors.awaiting_decision(request.user))
     selectors.log_listing(request.user, rows, view="subsidies:awaiting_decision", purpose="päätettävät tukihakemukset")
     return render(
@@ -110,7 +106,7 @@ def awaiting_decision(request):
 
 @login_required
 def working_group(request):
-    _require(permissions.can_view_subsidy_applications(request.user))
+    require(permissions.can_view_subsidy_applications(request.user))
     rows = list(selectors.working_group_agenda(request.user))
     selectors.log_listing(request.user, rows, view="subsidies:working_group", purpose="työryhmän asialista")
     return render(
@@ -125,7 +121,7 @@ def working_group(request):
 
 @login_required
 def new_application(request, pk):
-    _require(permissions.can_prepare_subsidy(request.user))
+    require(permissions.can_prepare_subsidy(request.user))
     jobseeker = jobseeker_selectors.get_jobseeker(
         request.user, pk, view="subsidies:new", purpose="tukihakemuksen kirjaus"
     )

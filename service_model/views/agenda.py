@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions
+from common.views import errors_to_form, require, safe_next
 from service_model import agenda_selectors, enums, forms, selectors
 from service_model.agenda_texts import hours_label
 from service_model.models import Meeting
 from service_model.services import meetings, working_hours
 from service_model.today import reference_day
-from service_model.views.page import day_warning, errors_to_form, meeting_moment, require, safe_next
+from service_model.views.page import day_warning, meeting_moment
 
 WEEK = "viikko"
 

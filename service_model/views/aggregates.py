@@ -6,10 +6,11 @@ from django.shortcuts import render
 
 from accounts import permissions
 from common.tables import export_response
+from common.views import require
 from jobseekers.forms import municipality_choices
 from service_model import selectors, tables
 from service_model.today import reference_day
-from service_model.views.page import day_warning, require
+from service_model.views.page import day_warning
 
 
 @login_required

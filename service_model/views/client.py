@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts import permissions
+from common.views import errors_to_form, require
 from service_model import enums, forms, selectors, texts
 from service_model.models import PlanTask
 from service_model.services import plans
 from service_model.today import service_today
-from service_model.views.page import errors_to_form, require
 
 
 def _client_context(request, jobseeker, **forms_given):

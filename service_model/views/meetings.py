@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import permissions
+from common.views import errors_to_form, require, safe_next
 from service_model import agenda_selectors, enums, forms, selectors
 from service_model.models import Meeting
 from service_model.services import meetings
 from service_model.today import service_today
-from service_model.views.page import errors_to_form, meeting_moment, require, safe_next
+from service_model.views.page import meeting_moment
 
 SUGGESTIONS = 5
 SUGGESTED_MINUTES = 45

@@ -1,8 +1,7 @@
-"""What every service-model page shares: refusing access, a service's errors onto a form, the horizon and the
-reference day a page is shown for."""
+"""What every service-model page shares: the horizon and the reference day a page is shown for, and a meeting's
+moment in a message. Refusing access and errors onto a form are common.views."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -11,16 +10,6 @@ from service_model import selectors
 
 PAGE_SIZE = 100
 HORIZONS = (7, 14, 28, 56, 90)
-
-
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def errors_to_form(form, error: ValidationError) -> None:
-    for name, errors in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 def chosen_horizon(request) -> int:
@@ -34,12 +23,6 @@ def chosen_horizon(request) -> int:
 def day_warning(request, bad: bool) -> None:
     if bad:
         messages.warning(request, _("Päivää ei tunnistettu (muoto 28.11.2026 tai 2026-11-28); näytetään tämä päivä."))
-
-
-def safe_next(request) -> str:
-    """The page to return to after a form (`next`), only when it is a path of this site."""
-    value = request.GET.get("next") or request.POST.get("next") or ""
-    return value if value.startswith("/") and not value.startswith("//") else ""
 
 
 def meeting_moment(meeting, jobseeker) -> dict:

@@ -6,9 +6,10 @@ from django.shortcuts import render
 
 from accounts import permissions
 from common.tables import export_response
+from common.views import require
 from service_model import enums, selectors, tables
 from service_model.today import reference_day, service_today
-from service_model.views.page import HORIZONS, PAGE_SIZE, chosen_horizon, day_warning, require
+from service_model.views.page import HORIZONS, PAGE_SIZE, chosen_horizon, day_warning
 
 
 @login_required
