@@ -73,6 +73,7 @@ class Person:
     status: str
     has_office: bool
     preferred_channel: str
+    unemployed_since: date | None = None
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,13 @@ def simulate(person: Person, today: date, rng: random.Random, book: Booker | Non
     jumped = False
 
     def deadline_on(day: date):
-        return adapter.deadline(job_search_started_on=person.started_on, status=person.status, held=held, today=day)
+        return adapter.deadline(
+            job_search_started_on=person.started_on,
+            status=person.status,
+            unemployed_since=person.unemployed_since,
+            held=held,
+            today=day,
+        )
 
     def add(meeting_type, channel, state, day, earliest, latest, **details) -> date | None:
         """Book and record a meeting; the day it got, or None when no day had room."""

@@ -208,6 +208,7 @@ def generate(
                     status=person["status"],
                     has_office=person["meeting_office_id"] is not None,
                     preferred_channel=person["preferred_channel"],
+                    unemployed_since=person["unemployed_since"],
                 )
                 responsible = periods.get(person["pk"])
                 if not responsible and person["responsible_counsellor_id"] is not None:

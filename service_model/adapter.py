@@ -51,6 +51,7 @@ def deadline(
     held: Iterable[tuple[date, str]],
     today: date,
     previous_job_search_ended_on: date | None = None,
+    unemployed_since: date | None = None,
 ) -> rules.Deadline | None:
     """The next statutory meeting of a stored job seeker; `held` pairs (held_on, meeting_type)."""
     return rules.next_statutory_meeting(
@@ -59,40 +60,22 @@ def deadline(
         meetings=[rules.Meeting(day, meeting_type) for day, meeting_type in held],
         today=max(today, MODEL_START),
         previous_job_search_ended_on=previous_job_search_ended_on,
+        unemployed_since=unemployed_since,
     )
 
 
-def satisfied_deadline(
-    *,
-    job_search_started_on: date,
-    status: str,
-    held: Iterable[tuple[date, str]],
-    held_on: date,
-    meeting_type: str,
-    previous_job_search_ended_on: date | None = None,
-) -> date | None:
+def satisfied_deadline(*, held: Iterable[tuple[date, str]], held_on: date, meeting_type: str, **inputs) -> date | None:
     """The due date of the statutory meeting that a meeting held on `held_on` met, or None if it met none.
 
     A meeting meets the deadline pending on its day when holding it moves that deadline (an "other" contact never
-    does; a job-search discussion also meets a supplementary discussion due, as the core decides).
+    does; a job-search discussion also meets a supplementary discussion due, as the core decides). `inputs` are
+    `deadline`'s job-seeker arguments.
     """
     held = [pair for pair in held]
-    before = deadline(
-        job_search_started_on=job_search_started_on,
-        status=status,
-        held=held,
-        today=held_on,
-        previous_job_search_ended_on=previous_job_search_ended_on,
-    )
+    before = deadline(**inputs, held=held, today=held_on)
     if before is None:
         return None
-    after = deadline(
-        job_search_started_on=job_search_started_on,
-        status=status,
-        held=[*held, (held_on, meeting_type)],
-        today=held_on,
-        previous_job_search_ended_on=previous_job_search_ended_on,
-    )
+    after = deadline(**inputs, held=[*held, (held_on, meeting_type)], today=held_on)
     if after is not None and (after.meeting_type, after.due_on) == (before.meeting_type, before.due_on):
         return None
     return before.due_on

@@ -59,7 +59,9 @@ class JobSearchObligationDefaults:
 
 @dataclass(frozen=True)
 class IntensiveStart:
-    """Supplementary discussions at `interval_days` after the initial_interview until `duration_months`."""
+    """Supplementary discussions `interval_days` after the previous discussion, during the first `duration_months` of
+    the job search (HE 167/2021: "työnhaun alusta kolmen kuukauden ajan"), so a late initial_interview shortens the
+    intensive start rather than moving it."""
 
     interval_days: int
     duration_months: int
@@ -68,14 +70,14 @@ class IntensiveStart:
 
 @dataclass(frozen=True)
 class LongTermIntensification:
-    """From `after_months` of job search, every `every_months` a period of `discussions` discussions.
-
-    The periods are one month long; modelled as the discussions at `interval_days` intervals from the start
-    of the period, which fits two discussions in the month.
+    """From `after_months` of unemployment, every `every_months` a period of `period_months` in which `discussions`
+    discussions are held; only discussions inside the period count, so the regular three-monthly ones around it do
+    not meet it. Due dates are `interval_days` apart from the period's start, which fits two in the month.
     """
 
     after_months: int
     every_months: int
+    period_months: int
     discussions: int
     interval_days: int
     statuses: frozenset[JobSeekerStatus]
@@ -118,7 +120,12 @@ RULE_SET_2022 = RuleSet(
     job_search_discussion_statuses=_FOLLOWED_UP,
     intensive_start=IntensiveStart(interval_days=14, duration_months=3, statuses=_LEGALLY_UNEMPLOYED),
     long_term=LongTermIntensification(
-        after_months=6, every_months=6, discussions=2, interval_days=14, statuses=_LEGALLY_UNEMPLOYED
+        after_months=6,
+        every_months=6,
+        period_months=1,
+        discussions=2,
+        interval_days=14,
+        statuses=_LEGALLY_UNEMPLOYED,
     ),
     job_search_obligation=_OBLIGATION_DEFAULTS,
 )

@@ -109,6 +109,7 @@ def next_statutory_meeting(
     meetings: Iterable[Meeting] = (),
     today: date,
     previous_job_search_ended_on: date | None = None,
+    unemployed_since: date | None = None,
     rule_set: RuleSet | None = None,
 ) -> Deadline | None:
     """The next statutory meeting of a job seeker, or None when no statutory meeting is pending.
@@ -118,7 +119,8 @@ def next_statutory_meeting(
     `new_initial_interview_after_months` before this one started — a job_search_discussion that updates the
     existing employment_plan, on the same working-day deadline. After that the earliest of these is due:
     the three-monthly job_search_discussion, the intensive-start supplementary_discussion and the long-term
-    intensified period's discussion. The due date is always a working day; `days_overdue` counts calendar days.
+    intensified period's discussion, whose periods count from `unemployed_since` when it is given. The due date is
+    always a working day; `days_overdue` counts calendar days.
     `rule_set` fixes the rules for every event; without it each event's date chooses (see the module docstring).
     """
     status = JobSeekerStatus(status)
@@ -138,7 +140,7 @@ def next_statutory_meeting(
         candidates = [
             _job_search_discussion(held, status, rules_on),
             _intensive_start_discussion(start, held, status, rules_on),
-            _long_term_discussion(start, held, status, today, rules_on),
+            _long_term_discussion(start, unemployed_since, held, status, today, rules_on),
         ]
         pending = [candidate for candidate in candidates if candidate is not None]
         if not pending:
@@ -216,28 +218,40 @@ def _intensive_start_discussion(
 
 
 def _long_term_discussion(
-    start: date, held: Sequence[Meeting], status: JobSeekerStatus, today: date, rules_on: _RulesOn
+    start: date,
+    unemployed_since: date | None,
+    held: Sequence[Meeting],
+    status: JobSeekerStatus,
+    today: date,
+    rules_on: _RulesOn,
 ) -> _Candidate | None:
-    # The periods are counted from the job search start with the cadence in force at the start (the event
-    # that starts the unemployment clock); whether a period arises is decided by the rules in force when it
-    # would begin, so a period beginning under the 2026 rules is not scheduled.
+    # The periods are counted from the start of the unemployment (its length is what makes a job seeker long-term
+    # unemployed), or from the job search start when no unemployment is recorded, with the cadence in force at the
+    # job search start; whether a period arises is decided by the rules in force when it would begin, so a period
+    # beginning under the 2026 rules is not scheduled.
     cadence = rules_on(start).long_term
     if cadence is None:
         return None
+    anchor = unemployed_since or start
 
     def period_begins(number: int) -> date:
-        return add_months(start, cadence.after_months + (number - 1) * cadence.every_months)
+        return add_months(anchor, cadence.after_months + (number - 1) * cadence.every_months)
 
     current = 1
     while period_begins(current + 1) <= today:
         current += 1
-    # The current period while it is unmet, else the next one. Discussions held late still count until the
-    # next period begins, so a missed period can be cleared.
+    # The current period while it runs and is unmet, else the next one. A period whose month has passed unmet is
+    # missed, not pending: it cannot be met afterwards, and keeping it would hide the next job-search discussion.
     for number in (current, current + 1):
-        begins, ends = period_begins(number), period_begins(number + 1)
+        begins = period_begins(number)
+        if begins < start:
+            continue
         rules = rules_on(begins)
         long_term = rules.long_term
         if long_term is None or status not in long_term.statuses:
+            continue
+        ends = add_months(begins, long_term.period_months)
+        if ends <= today:
             continue
         in_period = [
             meeting.held_on
@@ -246,9 +260,10 @@ def _long_term_discussion(
         ]
         if len(in_period) < long_term.discussions:
             previous = in_period[-1] if in_period else begins
+            last_day = ends - timedelta(days=1)
             return _Candidate(
                 MeetingType.SUPPLEMENTARY_DISCUSSION,
-                next_working_day_on_or_after(previous + timedelta(days=long_term.interval_days)),
+                next_working_day_on_or_after(min(previous + timedelta(days=long_term.interval_days), last_day)),
                 rules,
                 Reason(
                     ReasonCode.LONG_TERM_PERIOD,

@@ -23,7 +23,7 @@ Progress = Callable[[str, int, int], None]
 
 # The one declaration of what the deadline depends on. RULE_INPUTS are the job seeker's fields the rule reads (named
 # as adapter.deadline's arguments); COPIED are copied onto the row so that lists read one narrow table.
-RULE_INPUTS = ("job_search_started_on", "status", "previous_job_search_ended_on")
+RULE_INPUTS = ("job_search_started_on", "status", "previous_job_search_ended_on", "unemployed_since")
 COPIED = {"responsible_counsellor": "counsellor", "serving_municipality": "serving_municipality", "pool": "pool"}
 # An ended job search has no statutory meeting pending: its row is closed (no due date), so it leaves every worklist
 # and count, and is never overdue.
@@ -52,10 +52,14 @@ def next_booked_id(jobseeker_id: int) -> int | None:
     )
 
 
+def rule_inputs(jobseeker: Jobseeker) -> dict:
+    return {name: getattr(jobseeker, name) for name in RULE_INPUTS}
+
+
 def compute(jobseeker: Jobseeker, held: Iterable[tuple[date, str]], today: date) -> rules.Deadline | None:
     if getattr(jobseeker, ENDED) is not None:
         return None
-    return adapter.deadline(**{name: getattr(jobseeker, name) for name in RULE_INPUTS}, held=held, today=today)
+    return adapter.deadline(**rule_inputs(jobseeker), held=held, today=today)
 
 
 def deadline_values(

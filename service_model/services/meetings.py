@@ -18,7 +18,7 @@ from service_model import adapter, agenda, enums
 from service_model.agenda_selectors import hours_of
 from service_model.agenda_texts import booking_message
 from service_model.models import EmploymentPlan, Meeting
-from service_model.services.deadlines import held_pairs, recompute_deadline
+from service_model.services.deadlines import held_pairs, recompute_deadline, rule_inputs
 from service_model.services.plans import save_plan
 from service_model.today import service_today
 
@@ -236,12 +236,7 @@ def record_held(
         errors.add("plan_goal", _("Kirjaa työllistymissuunnitelman tavoite: suunnitelma laaditaan alkuhaastattelussa."))
     errors.raise_if_any()
     due_on = adapter.satisfied_deadline(
-        job_search_started_on=jobseeker.job_search_started_on,
-        status=jobseeker.status,
-        held=held_pairs(jobseeker.pk),
-        held_on=held_on,
-        meeting_type=meeting.meeting_type,
-        previous_job_search_ended_on=jobseeker.previous_job_search_ended_on,
+        **rule_inputs(jobseeker), held=held_pairs(jobseeker.pk), held_on=held_on, meeting_type=meeting.meeting_type
     )
     meeting.state = enums.MeetingState.HELD
     meeting.held_at = held_at

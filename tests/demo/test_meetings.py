@@ -10,6 +10,7 @@ from demo import history
 from jobseekers.models import Jobseeker
 from service_model import adapter
 from service_model.models import Deadline, EmploymentPlan, JobApplication, Meeting
+from service_model.services.deadlines import rule_inputs
 from tests.demo.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
@@ -59,9 +60,7 @@ def test_stored_deadlines_equal_the_core_on_the_stored_history(people, today):
     assert not EmploymentPlan.objects.exists()
     for jobseeker in people.order_by("pk")[:150]:
         held = list(Meeting.objects.filter(jobseeker=jobseeker, state="held").values_list("held_on", "meeting_type"))
-        expected = adapter.deadline(
-            job_search_started_on=jobseeker.job_search_started_on, status=jobseeker.status, held=held, today=today
-        )
+        expected = adapter.deadline(**rule_inputs(jobseeker), held=held, today=today)
         row = Deadline.objects.get(jobseeker=jobseeker)
         assert row.due_on == (expected.due_on if expected else None)
         assert row.counsellor_id == jobseeker.responsible_counsellor_id

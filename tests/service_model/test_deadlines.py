@@ -184,6 +184,8 @@ def _changed(field: str, jobseeker, make_staff):
             return "part_time"
         case "previous_job_search_ended_on":
             return date(2025, 10, 1)
+        case "unemployed_since":
+            return date(2025, 1, 2)
         case "responsible_counsellor":
             return make_staff(team="kajaani-aikuiset")
         case "serving_municipality":

@@ -434,3 +434,73 @@ def test_schedule_is_strictly_increasing_working_days(
     due_dates = [planned.due_on for planned in schedule(rule_set, start, first_year, status=status)]
     assert all(earlier < later for earlier, later in zip(due_dates, due_dates[1:], strict=False))
     assert all(is_working_day(day) for day in due_dates)
+
+
+# --- the long-term unemployed's intensified period ------------------------------------------------------------
+
+_LONG_TERM_HISTORY = [meet(date(2022, 5, 9), II), meet(date(2022, 8, 9), JSD), meet(date(2022, 11, 9), JSD)]
+
+
+@pytest.mark.parametrize(
+    ("case", "meetings", "today", "unemployed_since", "expected"),
+    [
+        (
+            "only discussions inside the period's month count: the second is due two weeks after the first",
+            _LONG_TERM_HISTORY,
+            date(2022, 11, 24),
+            None,
+            (SUPP, date(2022, 11, 23)),
+        ),
+        (
+            "a period whose month passed unmet is missed, and the next job-search discussion is due",
+            _LONG_TERM_HISTORY,
+            date(2022, 12, 5),
+            None,
+            (JSD, date(2023, 2, 9)),
+        ),
+        (
+            "the periods count from the start of the unemployment, not of the job search",
+            [meet(date(2022, 5, 9), II), meet(date(2022, 8, 9), JSD)],
+            date(2022, 8, 10),
+            date(2022, 2, 1),
+            (SUPP, date(2022, 8, 23)),
+        ),
+        (
+            "the same history counted from the job search start has no period yet",
+            [meet(date(2022, 5, 9), II), meet(date(2022, 8, 9), JSD)],
+            date(2022, 8, 10),
+            None,
+            (JSD, date(2022, 11, 9)),
+        ),
+        (
+            "a period running when this job search began is not this job search's: the intensive start is due",
+            [meet(date(2022, 5, 9), II)],
+            date(2022, 5, 10),
+            date(2021, 10, 20),
+            (SUPP, date(2022, 5, 23)),
+        ),
+    ],
+)
+def test_long_term_intensified_period(case, meetings, today, unemployed_since, expected) -> None:
+    deadline = next_statutory_meeting(
+        job_search_started_on=date(2022, 5, 2),
+        status=S.UNEMPLOYED,
+        meetings=meetings,
+        today=today,
+        unemployed_since=unemployed_since,
+    )
+    assert deadline is not None, case
+    assert (deadline.meeting_type, deadline.due_on) == expected, case
+
+
+def test_a_late_initial_interview_shortens_the_intensive_start() -> None:
+    # The three months run from the job search start, so an interview held at 2½ months leaves no room for a
+    # supplementary discussion two weeks later.
+    deadline = next_statutory_meeting(
+        job_search_started_on=date(2022, 5, 2),
+        status=S.UNEMPLOYED,
+        meetings=[meet(date(2022, 7, 20), II)],
+        today=date(2022, 7, 21),
+    )
+    assert deadline is not None
+    assert (deadline.meeting_type, deadline.due_on) == (JSD, date(2022, 10, 20))
