@@ -134,9 +134,11 @@ STORAGES = {
 }
 
 REST_FRAMEWORK = {
+    # Basic first: its WWW-Authenticate challenge makes a missing or wrong password a 401, not a 403 (DRF answers
+    # with the first class's challenge); a signed-in browser still gets in through the session.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "common.pagination.StrictLimitOffsetPagination",
