@@ -47,13 +47,20 @@ def health(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def _error_page(request, status: int):
+    response = render(request, "www/error.html", {"status": status}, status=status)
+    # Already the product's page: www.middleware leaves it as it is.
+    response.product_page = True
+    return response
+
+
 def permission_denied(request, exception=None):
-    return render(request, "www/error.html", {"status": 403}, status=403)
+    return _error_page(request, 403)
 
 
 def page_not_found(request, exception=None):
-    return render(request, "www/error.html", {"status": 404}, status=404)
+    return _error_page(request, 404)
 
 
 def server_error(request):
-    return render(request, "www/error.html", {"status": 500}, status=500)
+    return _error_page(request, 500)
