@@ -1,12 +1,11 @@
-"""ISO 639-1 language codes and ISO 3166-1 alpha-2 country codes, as the registry validates them.
+"""ISO 639-1 language codes (and the two Sámi languages that have only ISO 639-3 codes) and ISO 3166-1 alpha-2
+country codes, as the registry validates them.
 
 The lists are the standards' assigned codes (no download at run time). Finnish names are given for the languages a
 Finnish employment office meets most often; any other valid code is shown as the code itself.
 """
 
 from django.utils.translation import gettext_lazy as _
-
-DOMESTIC = frozenset({"fi", "sv"})
 
 ISO_639_1 = frozenset(
     """
@@ -34,6 +33,8 @@ LANGUAGE_NAMES = {
     "fi": _("suomi"),
     "sv": _("ruotsi"),
     "se": _("pohjoissaame"),
+    "smn": _("inarinsaame"),
+    "sms": _("koltansaame"),
     "en": _("englanti"),
     "ru": _("venäjä"),
     "et": _("viro"),
@@ -82,8 +83,12 @@ def normalise_language(value: str) -> str:
     return (value or "").strip().lower()
 
 
+# Finland's Sámi languages without a two-letter code; a registry of Finnish job seekers must be able to hold them.
+SAMI_639_3 = frozenset({"smn", "sms"})
+
+
 def is_language(code: str) -> bool:
-    return code in ISO_639_1
+    return code in ISO_639_1 or code in SAMI_639_3
 
 
 def is_country(code: str) -> bool:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.dates import months_before
 from jobseekers import enums, hetu, hetu_store, languages, names
-from organisation.routing import YOUTH_AGE_LIMIT
+from organisation.routing import DOMESTIC_LANGUAGES, YOUTH_AGE_LIMIT
 
 LONG_TERM_MONTHS = 12
 
@@ -248,7 +248,7 @@ class Jobseeker(models.Model):
 
     @property
     def is_foreign_language(self) -> bool:
-        return self.service_language not in languages.DOMESTIC
+        return self.service_language not in DOMESTIC_LANGUAGES
 
     @property
     def is_foreigner(self) -> bool:

@@ -21,7 +21,9 @@ from organisation.routing_snapshot import (
     Team,
 )
 
-DOMESTIC_LANGUAGES = frozenset({"fi", "sv"})
+# Not foreign-language (vieraskielinen) customers: Finnish, Swedish and the Sámi languages, as Statistics Finland
+# counts them (North Sámi has the ISO 639-1 code se; Inari and Skolt Sámi only the ISO 639-3 codes smn and sms).
+DOMESTIC_LANGUAGES = frozenset({"fi", "sv", "se", "smn", "sms"})
 # Youth services (Ohjaamo, youth guarantee) serve customers under 30; the one definition of "young".
 YOUTH_AGE_LIMIT = 30
 

@@ -173,3 +173,14 @@ def test_caseloads_api_has_every_municipality(api):
     assert sotkamo["wording"] == ""
     kuhmo = next(row for row in body["municipalities"] if row["name"] == "Kuhmo")
     assert kuhmo["wording"] == "alle sata henkilöasiakasta per työllisyysohjaaja htv"
+
+
+@pytest.mark.parametrize("language", ["se", "smn", "sms"])
+def test_a_sami_speaker_is_registered_and_served_by_the_general_team(api, language):
+    response = post(
+        api, hetu=synthetic_hetu(date(1979, 4, 2), "female"), first_name="Elle", last_name="Aikio",
+        service_language=language, preferred_language=language,
+    )  # fmt: skip
+    assert response.status_code == 201, response.content
+    assert response.json()["route"]["team"]["key"] == "kajaani-aikuiset"
+    assert not Jobseeker.objects.get().is_foreign_language

@@ -305,6 +305,10 @@ def test_kajaani_typ_client_goes_to_the_multisectoral_team():
         ("sv", 50, True, "multisectoral"),
         ("en", 20, True, "foreign_language"),
         ("ar", 60, False, "foreign_language"),
+        # The Sámi languages are not foreign: Statistics Finland's "vieraskielinen" excludes them.
+        ("se", 45, False, "adults"),
+        ("smn", 22, False, "youth"),
+        ("sms", 40, True, "multisectoral"),
     ],
 )
 def test_target_group_derivation(language, age, multisectoral, group):
