@@ -12,13 +12,14 @@ class ServiceModelConfig(AppConfig):
         from auditlog.registry import auditlog
         from django.db.models.signals import post_save
 
-        from jobseekers import signals
+        from jobseekers import card_sections, signals
         from jobseekers.models import Jobseeker
-        from service_model import models
+        from service_model import models, profiles
 
         for model in (models.Meeting, models.EmploymentPlan, models.PlanTask, models.JobSearchObligation,
-                      models.JobApplication, models.WorkingHours):  # fmt: skip
+                      models.JobApplication, models.WorkingHours, models.JobSearchProfile):  # fmt: skip
             auditlog.register(model)
+        card_sections.register(profiles.CARD_SECTION)
         post_save.connect(jobseeker_saved, sender=Jobseeker, dispatch_uid="service_model.jobseeker_saved")
         signals.counsellors_changed.connect(counsellors_changed, dispatch_uid="service_model.counsellors_changed")
         signals.job_search_ending.connect(job_search_ending, dispatch_uid="service_model.job_search_ending")

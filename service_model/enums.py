@@ -52,6 +52,13 @@ class MeetingState(models.TextChoices):
         return [state for state in cls if state.occupies_slot]
 
 
+class ProfilePublisher(models.TextChoices):
+    """Who published the job-search profile: the job seeker, or the authority after the time limit passed."""
+
+    JOBSEEKER = "jobseeker", _("asiakas itse")
+    AUTHORITY = "authority", _("työvoimaviranomainen")
+
+
 class TaskStatus(models.TextChoices):
     OPEN = "open", _("kesken")
     DONE = "done", _("tehty")

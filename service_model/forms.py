@@ -180,6 +180,17 @@ class ApplicationForm(Described, forms.Form):
         self.describe()
 
 
+class ProfileForm(Described, forms.Form):
+    published_on = forms.DateField(
+        label=_("Julkaisupäivä"), widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d")
+    )
+    published_by = forms.ChoiceField(label=_("Julkaisija"), choices=enums.ProfilePublisher.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe()
+
+
 def default_start() -> time:
     return time(9, 0)
 

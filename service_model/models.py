@@ -396,3 +396,23 @@ class WorkingHours(models.Model):
 
     def __str__(self):
         return f"{self.counsellor}: {self.starts_at:%H.%M}–{self.ends_at:%H.%M}"
+
+
+class JobSearchProfile(models.Model):
+    """That the job seeker's job-search profile is published on the national platform; from 1.9.2026 a duty
+    (rule_sets.JobSearchProfileDuty). The platform holds the profile itself; this records only that and when."""
+
+    jobseeker = models.OneToOneField(
+        "jobseekers.Jobseeker", on_delete=models.CASCADE, related_name="job_search_profile"
+    )
+    published_on = models.DateField(_("julkaistu"))
+    published_by = models.CharField(_("julkaisija"), max_length=20, choices=enums.ProfilePublisher.choices)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("kirjattu"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("työnhakuprofiili")
+        verbose_name_plural = _("työnhakuprofiilit")
+
+    def __str__(self):
+        return f"{self.jobseeker_id}: {self.published_on.isoformat()}"

@@ -6,7 +6,7 @@ deadlines from them.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -84,6 +84,16 @@ class LongTermIntensification:
 
 
 @dataclass(frozen=True)
+class JobSearchProfileDuty:
+    """The job seeker draws up and publishes a job-search profile on the national platform (Työmarkkinatori) within a
+    time limit; if they do not, the employment authority draws it up and publishes it. The limit's length is set with
+    the platform's provisions and is not in this system's sources, so nothing here computes a due date: the card
+    flags a person whose profile is not recorded as published, and the counsellor records it."""
+
+    source: str
+
+
+@dataclass(frozen=True)
 class RuleSet:
     id: str
     effective_from: date
@@ -95,6 +105,7 @@ class RuleSet:
     intensive_start: IntensiveStart | None
     long_term: LongTermIntensification | None
     job_search_obligation: JobSearchObligationDefaults
+    job_search_profile: JobSearchProfileDuty | None = None
 
 
 _OBLIGATION_DEFAULTS = JobSearchObligationDefaults(
@@ -147,7 +158,22 @@ RULE_SET_2026 = RuleSet(
     job_search_obligation=_OBLIGATION_DEFAULTS,
 )
 
-RULE_SETS: tuple[RuleSet, ...] = (RULE_SET_2022, RULE_SET_2026)
+# The platform and job-search profile provisions of the same reform came into force later than the rest.
+RULE_SET_2026_09 = replace(
+    RULE_SET_2026,
+    id="nordic_2026_09",
+    effective_from=date(2026, 9, 1),
+    source=(
+        "HE 108/2025, TyVM 9/2025, in force 1.9.2026 (the provisions on the service platform and job-search "
+        "profiles): as from 1.1.2026, and a registered job seeker must draw up and publish a job-search profile "
+        "within a time limit, failing which the employment authority does it."
+    ),
+    job_search_profile=JobSearchProfileDuty(
+        source="HE 108/2025 (Act 380/2023 as amended, in force 1.9.2026); TyVM 9/2025."
+    ),
+)
+
+RULE_SETS: tuple[RuleSet, ...] = (RULE_SET_2022, RULE_SET_2026, RULE_SET_2026_09)
 
 
 def rule_set_for(day: date, rule_sets: Sequence[RuleSet] = RULE_SETS) -> RuleSet:

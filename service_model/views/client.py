@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts import permissions
 from common.views import errors_to_form, require
-from service_model import enums, forms, selectors, texts
+from service_model import enums, forms, profiles, selectors, texts
 from service_model.models import PlanTask
 from service_model.services import plans
 from service_model.today import service_today
@@ -50,6 +50,8 @@ def _client_context(request, jobseeker, **forms_given):
         ),
         "obligation_default": obligation_default,
         "application_form": forms_given.get("application_form") or forms.ApplicationForm(initial={"applied_on": today}),
+        "profile_status": profiles.status(jobseeker, today),
+        "profile_form": forms_given.get("profile_form") or forms.ProfileForm(initial={"published_on": today}),
     }
     return context
 
@@ -144,10 +146,24 @@ def _add_application(request, jobseeker):
     return False, {"application_form": form}
 
 
+def _record_profile(request, jobseeker):
+    form = forms.ProfileForm(request.POST)
+    if form.is_valid():
+        try:
+            profiles.record(jobseeker=jobseeker, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            messages.success(request, _("Työnhakuprofiilin julkaisu kirjattiin."))
+            return True, {}
+    return False, {"profile_form": form}
+
+
 CLIENT_ACTIONS = {
     "plan": _save_plan,
     "task": _add_task,
     "task_status": _task_status,
     "obligation": _set_obligation,
     "application": _add_application,
+    "profile": _record_profile,
 }
