@@ -36,12 +36,17 @@ from service_model.today import service_today
 from statements import services as statement_services
 from statements.enums import CaseType, Payer
 from statements.models import Statement
-from subsidies import payment_services
+from subsidies import attachment_services, payment_services
 from subsidies import services as subsidy_services
 from subsidies.enums import ApplicationState
-from subsidies.models import Application
+from subsidies.models import Application, PaymentExport
 
 SYNTHETIC_CASES = "jobseeker_id IN (SELECT id FROM jobseekers_jobseeker WHERE synthetic_month IS NOT NULL)"
+# A payment file holds at least one payment: one left with none listed only invented payments, deleted before it.
+EMPTIED_EXPORTS = (
+    "NOT EXISTS (SELECT 1 FROM subsidies_paymentrequest WHERE subsidies_paymentrequest.export_id = "
+    "subsidies_paymentexport.id)"
+)
 STATEMENT_STATES = ("draft", "hearing", "awaiting_approval", "approved")
 MISSED_WINDOW_DAYS = 60
 # Not every missed meeting becomes a statement: a valid reason told at once, a rebooking the same week.
@@ -66,6 +71,8 @@ APPLICATION_STATES = (
     "notified",
     "paid",
     "rectification_requested",
+    # Every month paid and in a payment file: closed by the export (subsidies.closing).
+    "closed",
 )
 KINDS = ("general", "start_up_grant", "general")
 # Invented employers with invented (valid) business IDs.
@@ -195,10 +202,11 @@ def _applicants(municipality_id: int) -> list[Jobseeker]:
     )
 
 
-def _application(person: Jobseeker, index: int, today: date, payer: User | None) -> Application:
+def _application(person: Jobseeker, index: int, today: date, payers: tuple[User, User] | None) -> Application:
+    """`payers`: who records a payment request and who approves it (never the same person)."""
     target = APPLICATION_STATES[index % len(APPLICATION_STATES)]
     # The employer's payment request is the paid case; a start-up grant is paid without one.
-    kind = "general" if target == "paid" else KINDS[index % len(KINDS)]
+    kind = "general" if target in ("paid", "closed") else KINDS[index % len(KINDS)]
     preparer = person.responsible_counsellor
     # Cases further along the path came in earlier.
     received_on = today - timedelta(days=10 + 10 * index)
@@ -208,7 +216,8 @@ def _application(person: Jobseeker, index: int, today: date, payer: User | None)
         values |= {"months": 6, "business_plan_summary": "Toiminimi: metsä- ja pihatyöt.", "other_income": 0}
     else:
         values |= {
-            "months": 5,
+            # The closed case's short period has ended by the demo's day, so all of it is paid.
+            "months": 2 if target == "closed" else 5,
             "employer_name": employer,
             "employer_business_id": business_id,
             "employer_type": "company",
@@ -224,6 +233,10 @@ def _application(person: Jobseeker, index: int, today: date, payer: User | None)
     steps = APPLICATION_STATES[: APPLICATION_STATES.index(target) + 1]
     if "in_preparation" in steps:
         subsidy_services.start_preparation(application.pk, by=preparer)
+    if target == "in_preparation":
+        attachment_services.add_attachment(
+            application.pk, by=preparer, name="palkkalaskelma.pdf", content=_pdf(f"Palkkalaskelma: {employer}")
+        )
     if target == "information_requested":
         subsidy_services.request_information(application.pk, by=preparer, note="Palkkalaskelma puuttuu.")
     if "statement_requested" in steps:
@@ -245,27 +258,87 @@ def _application(person: Jobseeker, index: int, today: date, payer: User | None)
             subsidy_services.request_rectification(
                 application.pk, by=preparer, received_on=decided_on, grounds="Hakija pyytää pidempää tukiaikaa."
             )
-        if target == "paid" and payer is not None:
-            _pay_first_month(decision, payer, today)
+        if target == "paid" and payers is not None:
+            _pay(decision, payers, today, months=1)
+        if target == "closed" and payers is not None:
+            _pay(decision, payers, today, months=application.months)
+            payment_services.export_payments(by=payers[1])
     application.refresh_from_db()
     return application
 
 
-def _pay_first_month(decision, payer: User, today: date) -> None:
-    first_month_end = add_months(decision.start_date, 1) - timedelta(days=1)
-    if first_month_end >= today:
-        return
-    request = payment_services.record_payment(
-        decision.pk,
-        by=payer,
-        received_on=today,
-        period_start=decision.start_date,
-        period_end=first_month_end,
-        amount=decision.monthly_amount,
-        pay_costs=PAY_COSTS,
-        pay_slip_reference="PL-1",
+def _pay(decision, payers: tuple[User, User], today: date, *, months: int) -> None:
+    """The first `months` months of the subsidy, one request each, recorded by one handler and approved by another;
+    only months that have ended by `today` are claimed."""
+    recorder, approver = payers
+    for n in range(months):
+        start = add_months(decision.start_date, n)
+        end = min(add_months(decision.start_date, n + 1) - timedelta(days=1), decision.end_date)
+        if end >= today:
+            return
+        request = payment_services.record_payment(
+            decision.pk,
+            by=recorder,
+            received_on=today,
+            period_start=start,
+            period_end=end,
+            amount=decision.monthly_amount,
+            pay_costs=PAY_COSTS,
+            pay_slip_reference=f"PL-{n + 1}",
+        )
+        payment_services.approve_payment(request.pk, by=approver)
+
+
+def _payers() -> tuple[User, User] | None:
+    """The first payment handler approves; a second one of the same municipality records (four eyes) – the demo
+    account `maksatus2`, or a synthetic handler where the accounts have none."""
+    approver = User.objects.filter(role=Role.PAYMENT_HANDLER, is_active=True).order_by("username").first()
+    if approver is None:
+        return None
+    recorder = (
+        User.objects.filter(
+            role=Role.PAYMENT_HANDLER, is_active=True, home_municipality_id=approver.home_municipality_id
+        )
+        .exclude(pk=approver.pk)
+        .order_by("username")
+        .first()
     )
-    payment_services.approve_payment(request.pk, by=payer)
+    if recorder is None:
+        recorder, _created = User.objects.get_or_create(
+            username=f"{SYNTHETIC_USERNAME_PREFIX}maksatus-{approver.home_municipality.code}",
+            defaults={
+                "first_name": "Maksatus",
+                "last_name": approver.home_municipality.name_fi,
+                "role": Role.PAYMENT_HANDLER,
+                "home_municipality": approver.home_municipality,
+            },
+        )
+    return recorder, approver
+
+
+def _pdf(text: str) -> bytes:
+    """A one-page PDF with one line of text (ASCII), its cross-reference table computed, as a scanned pay slip would
+    be attached."""
+    line = text.encode("ascii", "replace").replace(b"(", b"[").replace(b")", b"]")
+    stream = b"BT /F1 14 Tf 72 770 Td (" + line + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
 
 
 def generate(*, seed: int = 1, today: date | None = None) -> CaseReport:
@@ -282,11 +355,19 @@ def generate(*, seed: int = 1, today: date | None = None) -> CaseReport:
             if made is not None:
                 report.statements[made.state] = report.statements.get(made.state, 0) + 1
         report.deleted += erase.delete(Application, SYNTHETIC_CASES)
-        payer = User.objects.filter(role=Role.PAYMENT_HANDLER, is_active=True).order_by("username").first()
+        erase.delete(PaymentExport, EMPTIED_EXPORTS)
+        payers = _payers()
         serving = Jobseeker.objects.filter(synthetic_month__isnull=False).values("serving_municipality_id")
-        for municipality_id in sorted(set(serving.values_list("serving_municipality_id", flat=True))):
-            for index, person in enumerate(_applicants(municipality_id)):
-                made = _application(person, index, today, payer)
-                state = ApplicationState(made.state)
-                report.applications[state] = report.applications.get(state, 0) + 1
+        cases = [
+            (person, index)
+            for municipality_id in sorted(set(serving.values_list("serving_municipality_id", flat=True)))
+            for index, person in enumerate(_applicants(municipality_id))
+        ]
+        # The closed cases first: their export takes every approved payment, and the paid cases' approved requests
+        # are to stay waiting for the demo's payment handler.
+        closed_first = sorted(cases, key=lambda case: APPLICATION_STATES[case[1] % len(APPLICATION_STATES)] != "closed")
+        for person, index in closed_first:
+            made = _application(person, index, today, payers)
+            state = ApplicationState(made.state)
+            report.applications[state] = report.applications.get(state, 0) + 1
     return report

@@ -9,12 +9,13 @@ from rest_framework import permissions as drf_permissions
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from accounts import permissions
 from common.api import Allowed, django_errors
 from jobseekers import selectors as jobseeker_selectors
-from subsidies import calculator, selectors, services
+from subsidies import attachment_services, calculator, selectors, services
 from subsidies.forms import CalculatorForm
 from subsidies.models import Application, PaySubsidyRate
 from subsidies.serializers import (
@@ -25,6 +26,8 @@ from subsidies.serializers import (
     SubsidyApplicationCreateSerializer,
     SubsidyApplicationDetailSerializer,
     SubsidyApplicationSerializer,
+    SubsidyAttachmentSerializer,
+    SubsidyAttachmentUploadSerializer,
 )
 
 PURPOSE = "tukihakemukset (API)"
@@ -72,6 +75,7 @@ class ApplicationViewSet(viewsets.GenericViewSet):
         "retrieve": permissions.can_view_subsidy_applications,
         "create": permissions.can_prepare_subsidy,
         "step": permissions.can_view_subsidy_applications,
+        "attachments": permissions.can_view_subsidy_applications,
     }
     queryset = Application.objects.none()
     serializer_class = SubsidyApplicationSerializer
@@ -126,6 +130,35 @@ class ApplicationViewSet(viewsets.GenericViewSet):
             raise errors_of(error) from None
         application.refresh_from_db()
         return Response(SubsidyApplicationDetailSerializer(application).data)
+
+    @extend_schema(methods=["get"], request=None, responses={200: SubsidyAttachmentSerializer(many=True)})
+    @extend_schema(
+        methods=["post"],
+        request={"multipart/form-data": SubsidyAttachmentUploadSerializer},
+        responses={201: SubsidyAttachmentSerializer},
+    )
+    @action(detail=True, methods=["get", "post"], parser_classes=[MultiPartParser, FormParser], pagination_class=None)
+    def attachments(self, request, pk=None):
+        """The application's files; a preparer adds one (PDF, DOCX, XLSX, JPEG or PNG, checked by its content)."""
+        application = self._application()
+        if request.method == "GET":
+            rows = selectors.attachments(application)
+            return Response(SubsidyAttachmentSerializer(rows, many=True).data)
+        if not permissions.can_prepare_subsidy(request.user, application):
+            raise PermissionDenied
+        given = SubsidyAttachmentUploadSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        uploaded = given.validated_data.get("file")
+        try:
+            attachment = attachment_services.add_attachment(
+                application.pk,
+                by=request.user,
+                name=uploaded.name if uploaded else "",
+                content=uploaded.read(attachment_services.max_bytes() + 1) if uploaded else None,
+            )
+        except DjangoValidationError as error:
+            raise errors_of(error) from None
+        return Response(SubsidyAttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
 
 def errors_of(error: DjangoValidationError):

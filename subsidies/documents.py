@@ -1,16 +1,19 @@
-"""The decision document (päätös) as DOCX, through common.documents: legal basis, amounts, period, the decider and
-the instructions for contesting it: a first decision is contested by a request for rectification, the decision on that
-request by an appeal to the administrative court (Act 808/2019). Built once when the decision is made and stored with
-it."""
+"""The decision document (päätös) as DOCX (through common.documents) and as HTML: legal basis, amounts, period, the
+decider and the instructions for contesting it: a first decision is contested by a request for rectification, the
+decision on that request by an appeal to the administrative court (Act 808/2019). Both are built once, from the same
+parts, when the decision is made and stored with it, so a later change of a rate or a text changes neither."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from common.documents import LetterDocument, Letterhead
+from common.formatting import fi_date
+from service_model.workdays import next_working_day_on_or_after
 from subsidies.texts import money
 
 RECTIFICATION_DAYS = 30
@@ -41,43 +44,102 @@ class DecisionContent:
     rectification: str = ""
 
 
-def decision_docx(content: DecisionContent, language: str = "fi") -> bytes:
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class DecisionParts:
+    """The decision's content in its language, every text translated and every figure formatted: the DOCX and the
+    HTML are both laid out from these, so the two never say different things."""
+
+    language: str
+    title: str
+    letterhead: Letterhead
+    sections: tuple[Section, ...]
+
+
+def decision_parts(content: DecisionContent, language: str = "fi") -> DecisionParts:
     with translation.override(language):
-        document = LetterDocument(_("Päätös: %(kind)s") % {"kind": content.kind}, language=language)
-        document.letterhead(
-            Letterhead(
+        sections = []
+        if content.rectification:
+            sections.append(Section(_("Oikaisuvaatimuksen ratkaisu"), (content.rectification,)))
+        figures = ()
+        if content.granted:
+            figures = (
+                (_("Tuki kuukaudessa"), money(content.monthly_amount)),
+                (_("Yhteensä enintään"), money(content.total)),
+                (_("Alkaa"), fi_date(content.start_date)),
+                (_("Päättyy"), fi_date(content.end_date)),
+            )
+        sections.append(Section(_("Ratkaisu"), (content.outcome,), figures))
+        sections.append(Section(_("Perustelut"), _paragraphs(content.reasons)))
+        sections.append(
+            Section(
+                _("Sovelletut säännökset"),
+                (_("%(source)s (sääntö %(rule)s).") % {"source": content.rule_source, "rule": content.rule_key},),
+            )
+        )
+        sections.append(
+            Section(
+                _("Päätöksen tekijä"),
+                (
+                    _("%(name)s, toimivalta: %(delegation)s.")
+                    % {"name": content.decided_by, "delegation": content.delegation},
+                ),
+            )
+        )
+        if content.rectification:
+            sections.append(Section(_("Valitusosoitus"), _paragraphs(appeal_instructions(content.area))))
+        else:
+            sections.append(Section(_("Oikaisuvaatimusohje"), _paragraphs(rectification_instructions(content.area))))
+        return DecisionParts(
+            language=language,
+            title=_("Päätös: %(kind)s") % {"kind": content.kind},
+            letterhead=Letterhead(
                 sender=[content.area, content.municipality],
                 recipient=[content.applicant] + ([content.employer] if content.employer else []),
                 dated=content.dated,
                 reference=content.reference,
                 date_label=_("Päivämäärä"),
                 reference_label=_("Asia"),
-            )
+            ),
+            sections=tuple(sections),
         )
-        if content.rectification:
-            document.heading(_("Oikaisuvaatimuksen ratkaisu")).paragraph(content.rectification)
-        document.heading(_("Ratkaisu")).paragraph(content.outcome)
-        if content.granted:
-            document.fields(
-                [
-                    (_("Tuki kuukaudessa"), money(content.monthly_amount)),
-                    (_("Yhteensä enintään"), money(content.total)),
-                    (_("Alkaa"), content.start_date),
-                    (_("Päättyy"), content.end_date),
-                ]
-            )
-        document.heading(_("Perustelut")).paragraph(content.reasons)
-        document.heading(_("Sovelletut säännökset")).paragraph(
-            _("%(source)s (sääntö %(rule)s).") % {"source": content.rule_source, "rule": content.rule_key}
+
+
+def _paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in str(text).split("\n\n") if part.strip())
+
+
+def decision_docx(parts: DecisionParts) -> bytes:
+    document = LetterDocument(parts.title, language=parts.language)
+    document.letterhead(parts.letterhead)
+    for section in parts.sections:
+        document.heading(section.heading)
+        for paragraph in section.paragraphs:
+            document.paragraph(paragraph)
+        if section.fields:
+            document.fields(list(section.fields))
+    return document.to_bytes()
+
+
+def decision_html(parts: DecisionParts) -> str:
+    """The document as an HTML fragment (an <article> in the decision's language), stored with the decision and shown
+    as it was rendered: the template escapes every text here, once."""
+    with translation.override(parts.language):
+        return render_to_string(
+            "subsidies/decision_document.html",
+            {"parts": parts, "dated": fi_date(parts.letterhead.dated) if parts.letterhead.dated else ""},
         )
-        document.heading(_("Päätöksen tekijä")).paragraph(
-            _("%(name)s, toimivalta: %(delegation)s.") % {"name": content.decided_by, "delegation": content.delegation}
-        )
-        if content.rectification:
-            document.heading(_("Valitusosoitus")).paragraph(appeal_instructions(content.area))
-        else:
-            document.heading(_("Oikaisuvaatimusohje")).paragraph(rectification_instructions(content.area))
-        return document.to_bytes()
+
+
+def rectification_deadline(notified_on: date) -> date:
+    """30 days from notification (the day itself not counted), moved to the next working day (Act 150/1930)."""
+    return next_working_day_on_or_after(notified_on + timedelta(days=RECTIFICATION_DAYS))
 
 
 def rectification_instructions(area: str) -> str:

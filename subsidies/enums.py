@@ -44,6 +44,7 @@ class ApplicationState(models.TextChoices):
     DECIDED = "decided", _("päätetty")
     NOTIFIED = "notified", _("tiedoksi annettu")
     RECTIFICATION_REQUESTED = "rectification_requested", _("oikaisuvaatimus käsittelyssä")
+    CLOSED = "closed", _("päättynyt")
 
 
 # Still waiting for the area's decision: the open queue.
@@ -73,6 +74,7 @@ class Action(models.TextChoices):
     NOTIFY = "notify", _("annettu tiedoksi")
     REQUEST_RECTIFICATION = "request_rectification", _("oikaisuvaatimus saapunut")
     DECIDE_RECTIFICATION = "decide_rectification", _("oikaisuvaatimus ratkaistu")
+    CLOSE = "close", _("käsittely päätetty")
 
     @property
     def moves(self) -> tuple[frozenset, ApplicationState]:
@@ -98,6 +100,8 @@ MOVES = {
     Action.NOTIFY: (frozenset({_S.DECIDED}), _S.NOTIFIED),
     Action.REQUEST_RECTIFICATION: (frozenset({_S.NOTIFIED}), _S.RECTIFICATION_REQUESTED),
     Action.DECIDE_RECTIFICATION: (frozenset({_S.RECTIFICATION_REQUESTED}), _S.DECIDED),
+    # The payment phase ends: the last month is paid, or the period (a rejection: the time to contest it) is over.
+    Action.CLOSE: (frozenset({_S.NOTIFIED}), _S.CLOSED),
 }
 
 
@@ -114,6 +118,7 @@ COMMANDS = {
     Action.NOTIFY: _("Kirjaa tiedoksianto"),
     Action.REQUEST_RECTIFICATION: _("Kirjaa oikaisuvaatimus"),
     Action.DECIDE_RECTIFICATION: _("Ratkaise oikaisuvaatimus"),
+    Action.CLOSE: _("Päätä käsittely"),
 }
 
 

@@ -326,6 +326,10 @@ class Decision(models.Model):
     language = models.CharField(_("kieli"), max_length=2, default="fi")
     document = models.BinaryField(_("päätösasiakirja (DOCX)"))
     document_sha256 = models.CharField(max_length=64)
+    # The same document as HTML, rendered once with the DOCX from the same parts. Empty for decisions made before the
+    # HTML version existed: those have their DOCX only, and nothing is rendered for them afterwards.
+    document_html = models.TextField(_("päätösasiakirja (HTML)"), blank=True, default="")
+    document_html_sha256 = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("päätös")
@@ -346,6 +350,33 @@ class Decision(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImmutableError("a decision is never deleted")
+
+
+class Attachment(models.Model):
+    """A file attached to an application (pay slip, business plan, certificate). Stored in the database beside the
+    application, like the decision's documents and the payment files: never under a web root, included in every
+    backup, deleted with the synthetic cases; served only through subsidies.views.attachment, which asks the same
+    permission as the application and logs the read."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
+    name = models.CharField(_("tiedoston nimi"), max_length=120)
+    content_type = models.CharField(_("tiedostotyyppi"), max_length=100)
+    size = models.PositiveIntegerField(_("koko (tavua)"))
+    content = models.BinaryField(_("sisältö"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("lisääjä"), on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("lisätty"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("liite")
+        verbose_name_plural = _("liitteet")
+        ordering = ["uploaded_at", "pk"]
+        constraints = [models.CheckConstraint(condition=Q(size__gt=0), name="subsidy_attachment_not_empty")]
+
+    def __str__(self):
+        return self.name
 
 
 class RectificationRequest(models.Model):

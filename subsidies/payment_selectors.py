@@ -116,8 +116,18 @@ def requests(user, *, state: str = "") -> QuerySet:
     rows = PaymentRequest.objects.filter(paying_municipality_id=user.home_municipality_id)
     if state:
         rows = rows.filter(state=state)
-    return rows.select_related("application__jobseeker", "application__serving_municipality", "decision").order_by(
-        "received_on", "pk"
+    return rows.select_related(
+        "application__jobseeker", "application__serving_municipality", "decision", "recorded_by"
+    ).order_by("received_on", "pk")
+
+
+def awaiting_export(user) -> QuerySet:
+    """The approved requests the user's next payment file takes: never one whose application has closed (a rejection
+    closes with no payment check, and nothing is paid after closing)."""
+    return (
+        requests(user, state=PaymentState.APPROVED)
+        .filter(export__isnull=True)
+        .exclude(application__state=ApplicationState.CLOSED)
     )
 
 

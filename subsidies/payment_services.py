@@ -5,7 +5,8 @@ One transaction each, every problem collected and raised naming its field, nothi
 checked by the pure core (subsidies.payments) against its decision and the application's other live requests while
 the application row is locked, so two requests for the same month cannot both pass. An export takes the approved,
 not yet exported requests of the user's finance under row locks and marks them exported with the file in the same
-transaction: a second export finds nothing left to pay.
+transaction: a second export finds nothing left to pay, and an application whose last month is then paid is closed
+in it (subsidies.closing). Whoever recorded a request never approves it (four eyes).
 """
 
 import hashlib
@@ -20,7 +21,7 @@ from accounts import permissions
 from common.errors import Errors
 from common.locks import serialize_on
 from common.tables import csv_response
-from subsidies import payment_selectors, payments, tables, texts
+from subsidies import closing, payment_selectors, payments, tables, texts
 from subsidies.enums import ApplicationState, Outcome, PaymentState, SubsidyKind
 from subsidies.models import Application, Decision, PaymentExport, PaymentRequest
 
@@ -57,6 +58,9 @@ def record_payment(
             payer = payment_selectors.paying_municipality_id(application)
         if decision is None or not permissions.can_handle_subsidy_payments(by, payer):
             errors.add(NON_FIELD_ERRORS, _("Maksatusta käsittelee maksavan kunnan maksatuskäsittelijä."))
+            errors.raise_if_any()
+        if application.state == ApplicationState.CLOSED:
+            errors.add(NON_FIELD_ERRORS, _("Hakemuksen käsittely on päättynyt: sen jälkeen ei makseta."))
             errors.raise_if_any()
         if (
             application.state != ApplicationState.NOTIFIED
@@ -118,6 +122,15 @@ def approve_payment(pk, *, by) -> PaymentRequest:
     with transaction.atomic():
         row = _locked_request(pk, by, errors)
         application = Application.objects.select_for_update().get(pk=row.application_id)
+        if row.recorded_by_id == by.pk:
+            # Four eyes: whoever entered the figures does not also release the money.
+            errors.add(
+                "recorded_by",
+                _("Et voi hyväksyä maksatushakemusta, jonka olet itse kirjannut: hyväksyjän on oltava eri henkilö."),
+            )
+        if application.state == ApplicationState.CLOSED:
+            errors.add(NON_FIELD_ERRORS, _("Hakemuksen käsittely on päättynyt: sen jälkeen ei makseta."))
+        errors.raise_if_any()
         grant = _grant(row.decision, errors)
         if grant is not None:
             claim = payments.Claim(row.period_start, row.period_end, row.amount, row.pay_costs)
@@ -154,9 +167,9 @@ def export_payments(*, by) -> PaymentExport:
     with transaction.atomic():
         serialize_on(f"subsidies.payment_export:{municipality_id}")
         rows = list(
-            PaymentRequest.objects.select_for_update(of=("self",))
-            .filter(paying_municipality_id=municipality_id, state=PaymentState.APPROVED, export__isnull=True)
-            .select_related("application__jobseeker", "application__serving_municipality", "paying_municipality")
+            payment_selectors.awaiting_export(by)
+            .select_for_update(of=("self",))
+            .select_related("paying_municipality")
             .order_by("pk")
         )
         if not rows:
@@ -177,5 +190,6 @@ def export_payments(*, by) -> PaymentExport:
         PaymentRequest.objects.filter(pk__in=[row.pk for row in rows]).update(
             state=PaymentState.EXPORTED, export=export
         )
+        closing.close_if_paid([row.application_id for row in rows], by=by)
     export.refresh_from_db()
     return export

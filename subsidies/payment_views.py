@@ -53,7 +53,7 @@ def payments_page(request):
             "table": tables.payment_table(rows),
             "states": PaymentState.choices,
             "state": state,
-            "approved": payment_selectors.requests(request.user, state=PaymentState.APPROVED).count(),
+            "approved": payment_selectors.awaiting_export(request.user).count(),
             "exports": payment_selectors.exports(request.user)[:50],
             "totals": tables.municipality_totals_table(payment_selectors.municipality_totals(request.user)),
             "arrangements": payment_selectors.arrangement_rows(request.user),

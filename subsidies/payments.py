@@ -126,3 +126,12 @@ def assess(grant: Grant, claim: Claim, others: list[Claim]) -> Assessment:
     if claim.amount > left:
         problems.append(Problem("over_total", "amount", {"total": grant.total, "left": max(left, Decimal(0))}))
     return Assessment(tuple(problems), ceiling, covered)
+
+
+def fully_paid(grant: Grant, paid: list[Claim]) -> bool:
+    """Every month of the subsidy is in one of `paid` (the requests already in a payment file): nothing is left to
+    pay, and the payment phase ends."""
+    return all(
+        any(claim.period_start <= last and claim.period_end >= first for claim in paid)
+        for first, last in subsidy_months(grant)
+    )

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from accounts import permissions
 from subsidies import reports
-from subsidies.enums import DecisionKind, Outcome, PaymentState
+from subsidies.enums import ApplicationState, DecisionKind, Outcome, PaymentState
 from subsidies.models import Application, Decision, PaymentRequest
 
 
@@ -51,8 +51,8 @@ def processing_rows(user) -> list[reports.Processing]:
             "application_id", "decided_at"
         )
     }
-    rows = Application.objects.values_list("pk", "serving_municipality__name_fi", "kind", "received_on")
+    rows = Application.objects.values_list("pk", "serving_municipality__name_fi", "kind", "received_on", "state")
     return [
-        reports.Processing(municipality, kind, received_on, first.get(pk))
-        for pk, municipality, kind, received_on in rows
+        reports.Processing(municipality, kind, received_on, first.get(pk), state == ApplicationState.CLOSED)
+        for pk, municipality, kind, received_on, state in rows
     ]

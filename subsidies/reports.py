@@ -36,6 +36,8 @@ class Processing:
     received_on: date
     # The first decision's day; None while the application waits.
     decided_on: date | None
+    # The payment phase has ended (subsidies.closing).
+    closed: bool = False
 
 
 def month_of(day: date) -> date:
@@ -72,11 +74,12 @@ def payments_by_month(rows: list[PaymentRow]) -> list[dict]:
 
 
 def processing_times(rows: list[Processing], today: date) -> list[dict]:
-    """Per municipality and kind: decided applications' days from receipt to decision (median, mean, longest), and
-    the waiting ones' count and the oldest one's age in days."""
-    groups = defaultdict(lambda: {"done": [], "waiting": []})
+    """Per municipality and kind: decided applications' days from receipt to decision (median, mean, longest), the
+    waiting ones' count and the oldest one's age in days, and how many are closed."""
+    groups = defaultdict(lambda: {"done": [], "waiting": [], "closed": 0})
     for row in rows:
         group = groups[(row.municipality, row.kind)]
+        group["closed"] += row.closed
         if row.decided_on is None:
             group["waiting"].append((today - row.received_on).days)
         else:
@@ -94,6 +97,7 @@ def processing_times(rows: list[Processing], today: date) -> list[dict]:
                 "max_days": max(done) if done else None,
                 "waiting": len(waiting),
                 "oldest_waiting_days": max(waiting) if waiting else None,
+                "closed": group["closed"],
             }
         )
     return result

@@ -15,7 +15,7 @@ from audit.services import log_access
 from jobseekers import selectors as jobseeker_selectors
 from subsidies import assessment, texts
 from subsidies.enums import OPEN_STATES, Action, ApplicationState, CaseType
-from subsidies.models import Application, Transition
+from subsidies.models import Application, Attachment, Transition
 
 SUBJECT_TYPE = jobseeker_selectors.SUBJECT_TYPE
 # Who took these steps prepared the application and may not decide it.
@@ -67,6 +67,21 @@ def get_application(user, pk, *, view: str, purpose: str) -> Application:
         raise Http404
     log_access(user, [application.jobseeker], view=view, purpose=purpose)
     return application
+
+
+def attachments(application: Application) -> QuerySet:
+    """The application's files without their content (shown once the application itself was read)."""
+    return application.attachments.defer("content").select_related("uploaded_by").order_by("uploaded_at", "pk")
+
+
+def get_attachment(user, pk, attachment_pk, *, view: str, purpose: str) -> Attachment:
+    """A file of an application the user may read, with its content: the same permission as the application, and
+    the read logged as a read of its person; otherwise 404 (and a denied row)."""
+    application = get_application(user, pk, view=view, purpose=purpose)
+    attachment = application.attachments.filter(pk=attachment_pk).first() if str(attachment_pk).isdigit() else None
+    if attachment is None:
+        raise Http404
+    return attachment
 
 
 def log_listing(user, rows, *, view: str, purpose: str) -> None:

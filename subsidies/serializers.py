@@ -3,6 +3,7 @@ these serializers describe the same fields for the OpenAPI schema (tests/subsidi
 
 from decimal import Decimal
 
+from django.urls import reverse
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
@@ -128,6 +129,7 @@ class DecisionSerializer(serializers.Serializer):
     decided_by = serializers.CharField(source="decided_by.username")
     decided_at = serializers.DateTimeField()
     document_sha256 = serializers.CharField()
+    document_html_sha256 = serializers.CharField()
 
 
 class SubsidyApplicationSerializer(serializers.Serializer):
@@ -214,6 +216,9 @@ class PaymentSerializer(serializers.Serializer):
     pay_costs = serializers.DecimalField(max_digits=9, decimal_places=2, allow_null=True)
     pay_slip_reference = serializers.CharField()
     state = serializers.ChoiceField(choices=PaymentState.choices)
+    # Four eyes: who entered the request, and who approved or rejected it (never the same person for an approval).
+    recorded_by = serializers.CharField(source="recorded_by.username")
+    handled_by = serializers.CharField(source="handled_by.username", allow_null=True, default=None)
     rejection_reasons = serializers.CharField()
     export = serializers.IntegerField(source="export_id", allow_null=True)
 
@@ -246,3 +251,25 @@ class PaymentExportSerializer(serializers.Serializer):
     count = serializers.IntegerField()
     total = serializers.DecimalField(max_digits=12, decimal_places=2)
     content_sha256 = serializers.CharField()
+
+
+class SubsidyAttachmentSerializer(serializers.Serializer):
+    """An attachment's facts; its content is downloaded from `url` (the same permission, the read logged)."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    content_type = serializers.CharField()
+    size = serializers.IntegerField()
+    sha256 = serializers.CharField()
+    uploaded_by = serializers.CharField(source="uploaded_by.username")
+    uploaded_at = serializers.DateTimeField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, attachment) -> str:
+        return reverse("subsidies:attachment", args=[attachment.application_id, attachment.pk])
+
+
+class SubsidyAttachmentUploadSerializer(serializers.Serializer):
+    """The file as multipart/form-data; its type, size and emptiness are checked in subsidies.attachment_services."""
+
+    file = serializers.FileField(required=False, allow_empty_file=True)

@@ -1,13 +1,11 @@
 """Writes of subsidies: receiving an application and every step of its workflow.
 
 Plain arguments, one transaction each; every problem is collected (common.errors.Errors) and raised as one
-ValidationError naming each field, and nothing is written when anything is refused. A step locks the application row,
-checks the state it starts from (subsidies.enums.MOVES), who may take it (accounts.permissions, with the reason when
-refused) and its own input, and leaves an attributed, timestamped Transition row.
+ValidationError naming each field, and nothing is written when anything is refused. A step (subsidies.workflow) locks
+the row, checks its state, who may take it (accounts.permissions, with why when refused) and its input, and logs it.
 """
 
 import hashlib
-from datetime import timedelta
 from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -22,8 +20,7 @@ from accounts import permissions
 from common.errors import Errors
 from common.formatting import fi_date
 from organisation.models import CooperationBody, Delegation
-from service_model.workdays import next_working_day_on_or_after
-from subsidies import assessment, documents, rates, selectors, texts
+from subsidies import assessment, closing, documents, rates, selectors, texts, workflow
 from subsidies.enums import (
     Action,
     CaseType,
@@ -34,7 +31,7 @@ from subsidies.enums import (
     Stance,
     SubsidyKind,
 )
-from subsidies.models import Application, Decision, RectificationRequest, Transition, WorkingGroupStatement
+from subsidies.models import Application, Decision, RectificationRequest, WorkingGroupStatement
 
 
 def business_id(value: str, name: str, errors: Errors) -> str:
@@ -129,7 +126,7 @@ def receive_application(
             created_by=by,
             **assessment.eligibility_snapshot(jobseeker, received_on=received_on, start_date=start_date),
         )
-        _log(application, Action.RECEIVE, "", by)
+        workflow.log(application, Action.RECEIVE, "", by)
     return application
 
 
@@ -157,35 +154,6 @@ def _check_start_date(start_date, received_on, kind: str, errors: Errors) -> Non
 # --- steps ----------------------------------------------------------------------------------------------------------
 
 
-def _locked(application_id) -> Application:
-    # of=("self",): the nullable preparer is an outer join, which PostgreSQL cannot lock; only this row is the lock.
-    return (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("jobseeker", "serving_municipality", "preparer")
-        .get(pk=application_id)
-    )
-
-
-def _log(application: Application, action: Action, from_state: str, by, note: str = "") -> None:
-    Transition.objects.create(
-        application=application, action=action, from_state=from_state, to_state=action.moves[1], by=by, note=note
-    )
-
-
-def _start(application_id, action: Action, by, errors: Errors) -> Application:
-    """The locked application, refused (with why) unless `action` may start from its state."""
-    application = _locked(application_id)
-    sources, _target = action.moves
-    if application.state not in sources:
-        errors.add(
-            NON_FIELD_ERRORS,
-            _("Toimenpide ”%(action)s” ei ole mahdollinen, kun hakemus on tilassa ”%(state)s”.")
-            % {"action": action.label, "state": application.get_state_display()},
-        )
-        errors.raise_if_any()
-    return application
-
-
 def _require_preparer(application: Application, by, errors: Errors) -> None:
     if not permissions.can_prepare_subsidy(by, application):
         errors.add(
@@ -196,25 +164,15 @@ def _require_preparer(application: Application, by, errors: Errors) -> None:
         errors.raise_if_any()
 
 
-def _move(application: Application, action: Action, by, note: str = "", **changes) -> Application:
-    from_state = application.state
-    application.state = action.moves[1]
-    for name, value in changes.items():
-        setattr(application, name, value)
-    application.save()
-    _log(application, action, from_state, by, note)
-    return application
-
-
 def _preparer_step(application_id, action: Action, by, *, note: str = "", note_required: bool = False, **changes):
     errors = Errors()
     with transaction.atomic():
-        application = _start(application_id, action, by, errors)
+        application = workflow.start(application_id, action, by, errors)
         _require_preparer(application, by, errors)
         if note_required and not note.strip():
             errors.add("note", _("Kirjoita, mitä pyydetään ja keneltä."))
         errors.raise_if_any()
-        return _move(application, action, by, note.strip(), **changes)
+        return workflow.move(application, action, by, note.strip(), **changes)
 
 
 def start_preparation(application_id, *, by) -> Application:
@@ -242,7 +200,7 @@ def working_group_for(application: Application) -> CooperationBody | None:
 def record_statement(application_id, *, by, stance: str, text: str, given_on) -> WorkingGroupStatement:
     errors = Errors()
     with transaction.atomic():
-        application = _start(application_id, Action.RECORD_STATEMENT, by, errors)
+        application = workflow.start(application_id, Action.RECORD_STATEMENT, by, errors)
         _require_preparer(application, by, errors)
         body = working_group_for(application)
         if body is None:
@@ -257,7 +215,7 @@ def record_statement(application_id, *, by, stance: str, text: str, given_on) ->
         statement = WorkingGroupStatement.objects.create(
             application=application, body=body, stance=stance, text=text.strip(), given_on=given_on, recorded_by=by
         )
-        _move(application, Action.RECORD_STATEMENT, by, Stance(stance).label)
+        workflow.move(application, Action.RECORD_STATEMENT, by, Stance(stance).label)
     return statement
 
 
@@ -270,7 +228,7 @@ def propose(application_id, *, by, outcome: str, reasons: str) -> Application:
     """The preparer's proposal: a grant only when the rules in force allow it; a rejection always with reasons."""
     errors = Errors()
     with transaction.atomic():
-        application = _start(application_id, Action.PROPOSE, by, errors)
+        application = workflow.start(application_id, Action.PROPOSE, by, errors)
         _require_preparer(application, by, errors)
         if outcome not in Outcome.values:
             errors.add("outcome", _("Valitse esitys."))
@@ -279,19 +237,21 @@ def propose(application_id, *, by, outcome: str, reasons: str) -> Application:
         if outcome == Outcome.GRANTED:
             _refusal_errors(assessment.assess(application), errors)
         errors.raise_if_any()
-        return _move(application, Action.PROPOSE, by, proposal_outcome=outcome, proposal_reasons=reasons.strip())
+        return workflow.move(
+            application, Action.PROPOSE, by, proposal_outcome=outcome, proposal_reasons=reasons.strip()
+        )
 
 
 def return_to_preparation(application_id, *, by, note: str) -> Application:
     """The decision maker sends the proposal back with what is missing."""
     errors = Errors()
     with transaction.atomic():
-        application = _start(application_id, Action.RETURN_TO_PREPARATION, by, errors)
+        application = workflow.start(application_id, Action.RETURN_TO_PREPARATION, by, errors)
         _require_decider(application, by, errors)
         if not note.strip():
             errors.add("note", _("Kirjoita, mitä valmistelussa on täydennettävä."))
         errors.raise_if_any()
-        return _move(application, Action.RETURN_TO_PREPARATION, by, note.strip())
+        return workflow.move(application, Action.RETURN_TO_PREPARATION, by, note.strip())
 
 
 def delegation_for(application: Application, by) -> Delegation | None:
@@ -359,7 +319,9 @@ def _decision(application, *, by, delegation, kind, outcome, reasons, language, 
         end_date=result.end_date,
         rectification=rectification,
     )
-    document = documents.decision_docx(content, language)
+    parts = documents.decision_parts(content, language)
+    document = documents.decision_docx(parts)
+    html = documents.decision_html(parts)
     try:
         with transaction.atomic():
             return Decision.objects.create(
@@ -379,6 +341,8 @@ def _decision(application, *, by, delegation, kind, outcome, reasons, language, 
                 language=language,
                 document=document,
                 document_sha256=hashlib.sha256(document).hexdigest(),
+                document_html=html,
+                document_html_sha256=hashlib.sha256(html.encode()).hexdigest(),
                 **extra,
             )
     except IntegrityError as error:
@@ -390,7 +354,7 @@ def decide(application_id, *, by, outcome: str = "", reasons: str = "", language
     """The decision under delegated authority; by default as proposed. A grant only when the rules allow it."""
     errors = Errors()
     with transaction.atomic():
-        application = _start(application_id, Action.DECIDE, by, errors)
+        application = workflow.start(application_id, Action.DECIDE, by, errors)
         delegation = _require_decider(application, by, errors)
         outcome = outcome or application.proposal_outcome
         # The proposal's reasons carry over only to the outcome they argue for; a decision against the proposal
@@ -417,7 +381,7 @@ def decide(application_id, *, by, outcome: str = "", reasons: str = "", language
             reasons=reasons,
             language=language,
         )
-        _move(application, Action.DECIDE, by, Outcome(outcome).label)
+        workflow.move(application, Action.DECIDE, by, Outcome(outcome).label)
     return decision
 
 
@@ -425,7 +389,7 @@ def notify(application_id, *, by, notified_on) -> Application:
     """The day the decision reached the applicant: the 30 days for a request for rectification run from it."""
     errors = Errors()
     with transaction.atomic():
-        application = _start(application_id, Action.NOTIFY, by, errors)
+        application = workflow.start(application_id, Action.NOTIFY, by, errors)
         if not (permissions.can_prepare_subsidy(by, application) or permissions.can_decide_subsidy(by, application)):
             errors.add(NON_FIELD_ERRORS, _("Tiedoksiannon kirjaa valmisteleva kunta tai päättäjä."))
             errors.raise_if_any()
@@ -433,18 +397,13 @@ def notify(application_id, *, by, notified_on) -> Application:
         if notified_on is None or not decided_on <= notified_on <= timezone.localdate():
             errors.add("notified_on", _("Tiedoksiantopäivä on päätöspäivän ja tämän päivän väliltä."))
         errors.raise_if_any()
-        return _move(application, Action.NOTIFY, by, notified_on=notified_on)
-
-
-def rectification_deadline(notified_on):
-    """30 days from notification (the day itself not counted), moved to the next working day (Act 150/1930)."""
-    return next_working_day_on_or_after(notified_on + timedelta(days=documents.RECTIFICATION_DAYS))
+        return workflow.move(application, Action.NOTIFY, by, notified_on=notified_on)
 
 
 def request_rectification(application_id, *, by, received_on, grounds: str) -> RectificationRequest:
     errors = Errors()
     with transaction.atomic():
-        application = _start(application_id, Action.REQUEST_RECTIFICATION, by, errors)
+        application = workflow.start(application_id, Action.REQUEST_RECTIFICATION, by, errors)
         _require_preparer(application, by, errors)
         if RectificationRequest.objects.filter(application=application).exists():
             errors.add(
@@ -452,7 +411,7 @@ def request_rectification(application_id, *, by, received_on, grounds: str) -> R
                 _("Oikaisuvaatimus on jo ratkaistu; ratkaisuun haetaan muutosta hallinto-oikeudelta."),
             )
             errors.raise_if_any()
-        deadline = rectification_deadline(application.notified_on)
+        deadline = documents.rectification_deadline(application.notified_on)
         if received_on is None or received_on > timezone.localdate() or received_on < application.notified_on:
             errors.add("received_on", _("Saapumispäivä on tiedoksiannon ja tämän päivän väliltä."))
         elif received_on > deadline:
@@ -467,7 +426,7 @@ def request_rectification(application_id, *, by, received_on, grounds: str) -> R
         request = RectificationRequest.objects.create(
             application=application, received_on=received_on, grounds=grounds.strip(), recorded_by=by
         )
-        _move(application, Action.REQUEST_RECTIFICATION, by)
+        workflow.move(application, Action.REQUEST_RECTIFICATION, by)
     return request
 
 
@@ -475,7 +434,7 @@ def decide_rectification(application_id, *, by, result: str, reasons: str, langu
     """Upheld keeps the outcome, changed turns it; prepared with the area's legal support, decided under delegation."""
     errors = Errors()
     with transaction.atomic():
-        application = _start(application_id, Action.DECIDE_RECTIFICATION, by, errors)
+        application = workflow.start(application_id, Action.DECIDE_RECTIFICATION, by, errors)
         delegation = _require_decider(application, by, errors)
         if result not in RectificationOutcome.values:
             errors.add("result", _("Valitse, pysyykö päätös vai muutetaanko sitä."))
@@ -500,7 +459,7 @@ def decide_rectification(application_id, *, by, result: str, reasons: str, langu
             rectification=RectificationOutcome(result).label.capitalize(),
             rectification_outcome=result,
         )
-        _move(application, Action.DECIDE_RECTIFICATION, by, RectificationOutcome(result).label)
+        workflow.move(application, Action.DECIDE_RECTIFICATION, by, RectificationOutcome(result).label)
     return decision
 
 
@@ -533,6 +492,7 @@ def take_step(application_id, action: str, *, by, data: dict):
         Action.DECIDE_RECTIFICATION: lambda: decide_rectification(
             application_id, by=by, result=text["result"], reasons=text["reasons"], language=data.get("language") or "fi"
         ),
+        Action.CLOSE: lambda: closing.close(application_id, by=by, note=text["note"]),
     }
     if action not in steps:
         raise ValidationError({"action": [_("Tuntematon toimenpide.")]})

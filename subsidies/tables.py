@@ -227,6 +227,7 @@ def processing_report_table(rows) -> Table:
             Column("max_days", _("Pisin (päivää)"), numeric=True),
             Column("waiting", _("Odottaa päätöstä"), numeric=True),
             Column("oldest_waiting_days", _("Vanhin odottava (päivää)"), numeric=True),
+            Column("closed", _("Päättyneitä"), numeric=True),
         ],
         rows=[{**row, "kind": _kind(row["kind"])} for row in rows],
     )

@@ -288,3 +288,30 @@ def payment_problem_text(problem) -> str:
                 "left": money(p["left"]),
             }
     raise ValueError(f"no text for payment problem {problem.code}")
+
+
+def attachment_problem_text(code: str, max_bytes: int, extension: str = "") -> str:
+    """Why an attachment (subsidies.file_types) is refused, at the `file` field."""
+    allowed = _("Sallitut tiedostotyypit: PDF, DOCX, XLSX, JPEG ja PNG.")
+    match code:
+        case "missing":
+            return _("Valitse liitettävä tiedosto.")
+        case "empty":
+            return _("Tiedosto on tyhjä.")
+        case "too_large" if max_bytes < 1024 * 1024:
+            return _("Tiedosto on liian suuri: enintään %(limit)s tavua.") % {"limit": fi_number(max_bytes)}
+        case "too_large":
+            return _("Tiedosto on liian suuri: enintään %(limit)s megatavua.") % {
+                "limit": fi_number(Decimal(max_bytes) / (1024 * 1024))
+            }
+        case "extension":
+            return _("Tiedostotyyppiä ”%(extension)s” ei hyväksytä. %(allowed)s") % {
+                "extension": extension or "–",
+                "allowed": allowed,
+            }
+        case "content":
+            return _("Tiedoston sisältö ei ole sen nimen mukaista tyyppiä (%(extension)s). %(allowed)s") % {
+                "extension": extension,
+                "allowed": allowed,
+            }
+    raise ValueError(f"no text for attachment problem {code}")

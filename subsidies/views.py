@@ -6,7 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +17,7 @@ from common.documents import DOCX_CONTENT_TYPE
 from common.tables import export_response
 from common.views import require
 from jobseekers import selectors as jobseeker_selectors
-from subsidies import calculator, payment_selectors, selectors, services, tables, texts
+from subsidies import attachment_services, calculator, payment_selectors, selectors, services, tables, texts
 from subsidies.enums import Action, ApplicationState, Outcome, SubsidyKind
 from subsidies.forms import ApplicationForm, CalculatorForm, StepForm
 
@@ -163,6 +165,12 @@ def application(request, pk):
                 for decision in item.decisions.select_related("decided_by", "delegation__municipality")
             ],
             "steps": selectors.available_steps(request.user, item),
+            "attachments": [
+                (attachment, attachment_services.can_delete(request.user, attachment))
+                for attachment in selectors.attachments(item)
+            ],
+            "can_attach": permissions.can_prepare_subsidy(request.user, item) and item.state != ApplicationState.CLOSED,
+            "max_megabytes": attachment_services.max_bytes() // (1024 * 1024),
             "payment_totals": payment_selectors.decision_totals(item, in_force)
             if in_force is not None and in_force.outcome == Outcome.GRANTED
             else None,
@@ -206,3 +214,71 @@ def decision_document(request, pk, decision_pk):
     response = HttpResponse(bytes(decision.document), content_type=DOCX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="paatos-{item.pk}-{decision.pk}.docx"'
     return response
+
+
+@login_required
+def decision_html(request, pk, decision_pk):
+    """The decision as it was rendered when it was made (stored with it; escaped then, so shown as it is)."""
+    item = selectors.get_application(request.user, pk, view="subsidies:decision_html", purpose="päätösasiakirja")
+    decision = item.decisions.filter(pk=decision_pk).exclude(document_html="").first()
+    if decision is None:
+        raise Http404
+    return render(request, "subsidies/decision.html", {"application": item, "decision": decision})
+
+
+ATTACHMENT_PURPOSE = "tukihakemuksen liite"
+
+
+@require_POST
+@login_required
+def attachment_upload(request, pk):
+    item = selectors.get_application(request.user, pk, view="subsidies:attachment_upload", purpose=ATTACHMENT_PURPOSE)
+    require(permissions.can_prepare_subsidy(request.user, item))
+    uploaded = request.FILES.get("file")
+    try:
+        attachment_services.add_attachment(
+            item.pk,
+            by=request.user,
+            name=uploaded.name if uploaded else "",
+            content=uploaded.read(attachment_services.max_bytes() + 1) if uploaded else None,
+        )
+    except ValidationError as error:
+        for name, problems in error.message_dict.items():
+            for problem in problems:
+                messages.error(request, f"{_('Liite')}: {problem}" if name == "file" else problem)
+    else:
+        messages.success(request, _("Liite lisättiin."))
+    return redirect(f"{reverse('subsidies:application', args=[item.pk])}#attachments-heading")
+
+
+@login_required
+def attachment(request, pk, attachment_pk):
+    """A file only through here: the application's permission, the read logged, never rendered by the browser."""
+    found = selectors.get_attachment(
+        request.user, pk, attachment_pk, view="subsidies:attachment", purpose=ATTACHMENT_PURPOSE
+    )
+    response = HttpResponse(bytes(found.content), content_type=found.content_type)
+    # The stored name is already made safe (attachment_services.stored_name); quoting here as well keeps the header
+    # whole for a row written some other way.
+    response["Content-Disposition"] = content_disposition_header(True, found.name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@login_required
+def attachment_delete(request, pk, attachment_pk):
+    found = selectors.get_attachment(
+        request.user, pk, attachment_pk, view="subsidies:attachment_delete", purpose=ATTACHMENT_PURPOSE
+    )
+    require(permissions.can_prepare_subsidy(request.user, found.application))
+    try:
+        attachment_services.delete_attachment(found.pk, by=request.user)
+    except ValidationError as error:
+        for problems in error.message_dict.values():
+            for problem in problems:
+                messages.error(request, problem)
+    else:
+        messages.success(request, _("Liite %(name)s poistettiin.") % {"name": found.name})
+    return redirect(f"{reverse('subsidies:application', args=[pk])}#attachments-heading")

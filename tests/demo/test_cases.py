@@ -5,10 +5,12 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 
 from accounts.models import User
 from statements.models import Statement
-from subsidies.models import Application, Decision, PaymentRequest
+from subsidies import file_types
+from subsidies.models import Application, Attachment, Decision, PaymentExport, PaymentRequest
 from tests.jobseekers.factories import make_jobseeker
 
 pytestmark = pytest.mark.django_db
@@ -40,12 +42,23 @@ def test_cases_in_every_state_replaced_on_a_new_run(demo, capsys):
         state for _person, _kind, state, _received in first[1]
     )
     assert PaymentRequest.objects.filter(state="approved").exists()
+    assert Application.objects.filter(state="closed").exists()
+    attached = Attachment.objects.filter(application__state="in_preparation").first()
+    assert attached is not None and file_types.detect(attached.name, bytes(attached.content), 10**6).kind is not None
+    # Four eyes: no payment was approved by whoever recorded it.
+    assert not PaymentRequest.objects.filter(handled_by=F("recorded_by")).filter(state__in=["approved", "exported"])
     assert Decision.objects.filter(decided_by__username="paattaja").exists()
     assert not Statement.objects.filter(jobseeker=registered).exists()
     assert not Application.objects.filter(jobseeker=registered).exists()
 
+    exports = PaymentExport.objects.count()
+    assert exports
+
     call_command("generate_cases", "--seed", "1")
     assert snapshot() == first
+    # The earlier run's payment files went with the invented payments they listed.
+    assert PaymentExport.objects.count() == exports
+    assert not PaymentExport.objects.filter(requests__isnull=True).exists()
 
 
 def test_a_decision_maker_without_any_delegation_gets_no_subsidy_to_decide(demo):

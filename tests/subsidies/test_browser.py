@@ -6,6 +6,7 @@ import pytest
 
 from tests.browser import assert_accessible, log_in
 from tests.conftest import TEST_PASSWORD
+from tests.subsidies.attachment_files import HTML, PDF
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -76,6 +77,24 @@ def test_an_application_through_to_a_decision(page, live_server, area, rates, ma
     assert page.locator("#state").inner_text() == "saapunut"
     page.get_by_role("button", name="Aloita valmistelu").click()
     page.wait_for_load_state("networkidle")
+    # An attachment: a page disguised as a PDF is refused with the reason, a real PDF is listed and downloadable.
+    page.locator("#attachment-file").set_input_files(
+        files=[{"name": "palkka.pdf", "mimeType": "application/pdf", "buffer": HTML}]
+    )
+    page.get_by_role("button", name="Lisää liite").click()
+    page.wait_for_load_state("networkidle")
+    assert "sisältö ei ole sen nimen mukaista" in page.locator(".messages").inner_text()
+    page.locator("#attachment-file").set_input_files(
+        files=[{"name": "Palkkalaskelma maaliskuu.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    page.get_by_role("button", name="Lisää liite").click()
+    page.wait_for_load_state("networkidle")
+    assert "Palkkalaskelma-maaliskuu.pdf" in page.locator("#attachments").inner_text()
+    assert_accessible(page, "subsidies-application-attachment")
+    page.screenshot(path="/tmp/h/subsidies-attachment.png", full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Palkkalaskelma-maaliskuu.pdf").click()
+    assert download.value.suggested_filename == "Palkkalaskelma-maaliskuu.pdf"
     page.locator("#propose-outcome").select_option("granted")
     page.get_by_role("button", name="Tee päätösesitys").click()
     page.wait_for_load_state("networkidle")
@@ -104,6 +123,17 @@ def test_an_application_through_to_a_decision(page, live_server, area, rates, ma
     with page.expect_download() as download:
         page.get_by_role("link", name="Päätösasiakirja (DOCX)").click()
     assert download.value.suggested_filename.endswith(".docx")
+    page.get_by_role("link", name="Päätösasiakirja (HTML, tulostettava)").click()
+    page.wait_for_load_state("networkidle")
+    document = page.locator("article.decision-document").inner_text()
+    assert "Päätös: palkkatuki" in document and "Oikaisuvaatimusohje" in document
+    assert "1\u00a0260,00\u00a0€" in document and "Pia Päättäjä" in document
+    assert_accessible(page, "subsidies-decision-html")
+    page.screenshot(path="/tmp/h/subsidies-decision-html.png", full_page=True)
+    page.emulate_media(media="print")
+    assert not page.locator(".site-nav").is_visible() and page.locator("article.decision-document").is_visible()
+    page.screenshot(path="/tmp/h/subsidies-decision-print.png", full_page=True)
+    page.emulate_media(media="screen")
 
 
 def test_a_payment_from_request_to_the_payment_file(page, live_server, area, rates, make_user):
@@ -117,6 +147,7 @@ def test_a_payment_from_request_to_the_payment_file(page, live_server, area, rat
     advance(make_application(preparer), preparer, to="notified", decider=decider)
     # Kajaani is the responsible municipality: with Paltamo's arrangement undecided, Kajaani's finance pays.
     make_user(role="payment_handler", municipality_code="205", username="maksaja")
+    make_user(role="payment_handler", municipality_code="205", username="hyvaksyja")
 
     log_in(page, live_server, "maksaja", TEST_PASSWORD)
     page.get_by_role("link", name="Maksatus").click()
@@ -136,7 +167,17 @@ def test_a_payment_from_request_to_the_payment_file(page, live_server, area, rat
     page.get_by_role("button", name="Kirjaa maksatushakemus").click()
     page.wait_for_load_state("networkidle")
     assert page.locator("#payment-state").inner_text() == "kirjattu"
+    assert "sen hyväksyy toinen maksatuskäsittelijä" in page.locator("#four-eyes").inner_text()
     assert_accessible(page, "subsidies-payment")
+    # Four eyes: the handler who recorded the request is refused, with the reason; another one approves it.
+    page.get_by_role("button", name="Hyväksy maksuun").click()
+    page.wait_for_load_state("networkidle")
+    assert "itse kirjannut" in page.locator(".messages").inner_text()
+    assert page.locator("#payment-state").inner_text() == "kirjattu"
+    payment_url = page.url
+    page.get_by_role("button", name="Kirjaudu ulos").click()
+    log_in(page, live_server, "hyvaksyja", TEST_PASSWORD)
+    page.goto(payment_url)
     page.get_by_role("button", name="Hyväksy maksuun").click()
     page.wait_for_load_state("networkidle")
     assert page.locator("#payment-state").inner_text() == "hyväksytty maksuun"
@@ -165,7 +206,13 @@ def test_reports(page, live_server, area, rates, make_user):
     log_in(page, live_server, "johto", TEST_PASSWORD)
     page.get_by_role("link", name="Tukiraportit").click()
     assert "Käsittelyajat" in page.locator("main").inner_text()
+    # Decisions and processing times have figures; the payments table has none yet, so no empty chart is drawn.
+    assert page.locator("canvas[data-chart]").count() == 2
+    page.locator("#ryhmittely").select_option("kunta")
+    page.get_by_role("button", name="Näytä").click()
+    page.wait_for_load_state("networkidle")
     assert_accessible(page, "subsidies-reports")
+    page.screenshot(path="/tmp/h/subsidies-reports.png", full_page=True)
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile("Lataa CSV: Päätökset")).click()
     assert download.value.suggested_filename == "tukipaatokset.csv"

@@ -6,8 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from common.data_files import DataFileError
 from subsidies import rule_store
-from subsidies.loader import DEFAULT_FILE, RateDataError, load_rates
+from subsidies.loader import DEFAULT_FILE, load_rates
 from subsidies.models import PaySubsidyRate, StartUpGrantRate
 from tests.subsidies.rules import RULES
 
@@ -48,9 +49,9 @@ def test_bad_entries_are_all_named_and_nothing_is_written(tmp_path):
     text = text.replace("effective_until: 2024-12-31", "effective_until: 2023-12-31")
     path = tmp_path / "rates.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(RateDataError) as raised:
+    with pytest.raises(DataFileError) as raised:
         load_rates(path)
-    problems = [str(problem) for problem in raised.value.problems]
+    problems = str(raised.value).splitlines()
     assert len(problems) == 3, problems
     assert all(problem.startswith("rates.yaml: ") for problem in problems)
     assert any("employer_types" in problem for problem in problems)
@@ -66,9 +67,9 @@ def test_unknown_fields_and_duplicate_ids_are_refused(tmp_path):
         "  - id: b\n    effective_from: 2026-01-01\n    daily_amount: '1'\n    source: s\n",
         encoding="utf-8",
     )
-    with pytest.raises(RateDataError) as raised:
+    with pytest.raises(DataFileError) as raised:
         load_rates(path)
-    assert [(p.line, p.problem) for p in raised.value.problems] == [
+    assert [(p.line, p.message) for p in raised.value.problems] == [
         (2, "tuntemattomat kentät: colour"),
         (11, "tunniste b on annettu kahdesti"),
     ]

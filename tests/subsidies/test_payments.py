@@ -27,6 +27,8 @@ def people(area, rates, make_user):
         "preparer": make_user(role="counsellor", municipality_code="578", team=team),
         "decider": make_user(role="decision_maker", municipality_code="578"),
         "kajaani_payer": make_user(role="payment_handler", municipality_code="205", first_name="Kaija"),
+        # Four eyes: a second payment handler of the paying municipality approves what the first recorded.
+        "kajaani_approver": make_user(role="payment_handler", municipality_code="205", first_name="Kalle"),
         "paltamo_payer": make_user(role="payment_handler", municipality_code="578"),
     }
 
@@ -76,8 +78,8 @@ def test_from_request_to_the_payment_file_once(granted, people):
     first = record(granted, payer)
     second = record(granted, payer, period_start=date(2025, 4, 1), period_end=date(2025, 5, 31), amount=Decimal("2520"),
                     pay_costs=Decimal("5600"), pay_slip_reference="PL-2025-04/05")  # fmt: skip
-    payment_services.approve_payment(first.pk, by=payer)
-    payment_services.approve_payment(second.pk, by=payer)
+    payment_services.approve_payment(first.pk, by=people["kajaani_approver"])
+    payment_services.approve_payment(second.pk, by=people["kajaani_approver"])
     export = payment_services.export_payments(by=payer)
     assert (export.count, export.total, export.paying_municipality.code) == (2, Decimal("3780.00"), "205")
     lines = bytes(export.content).decode().splitlines()
@@ -170,7 +172,7 @@ def test_a_start_up_grant_is_paid_to_the_entrepreneur_by_working_days(people):
     assert "21 maksupäivää" in errors["amount"][0]
     row = record(application, payer, amount=Decimal("781.41"), pay_slip_reference="")
     assert row.pay_costs is None
-    payment_services.approve_payment(row.pk, by=payer)
+    payment_services.approve_payment(row.pk, by=people["kajaani_approver"])
     line = bytes(payment_services.export_payments(by=payer).content).decode().splitlines()[1]
     assert ",Testi Henkilö,2077474-0,start_up_grant," in line and ",781.41," in line
 
@@ -199,9 +201,16 @@ def test_the_pages_for_a_payment_handler(client, granted, people):
     )  # fmt: skip
     row = PaymentRequest.objects.get()
     assert posted.status_code == 302
+    page = client.get(f"/tuet/maksatus/{row.pk}/")
+    assert "sen hyväksyy toinen maksatuskäsittelijä" in page.content.decode()
+    refused_page = client.post(f"/tuet/maksatus/{row.pk}/approve/", follow=True)
+    assert "itse kirjannut" in refused_page.content.decode()
+    row.refresh_from_db()
+    assert row.state == "submitted"
+    client.force_login(people["kajaani_approver"])
     client.post(f"/tuet/maksatus/{row.pk}/approve/")
     row.refresh_from_db()
-    assert row.state == "approved"
+    assert row.state == "approved" and row.handled_by == people["kajaani_approver"]
     client.post("/tuet/maksatus/aineistot/uusi/")
     export = PaymentExport.objects.get()
     download = client.get(f"/tuet/maksatus/aineistot/{export.pk}/")
@@ -233,8 +242,13 @@ def test_the_api_records_approves_and_exports_and_names_bad_fields(client, grant
     pk = created.json()["id"]
     assert created.json()["person"] == "Testi Henkilö" and "hetu" not in created.json()
     assert [row["id"] for row in client.get(url).json()["results"]] == [pk]
+    own = client.post(f"{url}{pk}/step/", {"action": "approve"}, content_type="application/json")
+    assert own.status_code == 400 and "itse kirjannut" in own.json()["recorded_by"][0]
+    client.force_login(people["kajaani_approver"])
     step = client.post(f"{url}{pk}/step/", {"action": "approve"}, content_type="application/json")
     assert step.json()["state"] == "approved"
+    approver = people["kajaani_approver"].username
+    assert (step.json()["recorded_by"], step.json()["handled_by"]) == (payer.username, approver)
     export = client.post("/api/v1/subsidies/payment-exports/", content_type="application/json")
     assert export.status_code == 201 and export.json()["count"] == 1
     assert client.post("/api/v1/subsidies/payment-exports/", content_type="application/json").status_code == 400
@@ -244,3 +258,18 @@ def test_the_api_records_approves_and_exports_and_names_bad_fields(client, grant
     assert client.get(url).json()["results"] == []
     client.force_login(people["decider"])
     assert client.get(url).status_code == 403
+
+
+def test_four_eyes_the_recorder_never_approves_and_another_handler_does(granted, people):
+    recorder, approver = people["kajaani_payer"], people["kajaani_approver"]
+    row = record(granted, recorder)
+    errors = refused(lambda: payment_services.approve_payment(row.pk, by=recorder))
+    assert list(errors) == ["recorded_by"] and "itse kirjannut" in errors["recorded_by"][0]
+    row.refresh_from_db()
+    assert (row.state, row.handled_by) == ("submitted", None)
+    payment_services.approve_payment(row.pk, by=approver)
+    row.refresh_from_db()
+    assert (row.state, row.recorded_by, row.handled_by) == ("approved", recorder, approver)
+    # Rejecting what one entered oneself releases no money: the recorder may withdraw a mistaken entry.
+    second = record(granted, recorder, period_start=date(2025, 4, 1), period_end=date(2025, 4, 30))
+    assert payment_services.reject_payment(second.pk, by=recorder, reasons="Väärä kuukausi.").state == "rejected"

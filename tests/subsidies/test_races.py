@@ -51,7 +51,7 @@ def test_two_requests_for_the_same_month_at_once_one_is_recorded(area, rates, ma
 def test_two_exports_at_once_pay_each_payment_once(area, rates, make_user):
     application, payers, values = _granted_and_payers(make_user)
     row = payment_services.record_payment(application.decisions.get().pk, by=payers[0], **values)
-    payment_services.approve_payment(row.pk, by=payers[0])
+    payment_services.approve_payment(row.pk, by=payers[1])
     outcomes = race(*(lambda by=by: payment_services.export_payments(by=by) for by in payers))
     assert sorted(outcome.ok for outcome in outcomes) == [False, True], [repr(o.error) for o in outcomes]
     assert PaymentExport.objects.count() == 1 and PaymentExport.objects.get().count == 1

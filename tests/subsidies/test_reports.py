@@ -46,15 +46,15 @@ def test_processing_times_from_receipt_to_the_first_decision():
     rows = [
         Processing("Paltamo", "general", date(2025, 3, 1), date(2025, 3, 11)),
         Processing("Paltamo", "general", date(2025, 3, 1), date(2025, 3, 21)),
-        Processing("Paltamo", "general", date(2025, 3, 1), date(2025, 4, 30)),
+        Processing("Paltamo", "general", date(2025, 3, 1), date(2025, 4, 30), closed=True),
         Processing("Paltamo", "general", date(2025, 6, 1), None),
         Processing("Kuhmo", "start_up_grant", date(2025, 6, 20), None),
     ]
     assert reports.processing_times(rows, today) == [
         {"municipality": "Kuhmo", "kind": "start_up_grant", "decided": 0, "median_days": None, "mean_days": None,
-         "max_days": None, "waiting": 1, "oldest_waiting_days": 10},
+         "max_days": None, "waiting": 1, "oldest_waiting_days": 10, "closed": 0},
         {"municipality": "Paltamo", "kind": "general", "decided": 3, "median_days": 20, "mean_days": Decimal("30.0"),
-         "max_days": 60, "waiting": 1, "oldest_waiting_days": 29},
+         "max_days": 60, "waiting": 1, "oldest_waiting_days": 29, "closed": 1},
     ]  # fmt: skip
 
 
@@ -75,7 +75,7 @@ def test_the_page_and_exports_for_report_roles_only(client, area, rates, make_us
         pay_costs=Decimal("2800.00"),
         pay_slip_reference="PL-3",
     )
-    payment_services.approve_payment(row.pk, by=payer)
+    payment_services.approve_payment(row.pk, by=make_user(role="payment_handler", municipality_code="205"))
     client.force_login(make_user(role="area_manager"))
     page = client.get("/tuet/raportit/")
     text = page.content.decode()
@@ -83,7 +83,7 @@ def test_the_page_and_exports_for_report_roles_only(client, area, rates, make_us
     assert "Päätökset kunnittain" in text and "6\u00a0300,00" in text and "Testi" not in text
     csv = client.get("/tuet/raportit/kasittelyajat/?format=csv").content.decode().splitlines()
     days = (timezone.localdate() - date(2025, 2, 1)).days
-    assert csv[1] == f"Paltamo,palkkatuki,1,{days},{days},{days},1,{days}"
+    assert csv[1] == f"Paltamo,palkkatuki,1,{days},{days},{days},1,{days},0"
     payments_csv = client.get("/tuet/raportit/maksut/?format=csv").content.decode().splitlines()
     assert payments_csv[1] == "Paltamo,palkkatuki,3/2025,1,1260,0"
     xlsx = client.get("/tuet/raportit/paatokset/?format=xlsx")
@@ -92,3 +92,49 @@ def test_the_page_and_exports_for_report_roles_only(client, area, rates, make_us
     client.force_login(preparer)
     assert client.get("/tuet/raportit/").status_code == 403
     assert client.get("/tuet/raportit/paatokset/").status_code == 403
+
+
+def test_charts_sum_the_report_rows_by_the_chosen_grouping():
+    from subsidies import charts
+
+    rows = reports.decisions_by_month(
+        [
+            DecisionRow("Paltamo", "general", date(2025, 3, 3), True, False, Decimal("6300.00")),
+            DecisionRow("Kuhmo", "general", date(2025, 3, 9), False, False, None),
+            DecisionRow("Paltamo", "start_up_grant", date(2025, 4, 1), True, False, Decimal("4837.30")),
+        ]
+    )
+    by_month = charts.decisions_chart(rows, "kuukausi")
+    assert by_month["labels"] == ["3/2025", "4/2025"]
+    assert [d["data"] for d in by_month["datasets"]] == [[1.0, 1.0], [1.0, 0.0]]
+    by_municipality = charts.decisions_chart(rows, "kunta")
+    assert by_municipality["labels"] == ["Kuhmo", "Paltamo"]
+    assert by_municipality["datasets"][0]["data"] == [0.0, 2.0]
+    assert charts.decisions_chart(rows, "tuki")["labels"] == ["palkkatuki", "starttiraha"]
+    table = charts.chart_table(by_municipality, "kunta", "k", "Kaavion luvut")
+    assert table.rows[1] == {"label": "Paltamo", "d0": 2.0, "d1": 0.0}
+    times = reports.processing_times(
+        [
+            Processing("Paltamo", "general", date(2025, 3, 1), date(2025, 3, 11)),
+            Processing("Paltamo", "start_up_grant", date(2025, 3, 1), date(2025, 3, 31)),
+            Processing("Kuhmo", "general", date(2025, 3, 1), None),
+        ],
+        date(2025, 6, 30),
+    )
+    assert charts.processing_grouping("kuukausi") == "kunta"
+    processing = charts.processing_chart(times, "kunta")
+    assert processing["labels"] == ["Kuhmo", "Paltamo"]
+    assert [d["data"] for d in processing["datasets"]] == [[None, 20.0], [None, 30]]
+
+
+@pytest.mark.django_db
+def test_the_page_draws_a_chart_beside_each_table_without_inline_script(client, area, rates, make_user):
+    preparer = make_user(role="counsellor", municipality_code="578", team=Team.objects.get(key="paltamo-pienet-kunnat"))
+    decider = make_user(role="decision_maker", municipality_code="578")
+    advance(make_application(preparer), preparer, to="decided", decider=decider)
+    client.force_login(make_user(role="area_manager"))
+    text = client.get("/tuet/raportit/?ryhmittely=kunta").content.decode()
+    assert 'data-chart="chart-paatokset"' in text and 'id="chart-paatokset" type="application/json"' in text
+    assert 'data-chart="chart-kasittelyajat"' in text and "www/charts.js" in text
+    assert '"labels": ["Paltamo"]' in text and "Ryhmittely: kunta" in text
+    assert "<script>" not in text and "Päättyneitä" in text

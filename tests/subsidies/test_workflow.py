@@ -12,7 +12,7 @@ from django.utils import timezone
 from audit.models import PersonalDataAccess
 from common.documents import read_text
 from organisation.models import Delegation, Municipality, Team
-from subsidies import selectors, services
+from subsidies import documents, selectors, services
 from subsidies.models import Decision, ImmutableError, Transition
 from tests.subsidies.factories import advance, make_application
 
@@ -227,7 +227,7 @@ def test_rectification_within_30_days_and_its_decision(people):
 def test_rectification_after_30_days_is_refused(people):
     preparer, decider = people["preparer"], people["decider"]
     application = advance(make_application(preparer), preparer, to="notified", decider=decider)
-    deadline = services.rectification_deadline(application.notified_on)
+    deadline = documents.rectification_deadline(application.notified_on)
     assert deadline >= application.notified_on + timedelta(days=30)
     with time_machine.travel(deadline + timedelta(days=1)):
         message = refused(

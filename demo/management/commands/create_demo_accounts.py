@@ -16,6 +16,8 @@ DEMO_ACCOUNTS = [
     # Hyrynsalmi holds no delegation (its residents are served by Paltamo): this decision maker decides nothing.
     ("paattaja2", Role.DECISION_MAKER, "Taina", "Toimivallaton", "105", None),
     ("maksatus", Role.PAYMENT_HANDLER, "Maija", "Maksatus", "205", None),
+    # Four eyes: one payment handler records a payment request, the other approves it.
+    ("maksatus2", Role.PAYMENT_HANDLER, "Matti", "Maksaja", "205", None),
     ("tyonantajapalvelut", Role.EMPLOYER_SERVICES, "Tuula", "Työnantajapalvelut", "205", "employer_services"),
     ("johto", Role.AREA_MANAGER, "Jaana", "Johtaja", "205", None),
     ("paakayttaja", Role.ADMINISTRATOR, "Paavo", "Pääkäyttäjä", "205", None),

@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from subsidies.loader import DEFAULT_FILE, RateDataError, load_rates
+from common.data_files import DataFileError
+from subsidies.loader import DEFAULT_FILE, load_rates
 
 
 class Command(BaseCommand):
@@ -18,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, path, **options):
         try:
             summary = load_rates(path)
-        except RateDataError as error:
+        except DataFileError as error:
             raise CommandError(_("Tukien sääntöjä ei ladattu:\n%(problems)s") % {"problems": error}) from error
         self.stdout.write(
             self.style.SUCCESS(
