@@ -102,6 +102,24 @@ OCCUPATIONS = [
     "7231", "3313", "2221", "2341", "5414", "5131", "4321", "7411", "7126", "8322", "9333", "5311", "3343", "2431",
 ]  # fmt: skip
 COMMUTE_KM = [None, 10, 20, 30, 50, 80, 100]
+# The cards a job seeker of a sought occupation has for it (employers.enums.Card): the hygiene passport of food work,
+# the occupational safety card of building sites, and so on. Derived, not drawn, so a seed gives the same people.
+OCCUPATION_CARDS = {
+    "5120": ("hygiene_passport",),
+    "5131": ("hygiene_passport", "alcohol_passport"),
+    "9412": ("hygiene_passport",),
+    "7115": ("occupational_safety",),
+    "7126": ("occupational_safety", "hot_work"),
+    "7411": ("electrical_safety", "occupational_safety"),
+    "8332": ("professional_driver",),
+    "8322": ("professional_driver",),
+    "8341": ("occupational_safety",),
+    "5414": ("security_guard",),
+    "5321": ("pharmacotherapy", "first_aid"),
+    "5322": ("pharmacotherapy", "first_aid"),
+    "3221": ("pharmacotherapy",),
+    "2221": ("pharmacotherapy",),
+}
 
 # Names of foreign-language people: Faker locales in Latin script, Cyrillic ones transliterated (SFS 4900).
 NAME_LOCALES = {"ru": "ru_RU", "uk": "uk_UA", "en": "en_US", "et": "et_EE", "vi": "vi_VN", "tr": "tr_TR", "pl": "pl_PL"}
@@ -463,6 +481,8 @@ def details(person: Person, rng: random.Random, names: Names, serial: int) -> di
         "occupations": occupations,
         "education_level": _EDUCATION(rng),
         "driving_licences": licences,
+        "languages": [],
+        "cards": sorted({card for code in occupations for card in OCCUPATION_CARDS.get(code, ())}),
         "willing_to_relocate": rng.random() < 0.1,
         "max_commute_km": rng.choice(COMMUTE_KM),
     }

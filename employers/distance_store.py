@@ -1,11 +1,12 @@
 """Road distances between the file and the database: the load (all or nothing, idempotent) and the table the pure
 core (employers/distances.py) looks distances up in."""
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 
 from django.db import transaction
 
+from common.data_files import LoadSummary
 from common.locks import serialize_on
 from employers import distances
 from employers.models import RoadDistance
@@ -13,17 +14,9 @@ from employers.models import RoadDistance
 STORED = [field.name for field in fields(distances.Distance)]
 
 
-@dataclass
-class LoadReport:
-    added: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    removed: int = 0
-
-
-def load(path: Path) -> LoadReport:
+def load(path: Path) -> LoadSummary:
     rows = distances.read(path)
-    report = LoadReport()
+    report = LoadSummary()
     with transaction.atomic():
         serialize_on("employers:load_road_distances")
         existing = {(row.from_code, row.to_code): row for row in RoadDistance.objects.all()}

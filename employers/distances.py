@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from common.data_files import DataFileError, Problem
+
 HEADER = ["from_code", "from_name", "to_code", "to_name", "km", "approximate", "route", "source"]
 CODE = re.compile(r"[0-9]{3}", re.ASCII)
 # A road distance between two Finnish municipality centres is well under this; more is a typing error.
@@ -31,19 +33,6 @@ class Distance:
     approximate: bool
     route: str
     source: str
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    reason: str
-
-
-class DistanceFileError(Exception):
-    def __init__(self, file: str, problems: list[Problem]):
-        self.file = file
-        self.problems = problems
-        super().__init__("\n".join(f"{file}: rivi {problem.line}: {problem.reason}" for problem in problems))
 
 
 class RoadDistances:
@@ -103,14 +92,14 @@ def _row(line: int, row: list[str], problems: list[Problem]) -> Distance | None:
 
 
 def read(path: Path) -> list[Distance]:
-    """Every row of the file, or DistanceFileError listing each bad row: a pair given twice, a code under two names."""
+    """Every row of the file, or DataFileError listing each bad row: a pair given twice, a code under two names."""
     try:
         with open(path, encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
     except (OSError, UnicodeDecodeError) as error:
-        raise DistanceFileError(str(path), [Problem(0, f"tiedostoa ei voi lukea: {error}")]) from None
+        raise DataFileError(str(path), [Problem(0, f"tiedostoa ei voi lukea: {error}")], rows=True) from None
     if not rows or rows[0] != HEADER:
-        raise DistanceFileError(str(path), [Problem(1, f"otsakkeen on oltava {','.join(HEADER)}")])
+        raise DataFileError(str(path), [Problem(1, f"otsakkeen on oltava {','.join(HEADER)}")], rows=True)
     problems: list[Problem] = []
     found: list[Distance] = []
     pairs: dict[tuple[str, str], int] = {}
@@ -134,5 +123,5 @@ def read(path: Path) -> list[Distance]:
                 problems.append(Problem(line, f"kunta {code} on toisaalla nimellä {names[code]!r}, tässä {name!r}"))
         found.append(distance_row)
     if problems:
-        raise DistanceFileError(str(path), problems)
+        raise DataFileError(str(path), problems, rows=True)
     return found

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from django.db import transaction
 
+from common.data_files import DataFileError, Problem
 from common.errors import Errors
 from common.locks import serialize_on
 from employers import services, vacancy_file
 from employers.models import Employer, Vacancy
-from employers.vacancy_file import Problem, VacancyFileError
 from organisation.models import Municipality
 
 # The fields an import compares to decide whether a known vacancy changed.
@@ -105,7 +105,7 @@ def import_vacancies(path: Path) -> ImportReport:
                 if before is not None and not planned[-1][1]:
                     report.unchanged += 1
         if problems:
-            raise VacancyFileError(str(path), sorted(problems, key=lambda problem: problem.line))
+            raise DataFileError(str(path), sorted(problems, key=lambda problem: problem.line), rows=True)
         for employer in new_employers.values():
             employer.save()
             report.employers_added += 1

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from common.data_files import DataFileError, Problem
+
 REQUIRED = (
     "source",
     "external_id",
@@ -52,19 +54,6 @@ LIST_SEPARATOR = ";"
 class Row:
     line: int
     values: dict
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    reason: str
-
-
-class VacancyFileError(Exception):
-    def __init__(self, file: str, problems: list[Problem]):
-        self.file = file
-        self.problems = problems
-        super().__init__("\n".join(f"{file}: rivi {problem.line}: {problem.reason}" for problem in problems))
 
 
 def _typed(line: int, raw: dict, problems: list[Problem]) -> dict | None:
@@ -181,9 +170,9 @@ def read(path: Path) -> tuple[list[Row], list[Problem]]:
     path = Path(path)
     format = {".csv": "csv", ".json": "json"}.get(path.suffix.lower())
     if format is None:
-        raise VacancyFileError(str(path), [Problem(0, "tiedostopäätteen on oltava .csv tai .json")])
+        raise DataFileError(str(path), [Problem(0, "tiedostopäätteen on oltava .csv tai .json")], rows=True)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise VacancyFileError(str(path), [Problem(0, f"tiedostoa ei voi lukea: {error}")]) from None
+        raise DataFileError(str(path), [Problem(0, f"tiedostoa ei voi lukea: {error}")], rows=True) from None
     return parse(text, format)

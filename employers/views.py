@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts import permissions
 from common.tables import export_response
 from common.views import errors_to_form, require
-from employers import enums, forms, industries, selectors, services, tables
+from employers import enums, forms, industries, selectors, services, tables, vacancy_sections
 from labour_market import enums as labour_market_enums
 from labour_market import selectors as labour_market_selectors
 from labour_market import tables as labour_market_tables
@@ -192,6 +192,7 @@ def vacancy_detail(request, pk):
             "wished_languages": ", ".join(str(enums.Language(code).label) for code in vacancy.wished_languages),
             "actions": [(status, ACTIONS[status]) for status in vacancy.status_enum.allowed_next() if can_manage],
             "can_edit": can_manage and vacancy.status_enum.is_editable,
+            "sections": vacancy_sections.render(request, vacancy),
         },
     )
 

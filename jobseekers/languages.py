@@ -93,3 +93,10 @@ def is_language(code: str) -> bool:
 
 def is_country(code: str) -> bool:
     return code in ISO_3166_1_ALPHA_2
+
+
+def working_languages(recorded, preferred: str, service: str) -> list[str]:
+    """The languages a person can work in: those recorded, or else their mother tongue and service language."""
+    if recorded:
+        return list(recorded)
+    return list(dict.fromkeys(code for code in (preferred, service) if code))

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.dates import months_before
+from employers import enums as employer_enums
 from jobseekers import enums, hetu, hetu_store, languages, names
 from organisation.routing import DOMESTIC_LANGUAGES, YOUTH_AGE_LIMIT
 
@@ -102,6 +103,11 @@ class Jobseeker(models.Model):
     driving_licences = models.JSONField(_("ajokorttiluokat"), default=list, blank=True)
     willing_to_relocate = models.BooleanField(_("valmis muuttamaan työn perässä"), default=False)
     max_commute_km = models.PositiveSmallIntegerField(_("enimmäistyömatka (km)"), null=True, blank=True)
+    # ISO 639-1 codes of the languages the person can work in (employers.enums.Language, as vacancies require them);
+    # empty: the mother tongue and the service language (working_languages).
+    languages = models.JSONField(_("työkielet"), default=list, blank=True)
+    # Cards and certificates held, from the vacancies' controlled list (employers.enums.Card).
+    cards = models.JSONField(_("kortit ja pätevyydet"), default=list, blank=True)
 
     # Routing: written by services from the organisation data, never typed.
     target_group = models.CharField(_("kohderyhmä"), max_length=30, choices=enums.TargetGroup.choices)
@@ -261,6 +267,18 @@ class Jobseeker(models.Model):
     @property
     def preferred_language_name(self) -> str:
         return languages.language_name(self.preferred_language)
+
+    @property
+    def working_languages(self) -> list[str]:
+        return languages.working_languages(self.languages, self.preferred_language, self.service_language)
+
+    @property
+    def languages_display(self) -> str:
+        return ", ".join(str(employer_enums.Language(code).label) for code in self.languages)
+
+    @property
+    def cards_display(self) -> str:
+        return ", ".join(str(employer_enums.Card(code).label) for code in self.cards)
 
 
 class CounsellorAssignment(models.Model):

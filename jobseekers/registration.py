@@ -13,6 +13,7 @@ from django.db.models import TextChoices
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from employers import enums as employer_enums
 from jobseekers import enums
 
 MAX_COMMUTE_KM = 1000
@@ -121,6 +122,16 @@ FIELDS: tuple[Field, ...] = (
         choices=enums.EducationLevel,
     ),
     Field("driving_licences", "choices", _("Ajokorttiluokat"), default=(), max_length=5, choices=enums.DrivingLicence),
+    Field(
+        "languages",
+        "choices",
+        _("Työkielet"),
+        default=(),
+        max_length=3,
+        choices=employer_enums.Language,
+        help_text=_("Kielet, joilla henkilö voi tehdä työtä; tyhjä = äidinkieli ja asiointikieli."),
+    ),
+    Field("cards", "choices", _("Kortit ja pätevyydet"), default=(), max_length=30, choices=employer_enums.Card),
     Field("willing_to_relocate", "boolean", _("Valmis muuttamaan työn perässä"), default=False),
     Field("max_commute_km", "integer", _("Enimmäistyömatka (km)"), maximum=MAX_COMMUTE_KM),
 )

@@ -68,6 +68,8 @@ class JobseekerSerializer(serializers.ModelSerializer):
             "occupations",
             "education_level",
             "driving_licences",
+            "languages",
+            "cards",
             "willing_to_relocate",
             "max_commute_km",
             "route",

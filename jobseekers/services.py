@@ -20,6 +20,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import User
 from common.errors import Errors
+from employers import enums as employer_enums
 from jobseekers import enums, hetu_store, languages, lifecycle, organisation_adapter, selectors
 from jobseekers.models import CounsellorAssignment, Jobseeker, JobseekerChange
 from jobseekers.registration import FIELDS, MAX_COMMUTE_KM, OPTIONAL_DEFAULTS, REQUIRED, TEXT_LIMITS
@@ -177,6 +178,15 @@ def clean_registration(
     if unknown:
         errors.add("driving_licences", _("Tuntematon ajokorttiluokka: %(codes)s.") % {"codes": ", ".join(unknown)})
     values["driving_licences"] = [c for c in enums.DrivingLicence.values if c in licences]
+    for name, choices, message in (
+        ("languages", employer_enums.Language, _("Tuntematon kielikoodi: %(codes)s. Sallitut: %(values)s.")),
+        ("cards", employer_enums.Card, _("Tuntematon kortti: %(codes)s. Sallitut: %(values)s.")),
+    ):
+        codes = [code.lower() for code in _as_list(given(name))]
+        unknown = [code for code in codes if code not in choices.values]
+        if unknown:
+            errors.add(name, message % {"codes": ", ".join(unknown), "values": _choices(choices)})
+        values[name] = [code for code in choices.values if code in codes]
 
     commute = given("max_commute_km")
     values["max_commute_km"] = commute

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common.data_files import DataFileError
 from employers import distances
 
 FILE = Path(__file__).resolve().parents[2] / "data" / "areas" / "kainuu-koillismaa" / "road-distances.csv"
@@ -44,8 +45,8 @@ def test_bad_rows_are_refused_with_their_lines(tmp_path):
         + "205,Kajaana,578,Paltamo,abc,maybe,,\n",
         encoding="utf-8",
     )
-    with pytest.raises(distances.DistanceFileError) as raised:
+    with pytest.raises(DataFileError) as raised:
         distances.read(path)
-    reasons = [(problem.line, problem.reason.split(":")[0]) for problem in raised.value.problems]
-    assert (3, "pari 205–765 on jo rivillä 2") in [(p.line, p.reason) for p in raised.value.problems]
+    reasons = [(problem.line, problem.message.split(":")[0]) for problem in raised.value.problems]
+    assert (3, "pari 205–765 on jo rivillä 2") in [(p.line, p.message) for p in raised.value.problems]
     assert (4, "source") in reasons and (4, "km") in reasons and (4, "approximate") in reasons

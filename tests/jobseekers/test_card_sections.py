@@ -19,7 +19,7 @@ def sections(monkeypatch, settings, tmp_path):
     templates = copy.deepcopy(settings.TEMPLATES)
     templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
     settings.TEMPLATES = templates
-    monkeypatch.setattr(card_sections, "_SECTIONS", {})
+    monkeypatch.setattr(card_sections.REGISTRY, "_sections", {})
     card_sections.register(
         card_sections.CardSection("second", "second.html", lambda user, person: {"name": person.last_name}, order=20)
     )

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from common.data_files import DataFileError
 from employers import imports
-from employers.vacancy_file import VacancyFileError
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, file, **options):
         try:
             report = imports.import_vacancies(file)
-        except VacancyFileError as error:
+        except DataFileError as error:
             raise CommandError(_("Työpaikkoja ei tuotu:\n%(error)s") % {"error": error}) from error
         self.stdout.write(
             self.style.SUCCESS(

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from common.data_files import DataFileError
 from employers import distance_store
-from employers.distances import DistanceFileError
 
 DEFAULT_FILE = Path(settings.BASE_DIR) / "data" / "areas" / "kainuu-koillismaa" / "road-distances.csv"
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, file, **options):
         try:
             report = distance_store.load(file)
-        except DistanceFileError as error:
+        except DataFileError as error:
             raise CommandError(_("Etäisyyksiä ei ladattu:\n%(error)s") % {"error": error}) from error
         self.stdout.write(
             self.style.SUCCESS(
