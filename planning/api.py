@@ -1,8 +1,9 @@
-"""REST API of planning under /api/v1/planning/: store a scenario, run it beside the baseline. Numbers only."""
+"""REST API of planning under /api/v1/planning/: store a scenario, run it beside the baseline; the phone service's
+staffing by Erlang C. Numbers only."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer, extend_schema, inline_serializer
 from rest_framework import permissions as drf_permissions
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -11,7 +12,7 @@ from rest_framework.response import Response
 
 from accounts import permissions
 from common.api import Allowed, django_errors
-from planning import selectors, services
+from planning import erlang, phone_services, selectors, services
 from planning.models import Scenario
 from planning.scenarios import Kind
 
@@ -110,5 +111,76 @@ class ScenarioViewSet(viewsets.GenericViewSet):
         )
 
 
+_PHONE_REQUEST = inline_serializer(
+    "PhoneStaffingInput",
+    {
+        "calls_per_hour": serializers.JSONField(help_text="puheluita tunnissa: luku tai lista tuntien lukuja"),
+        "average_handling_seconds": serializers.DecimalField(max_digits=8, decimal_places=2),
+        "target_answer_seconds": serializers.DecimalField(max_digits=8, decimal_places=2),
+        "target_service_level": serializers.DecimalField(max_digits=4, decimal_places=3, help_text="osuus 0–1"),
+        "shrinkage": serializers.DecimalField(
+            max_digits=4, decimal_places=3, required=False, help_text="osuus 0–0,95; oletus 0"
+        ),
+    },
+)
+_PHONE_RESULT_FIELDS = {
+    "agents": serializers.IntegerField(allow_null=True, help_text="vuorossa tarvitaan (poissaolokertoimen jälkeen)"),
+    "agents_on_phone": serializers.IntegerField(allow_null=True),
+    "service_level": serializers.FloatField(allow_null=True),
+    "average_wait_seconds": serializers.FloatField(allow_null=True),
+    "occupancy": serializers.FloatField(allow_null=True),
+    "traffic_erlangs": serializers.FloatField(),
+    "feasible": serializers.BooleanField(),
+    "reason": serializers.ChoiceField(choices=[(r.value, r.name) for r in erlang.Reason]),
+}
+_PHONE_RESULT = inline_serializer("PhoneStaffingResult", _PHONE_RESULT_FIELDS)
+_PHONE_RESPONSE = PolymorphicProxySerializer(
+    component_name="PhoneStaffingResponse",
+    serializers=[_PHONE_RESULT, type(_PHONE_RESULT)(many=True)],
+    resource_type_field_name=None,
+    many=False,
+)
+
+
+def _staffing(result: erlang.Staffing) -> dict:
+    def rounded(value, places):
+        return None if value is None else round(value, places)
+
+    return {
+        "agents": result.agents,
+        "agents_on_phone": result.agents_on_phone,
+        "service_level": rounded(result.service_level, 4),
+        "average_wait_seconds": rounded(result.average_wait_seconds, 1),
+        "occupancy": rounded(result.occupancy, 4),
+        "traffic_erlangs": round(result.traffic, 3),
+        "feasible": result.feasible,
+        "reason": result.reason.value,
+    }
+
+
+@extend_schema(tags=["planning"])
+class PhoneStaffingViewSet(viewsets.GenericViewSet):
+    """Agents the shared phone service needs for an hour's calls (or each of a list of hours), by Erlang C."""
+
+    permission_classes = [drf_permissions.IsAuthenticated, Allowed]
+    predicates = {"create": permissions.can_view_planning}
+    queryset = Scenario.objects.none()
+    pagination_class = None
+
+    @extend_schema(
+        request=_PHONE_REQUEST,
+        responses={200: _PHONE_RESPONSE, 400: OpenApiResponse(description="kenttä → virheet")},
+    )
+    def create(self, request):
+        try:
+            answer = phone_services.staffing_request(request.data)
+        except DjangoValidationError as error:
+            raise django_errors(error) from error
+        if isinstance(answer, list):
+            return Response([_staffing(result) for result in answer])
+        return Response(_staffing(answer))
+
+
 def register(router):
     router.register("planning/scenarios", ScenarioViewSet, basename="planning-scenario")
+    router.register("planning/phone-staffing", PhoneStaffingViewSet, basename="planning-phone-staffing")

@@ -24,3 +24,28 @@ class ChangeKind(models.TextChoices):
     HIRING = scenarios.Kind.HIRING.value, _("rekrytoinnit")
     UNEMPLOYMENT_CHANGE = scenarios.Kind.UNEMPLOYMENT_CHANGE.value, _("työttömyyden muutos")
     STAFFING_CHANGE = scenarios.Kind.STAFFING_CHANGE.value, _("henkilöstömuutos")
+
+
+class SituationKind(models.TextChoices):
+    """A structural change the working group prepares for (plan §6); a large recruitment is a positive change."""
+
+    CHANGE_NEGOTIATIONS = "change_negotiations", _("muutosneuvottelut")
+    CLOSURE = "closure", _("toiminnan lopettaminen")
+    LAYOFF = "layoff", _("lomautukset tai irtisanomiset")
+    LARGE_RECRUITMENT = "large_recruitment", _("suuri rekrytointi")
+
+
+class SituationStatus(models.TextChoices):
+    ANNOUNCED = "announced", _("ilmoitettu")
+    PREPARING = "preparing", _("varautuminen käynnissä")
+    ACTIVE = "active", _("palvelut käynnissä")
+    CLOSED = "closed", _("päättynyt")
+
+
+class ChangeSecurityStatus(models.TextChoices):
+    """Where a change-security customer is now, derived from the registry (planning/change_security.py)."""
+
+    REGISTERED = "registered", _("työnhakijana")
+    IN_SERVICES = "in_services", _("palveluissa")
+    EMPLOYED = "employed", _("työllistynyt")
+    ENDED_OTHERWISE = "ended_otherwise", _("työnhaku päättynyt muusta syystä")

@@ -36,7 +36,7 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _number(value) -> Decimal | None:
+def parse_number(value) -> Decimal | None:
     """A number from JSON or a form (decimal comma allowed); None when it is not one."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
         return None
@@ -64,7 +64,7 @@ class _Reader:
             if required:
                 self.errors.add(self.name(field), _("Pakollinen tieto puuttuu."))
             return None
-        number = _number(value)
+        number = parse_number(value)
         if number is None or (integer and number != number.to_integral_value()):
             self.errors.add(self.name(field), _("Anna kokonaisluku.") if integer else _("Anna luku."))
             return None

@@ -40,3 +40,53 @@ def workload_reason(reason: workload.Reason) -> str:
     if reason.code == workload.ReasonCode.OVER_HOURS:
         return _("Tapaamiset %(hours)s h ylittävät asiakastyön tunnit %(available)s h; puuttuu %(missing)s htv.") % p
     return _("Tapaamisia %(hours)s h eikä yhtään henkilöasiakastyön htv:tä.") % p
+
+
+def weekday_name(weekday: int) -> str:
+    return [
+        _("maanantai"),
+        _("tiistai"),
+        _("keskiviikko"),
+        _("torstai"),
+        _("perjantai"),
+        _("lauantai"),
+        _("sunnuntai"),
+    ][weekday - 1]
+
+
+def phone_reason(result) -> str:
+    """What a number of agents achieves in an hour (planning.erlang.Staffing)."""
+    code = result.reason.value
+    if code == "no_calls":
+        return _("Ei puheluita.")
+    if code == "over_capacity":
+        return _("Kuorma %(load)s erlangia ylittää vastaajien kapasiteetin: jono kasvaa rajatta.") % {
+            "load": _n(round(result.traffic, 1))
+        }
+    if code == "target_unreachable":
+        return _("Palvelutasoa 1 (kaikki vastataan heti) ei voi taata; valitse pienempi tavoite.")
+    if code == "below_target":
+        return _("Palvelutaso %(level)s %% jää alle tavoitteen.") % {"level": _n(round(result.service_level * 100, 1))}
+    return _("Palvelutaso %(level)s %%, keskimääräinen odotus %(wait)s s.") % {
+        "level": _n(round(result.service_level * 100, 1)),
+        "wait": _n(round(result.average_wait_seconds, 1)),
+    }
+
+
+def _percent(share):
+    value = share * 100
+    return int(value) if value == value.to_integral_value() else value.normalize()
+
+
+def phone_week(week) -> str:
+    """A stored week's target in a sentence (planning.PhoneVolumeWeek)."""
+    return _(
+        "%(name)s: käsittelyaika %(aht)s s, tavoite %(level)s %% puheluista vastataan %(answer)s sekunnissa, "
+        "poissaolokerroin %(shrinkage)s %%."
+    ) % {
+        "name": week.name,
+        "aht": week.average_handling_seconds,
+        "answer": week.target_answer_seconds,
+        "level": _n(_percent(week.target_service_level)),
+        "shrinkage": _n(_percent(week.shrinkage)),
+    }
