@@ -7,7 +7,7 @@ reason codes and the people elsewhere in the area who could cover them. Texts ar
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -47,11 +47,13 @@ class Cell:
     fte: Decimal
     code: ReasonCode
     competent_ids: tuple[int, ...] = ()
+    # Hidden although large enough: the area's total less the shown cells would otherwise give a small hidden one.
+    complementary: bool = False
 
     @property
     def suppressed(self) -> bool:
-        """Fewer than MINIMUM_GROUP answered: the cell would tell about individuals."""
-        return self.respondents < MINIMUM_GROUP
+        """Fewer than MINIMUM_GROUP answered, or hidden so that no small group can be got by subtraction."""
+        return self.respondents < MINIMUM_GROUP or self.complementary
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,23 @@ def analyse(people: Iterable[Person], municipalities: Iterable[str], tasks: Iter
             if cell.code != ReasonCode.COVERED:
                 covers = () if municipality == AREA else cells_elsewhere(people, municipality, task)
                 bottlenecks.append(Bottleneck(municipality, task, cell.code, covers))
+    for task in tasks:
+        _suppress_complementary(cells, municipalities, task)
     training = Counter(key for p in people for key in p.training)
     return Analysis(municipalities, tasks, cells, tuple(bottlenecks), dict(training))
+
+
+def _suppress_complementary(cells: dict[tuple[str, str], Cell], municipalities: tuple[str, ...], task: str) -> None:
+    """Hide the smallest shown cells of a task until the people hidden in it are none or at least MINIMUM_GROUP, so the
+    whole-area row less the shown municipalities never reveals a group smaller than that."""
+    column = sorted((cells[(m, task)] for m in municipalities), key=lambda c: (c.respondents, c.municipality))
+    hidden = sum(c.respondents for c in column if c.suppressed)
+    for cell in column:
+        if hidden == 0 or hidden >= MINIMUM_GROUP:
+            return
+        if not cell.suppressed:
+            cells[(cell.municipality, task)] = replace(cell, complementary=True)
+            hidden += cell.respondents
 
 
 def cells_elsewhere(people: Iterable[Person], municipality: str, task: str) -> tuple[int, ...]:

@@ -5,7 +5,6 @@ and the scale's level, so loading the same file again changes nothing. Areas no 
 refer to them).
 """
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -13,8 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from common.data_files import LoadSummary, Problem
 from common.locks import serialize_on
-from common.yaml_reader import YamlFileError, read_yaml
+from common.yaml_reader import read_checked
 from competence.models import CompetenceArea, ScaleLevel
 
 DEFAULT_FILE = Path(settings.BASE_DIR) / "data" / "competence" / "areas.yaml"
@@ -22,48 +22,25 @@ SECTIONS = {"scale": (ScaleLevel, "level"), "areas": (CompetenceArea, "key")}
 FIELDS = {ScaleLevel: {"level", "name", "description"}, CompetenceArea: {"key", "group", "name", "source"}}
 
 
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int | None
-    problem: str
-
-    def __str__(self):
-        return f"{self.file}: {self.line or '-'}: {self.problem}"
-
-
-class AreaDataError(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(problem) for problem in problems))
-
-
-@dataclass
-class Summary:
-    added: int = 0
-    changed: int = 0
-    unchanged: int = 0
-
-
-def _rows(data, file: str) -> tuple[list, list[Problem]]:
+def _rows(data) -> tuple[list, list[Problem]]:
     if not isinstance(data, dict) or set(data) != set(SECTIONS):
         message = _("tiedostossa on oltava osiot %(sections)s") % {"sections": ", ".join(SECTIONS)}
-        return [], [Problem(file, getattr(data, "line", None), message)]
+        return [], [Problem(getattr(data, "line", None), message)]
     rows, problems = [], []
     for section, (model, natural_key) in SECTIONS.items():
         seen = set()
         entries = data[section]
         if not isinstance(entries, list):
-            problems.append(Problem(file, data.line, _("osion %(section)s on oltava luettelo") % {"section": section}))
+            problems.append(Problem(data.line, _("osion %(section)s on oltava luettelo") % {"section": section}))
             continue
         for position, entry in enumerate(entries):
             line = getattr(entry, "line", None)
             if not isinstance(entry, dict) or set(entry) != FIELDS[model]:
                 fields = ", ".join(sorted(FIELDS[model]))
-                problems.append(Problem(file, line, _("kohdassa on oltava kentät %(fields)s") % {"fields": fields}))
+                problems.append(Problem(line, _("kohdassa on oltava kentät %(fields)s") % {"fields": fields}))
                 continue
             if entry[natural_key] in seen:
-                problems.append(Problem(file, line, _("%(key)s on annettu kahdesti") % {"key": entry[natural_key]}))
+                problems.append(Problem(line, _("%(key)s on annettu kahdesti") % {"key": entry[natural_key]}))
                 continue
             seen.add(entry[natural_key])
             row = model(**entry, **({"position": position} if model is CompetenceArea else {}))
@@ -71,27 +48,20 @@ def _rows(data, file: str) -> tuple[list, list[Problem]]:
                 row.full_clean(validate_unique=False)
             except ValidationError as error:
                 problems.extend(
-                    Problem(file, line, f"{name}: {message}")
+                    Problem(line, f"{name}: {message}")
                     for name, messages in error.message_dict.items()
                     for message in messages
                 )
                 continue
             rows.append((model, natural_key, row))
     if not problems and sorted(row.level for model, _key, row in rows if model is ScaleLevel) != [0, 1, 2, 3, 4]:
-        problems.append(Problem(file, data.line, _("asteikon tasojen on oltava 0, 1, 2, 3 ja 4")))
+        problems.append(Problem(data.line, _("asteikon tasojen on oltava 0, 1, 2, 3 ja 4")))
     return rows, problems
 
 
-def load_areas(path: Path = DEFAULT_FILE) -> Summary:
-    path = Path(path)
-    try:
-        data = read_yaml(path, path.name)
-    except YamlFileError as error:
-        raise AreaDataError([Problem(error.file, error.line, error.problem)]) from error
-    rows, problems = _rows(data, path.name)
-    if problems:
-        raise AreaDataError(problems)
-    summary = Summary()
+def load_areas(path: Path = DEFAULT_FILE) -> LoadSummary:
+    rows = read_checked(path, _rows)
+    summary = LoadSummary()
     with transaction.atomic():
         serialize_on("competence.load_areas")
         for model, natural_key, row in rows:

@@ -1,6 +1,6 @@
 """Reads of the competence survey, always for a user: rounds, one's own answers, the answers one may see, analyses."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.http import Http404
 
@@ -50,25 +50,34 @@ def own_answers(user, survey_round: SurveyRound) -> Respondent | None:
     return Respondent.objects.filter(survey_round=survey_round, user=user).prefetch_related("assessments").first()
 
 
-def visible_respondents(user, survey_round: SurveyRound) -> list[Respondent]:
+def visible_respondents(user, survey_round: SurveyRound, *, view: str = "competence:respondents") -> list[Respondent]:
     """The people whose individual answers the user may read in the round (the reading is logged)."""
     scope = permissions.competence_answers_scope(user)
     if scope is None:
         return []
-    found = list(Respondent.objects.filter(scope, survey_round=survey_round).select_related("municipality"))
-    log_access(user, found, view="competence:respondents", purpose="osaamiskartoitus")
+    found = list(
+        Respondent.objects.filter(scope, survey_round=survey_round)
+        .select_related("municipality")
+        .prefetch_related("assessments__competence_area")
+    )
+    log_access(user, found, view=view, purpose="osaamiskartoitus")
     return found
 
 
-def respondent(user, pk: int) -> Respondent:
+def respondent(user, pk: int, *, view: str = "competence:respondent") -> Respondent:
     """One person's answers, for the person, their supervisor and administrators; 404 for anyone else (logged)."""
-    found = Respondent.objects.select_related("municipality", "survey_round").filter(pk=pk).first()
+    found = (
+        Respondent.objects.select_related("municipality", "survey_round")
+        .prefetch_related("assessments__competence_area")
+        .filter(pk=pk)
+        .first()
+    )
     allowed = found is not None and permissions.can_view_competence_answers(user, found)
     area = _area(user)
     if allowed and area is not None and found.survey_round.area_id != area.pk:
         allowed = False
     log_access(
-        user, [found or pk], view="competence:respondent", purpose="osaamiskartoitus", granted=allowed,
+        user, [found or pk], view=view, purpose="osaamiskartoitus", granted=allowed,
         subject_type="competence.respondent",
     )  # fmt: skip
     if not allowed:
@@ -103,18 +112,27 @@ class RoundAnalysis:
     areas: dict[str, str]  # every area key → name (training needs)
     names: dict[int, str]  # respondent id → name, only of the people the user may see individually
     shows_small_groups: bool
+    codes: dict[str, str] = field(default_factory=dict)  # municipality id (as the core names it) → municipality code
+
+    def hidden(self, cell: gaps.Cell) -> bool:
+        """A cell of fewer than MINIMUM_GROUP people, for a user who may not see such small groups."""
+        return cell.suppressed and not self.shows_small_groups
 
 
-def analysis(user, survey_round: SurveyRound) -> RoundAnalysis:
+def analysis(user, survey_round: SurveyRound, *, named: bool = True, published: bool = False) -> RoundAnalysis:
+    """The round's gap analysis as the user may see it. Without `named` nobody's name is read (nor logged): the API
+    gives counts only. `published` is for a document anyone may read (the plan report): groups under the threshold
+    stay hidden even when an administrator makes it."""
     area = survey_round.area
-    municipalities = {str(m.pk): m.name_fi for m in area.municipalities.order_by("name_fi")}
+    ordered = list(area.municipalities.order_by("name_fi"))
+    municipalities = {str(m.pk): m.name_fi for m in ordered}
     all_areas = areas()
     tasks = {a.key: a.name for a in all_areas if a.group == Group.STATUTORY_TASK}
     result = gaps.analyse(_people(survey_round), municipalities, tasks)
     earlier = [r for r in rounds(user) if r.opens_on < survey_round.opens_on]
     previous = earlier[0] if earlier else None
     changes = gaps.compare(gaps.analyse(_people(previous), municipalities, tasks), result) if previous else []
-    names = {item.pk: item.name for item in visible_respondents(user, survey_round)}
+    names = {} if not named else {item.pk: item.name for item in visible_respondents(user, survey_round)}
     return RoundAnalysis(
         survey_round=survey_round,
         analysis=result,
@@ -124,5 +142,6 @@ def analysis(user, survey_round: SurveyRound) -> RoundAnalysis:
         tasks=tasks,
         areas={a.key: a.name for a in all_areas},
         names=names,
-        shows_small_groups=permissions.can_administer(user),
+        shows_small_groups=permissions.can_administer(user) and not published,
+        codes={str(m.pk): m.code for m in ordered},
     )

@@ -12,7 +12,7 @@ def _place(data: RoundAnalysis, municipality: str) -> str:
 
 
 def _hidden(data: RoundAnalysis, cell: gaps.Cell) -> bool:
-    return cell.suppressed and not data.shows_small_groups
+    return data.hidden(cell)
 
 
 def heat_map(data: RoundAnalysis) -> dict:
@@ -50,7 +50,7 @@ def cells_table(data: RoundAnalysis) -> Table:
                 "respondents": None if hidden else cell.respondents,
                 "competent": None if hidden else cell.competent,
                 "fte": None if hidden else cell.fte,
-                "status": texts.suppressed() if hidden else texts.status(cell.code),
+                "status": texts.suppressed(cell) if hidden else texts.status(cell.code),
             }
         )
     return table

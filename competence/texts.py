@@ -14,7 +14,9 @@ def status(code: gaps.ReasonCode) -> str:
     return _("Katettu")
 
 
-def suppressed() -> str:
+def suppressed(cell: gaps.Cell) -> str:
+    if cell.complementary:
+        return _("Piilotettu, jottei pientä ryhmää voi laskea alueen luvuista – ei näytetä")
     return _("Alle 3 vastaajaa – ei näytetä")
 
 

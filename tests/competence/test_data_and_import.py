@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
-from competence.loader import AreaDataError, load_areas
+from common.data_files import DataFileError
+from competence.loader import load_areas
 from competence.models import Assessment, CompetenceArea, Respondent, ScaleLevel
 from competence.services import IMPORT_COLUMNS, import_answers
 from tests.competence.factories import make_round
@@ -31,7 +32,7 @@ def test_a_bad_area_file_writes_nothing(tmp_path):
         + "areas:\n  - {key: a, group: statutory_task, name: A, source: S}\n"
         + "  - {key: b, group: hobby, name: B, source: S}\n"
     )
-    with pytest.raises(AreaDataError) as error:
+    with pytest.raises(DataFileError) as error:
         load_areas(path)
     assert "areas.yaml: 9: group" in str(error.value)
     assert not CompetenceArea.objects.exists() and not ScaleLevel.objects.exists()

@@ -84,3 +84,20 @@ def test_adding_a_competent_person_never_adds_a_bottleneck(people, municipality,
     assert {(b.municipality, b.task) for b in after.bottlenecks} <= {
         (b.municipality, b.task) for b in before.bottlenecks
     }
+
+
+def test_a_small_group_cannot_be_got_by_subtracting_the_shown_cells_from_the_area():
+    people = [person(1, "A", eures=3)] + [person(10 + i, "B", eures=1) for i in range(5)]
+    people += [person(20 + i, "C", eures=3) for i in range(7)]
+    cells = gaps.analyse(people, ["A", "B", "C"], ["eures"]).cells
+    assert cells[("A", "eures")].suppressed and not cells[("A", "eures")].complementary
+    assert cells[("B", "eures")].suppressed and cells[("B", "eures")].complementary, "the next smallest hides too"
+    assert not cells[("C", "eures")].suppressed
+
+
+@given(people_strategy, st.sampled_from(TASKS))
+def test_the_area_less_the_shown_cells_is_never_a_small_group(people, task):
+    cells = gaps.analyse(people, ["A", "B", "C"], TASKS).cells
+    shown = sum(cells[(m, task)].respondents for m in "ABC" if not cells[(m, task)].suppressed)
+    hidden = cells[(AREA, task)].respondents - shown
+    assert hidden == 0 or hidden >= gaps.MINIMUM_GROUP or cells[(AREA, task)].suppressed

@@ -20,6 +20,9 @@ def survey(area, settings):
     for n in range(3):  # Kajaani: three people, one competent in pay subsidy
         make_respondent(survey_round, "205", f"Kajaani {n}", {"palkkatuki": 3 if n == 0 else 1, "eures": 2})
     make_respondent(survey_round, "578", "Paltamo 0", {"palkkatuki": 4, "eures": 4})  # alone: suppressed
+    # Hyrynsalmi's three are hidden with Paltamo, so the area less Kajaani cannot give Paltamo's one alone.
+    for n in range(3):
+        make_respondent(survey_round, "105", f"Hyrynsalmi {n}", {"palkkatuki": 1, "eures": 1})
     return survey_round
 
 

@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from competence.loader import DEFAULT_FILE, AreaDataError, load_areas
+from common.data_files import DataFileError
+from competence.loader import DEFAULT_FILE, load_areas
 
 
 class Command(BaseCommand):
@@ -18,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, path, **options):
         try:
             summary = load_areas(path)
-        except AreaDataError as error:
+        except DataFileError as error:
             raise CommandError(_("Osaamisalueita ei ladattu:\n%(problems)s") % {"problems": error}) from error
         self.stdout.write(
             self.style.SUCCESS(
