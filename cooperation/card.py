@@ -1,0 +1,31 @@
+"""The job seeker's cooperation services on their card (a jobseekers.card_sections section): the TYP status with a
+link to the person's TYP page, and their referrals to bought places with the link to refer. The card's view has
+logged the read."""
+
+from accounts import permissions
+from common.today import service_today
+from cooperation import texts
+from cooperation.selectors import procurement, typ, youth
+from jobseekers.card_sections import CardSection
+
+
+def context(user, jobseeker) -> dict:
+    if not permissions.can_view_cooperation_clients(user, jobseeker):
+        return {"visible": False}
+    latest = typ.latest_assessment(jobseeker)
+    return {
+        "visible": True,
+        "jobseeker": jobseeker,
+        "eligibility": texts.eligibility(latest.eligible) if latest else "",
+        "typ_client": typ.open_client(jobseeker),
+        "referrals": procurement.referrals(user).filter(jobseeker=jobseeker).order_by("-referred_on", "-pk")[:5],
+        "can_work": permissions.can_work_with_cooperation_clients(user, jobseeker),
+        # Every young person is offered the youth point, whatever target group routed them (plan §3).
+        "youth_point": youth.youth_point_offices(jobseeker.area_id).first()
+        if jobseeker.is_youth(service_today())
+        else None,
+        "partner_referrals": youth.referrals(user).filter(jobseeker=jobseeker).order_by("-referred_on", "-pk")[:5],
+    }
+
+
+SECTION = CardSection(key="cooperation", template="cooperation/_card.html", context=context, order=120)

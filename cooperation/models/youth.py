@@ -1,0 +1,75 @@
+"""The youth point (Ohjaamo, plan §3 and §4) and referrals to partners (Työkanava Oy, education providers, the joint
+induction programme, plan §4): visits to the youth point, anonymous counts allowed, and a job seeker's referral to a
+partner with its outcome. Written only by cooperation/services/youth.py."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from cooperation import enums
+
+
+class YouthPointVisit(models.Model):
+    """Visits on a day: a named young job seeker (count 1), or an anonymous count of visitors from a municipality."""
+
+    office = models.ForeignKey(
+        "organisation.Office", verbose_name=_("toimipiste"), on_delete=models.PROTECT, related_name="+"
+    )
+    visited_on = models.DateField(_("käyntipäivä"))
+    municipality = models.ForeignKey(
+        "organisation.Municipality", verbose_name=_("kotikunta"), on_delete=models.PROTECT, related_name="+"
+    )
+    jobseeker = models.ForeignKey(
+        "jobseekers.Jobseeker",
+        verbose_name=_("työnhakija"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    visitors = models.PositiveSmallIntegerField(_("kävijöitä"), default=1)
+    topic = models.CharField(_("asia"), max_length=20, choices=enums.VisitTopic.choices)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("Ohjaamo-käynti")
+        verbose_name_plural = _("Ohjaamo-käynnit")
+        ordering = ["-visited_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(visitors__gte=1), name="youth_visit_at_least_one"),
+            models.CheckConstraint(
+                condition=Q(jobseeker__isnull=True) | Q(visitors=1), name="youth_visit_named_is_one"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.office} {self.visited_on:%d.%m.%Y} ({self.visitors})"
+
+
+class PartnerReferral(models.Model):
+    jobseeker = models.ForeignKey(
+        "jobseekers.Jobseeker", verbose_name=_("työnhakija"), on_delete=models.PROTECT, related_name="+"
+    )
+    municipality = models.ForeignKey(
+        "organisation.Municipality", verbose_name=_("kunta"), on_delete=models.PROTECT, related_name="+"
+    )
+    partner = models.ForeignKey(
+        "organisation.Partner", verbose_name=_("yhteistyökumppani"), on_delete=models.PROTECT, related_name="+"
+    )
+    via_youth_point = models.BooleanField(_("Ohjaamon kautta"), default=False)
+    referred_on = models.DateField(_("ohjattu"))
+    reason = models.TextField(_("ohjauksen syy"))
+    outcome = models.CharField(
+        _("tulos"), max_length=20, choices=enums.PartnerOutcome.choices, default=enums.PartnerOutcome.PENDING
+    )
+    outcome_on = models.DateField(_("tulos päivätty"), null=True, blank=True)
+    referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("ohjaus kumppanille")
+        verbose_name_plural = _("ohjaukset kumppaneille")
+        ordering = ["-referred_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.partner} {self.referred_on:%d.%m.%Y}"
