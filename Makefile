@@ -43,11 +43,16 @@ load: migrate
 	$(PY) manage.py load_occupations
 	$(PY) manage.py load_road_distances
 	$(PY) manage.py load_competence_areas
+	$(PY) manage.py load_change_checklists
+	$(PY) manage.py load_plan_texts
 	$(PY) manage.py create_demo_accounts
 	$(PY) manage.py generate_population --seed 1
 	$(PY) manage.py generate_meetings --seed 1
 	$(PY) manage.py generate_cases --seed 1
+	$(PY) manage.py generate_vacancies --seed 1
 	$(PY) manage.py generate_competence --seed 1
+	$(PY) manage.py generate_cooperation --seed 1
+	$(PY) manage.py generate_planning --seed 1
 
 run: load
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

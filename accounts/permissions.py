@@ -457,6 +457,36 @@ def can_manage_vacancies(user) -> bool:
     return has_role(user, Role.EMPLOYER_SERVICES) or can_administer(user)
 
 
+# --- Matching, job offers and mobility (työnvälitys, työtarjoukset, liikkuvuus) ---------------------------------------
+#
+# A person's matches and job offers are their personal data: whoever reads the person reads them, and the customer-work
+# roles (counsellor, supervisor, administrator) make offers and record their outcomes. A vacancy's candidates are for
+# employer services and the roles that see job seekers; each candidate is named only to a user who may read that
+# person (can_view_jobseeker), the others are counted – so employer services, who read nobody, see counts only. The
+# mobility report counts offers and hires by municipality pair and names nobody: every staff member reads it.
+
+
+def can_view_matches(user, jobseeker=None) -> bool:
+    if jobseeker is None:
+        return can_see_personal_data(user)
+    return can_view_jobseeker(user, jobseeker)
+
+
+def can_make_job_offer(user, jobseeker=None) -> bool:
+    allowed = has_role(user, *JOBSEEKER_EDIT_ROLES) or can_administer(user)
+    if not allowed or jobseeker is None:
+        return allowed
+    return can_view_jobseeker(user, jobseeker)
+
+
+def can_view_candidates(user) -> bool:
+    return has_role(user, Role.EMPLOYER_SERVICES) or can_see_personal_data(user)
+
+
+def can_view_mobility_report(user) -> bool:
+    return is_staff_member(user)
+
+
 # --- Planning (suunnittelu): capacity, workload, scenarios ------------------------------------------------------------
 #
 # Numbers per municipality and team, never a person. The area's management and administrators see the whole area; a
@@ -477,6 +507,51 @@ def planning_municipality(user) -> str | None:
 
 def can_manage_scenarios(user) -> bool:
     return has_role(user, Role.AREA_MANAGER) or can_administer(user)
+
+
+# The shared phone service's staffing: call volumes and the rota are numbers, read by the planning roles; the area's
+# management (and administrators) store weeks of volumes and keep the rota.
+def can_manage_phone_service(user) -> bool:
+    return has_role(user, Role.AREA_MANAGER) or can_administer(user)
+
+
+# Structural change (rakennemuutos, plan §6): the registry of change situations names employers, not persons, and is
+# open to all staff; the structural-change working group (management, supervisors, employer services) keeps it and
+# its checklists. Counsellors and supervisors mark their clients as change-security customers (muutosturva) within
+# the job seeker's scope. Who is flagged is seen by a counsellor for their own clients, by a supervisor for their
+# municipality and by administrators; everyone else – the area's management included – sees counts only.
+def can_view_change_situations(user) -> bool:
+    return is_staff_member(user)
+
+
+def can_manage_change_situations(user) -> bool:
+    return has_role(user, Role.AREA_MANAGER, Role.EMPLOYER_SERVICES) or leads_municipality(user) or can_administer(user)
+
+
+def can_flag_change_security(user, jobseeker=None) -> bool:
+    return can_edit_jobseeker(user, jobseeker)
+
+
+def change_security_people_scope(user):
+    """A filter on planning.ChangeSecurityCustomer for the customers the user may see by name, or None.
+
+    A counsellor's own: their clients, and the people they flagged whose job search has since ended (the outcome of
+    their work), both within the counsellor's job-seeker scope."""
+    from django.db.models import Q
+
+    people = jobseeker_scope(user)
+    if people is None or not (has_role(user, Role.COUNSELLOR) or leads_municipality(user) or can_administer(user)):
+        return None
+    in_scope = Q(jobseeker__in=_jobseekers(people))
+    if has_role(user, Role.COUNSELLOR):
+        return in_scope & (Q(jobseeker__responsible_counsellor_id=user.pk) | Q(flagged_by_id=user.pk))
+    return in_scope
+
+
+def _jobseekers(scope):
+    from django.apps import apps
+
+    return apps.get_model("jobseekers", "Jobseeker").objects.filter(scope).values("pk")
 
 
 # --- Competence survey (osaamiskartoitus) -------------------------------------------------------------------------
@@ -528,3 +603,63 @@ def can_assess_competence(user, respondent) -> bool:
 
 def can_import_competence(user) -> bool:
     return can_administer(user)
+
+
+# --- Plan document (suunnitelma työvoimapalveluiden järjestämiseksi) ---------------------------------------------
+#
+# The plan names nobody, but each generated version is stored and compared with the next as the area's own record, so
+# generating, previewing and listing versions belong to the area's management, who own the plan, and administrators.
+# The narrative of its six sections is the management's text to keep, edited by the same roles.
+
+
+def can_generate_plan(user) -> bool:
+    return has_role(user, Role.AREA_MANAGER) or can_administer(user)
+
+
+def can_edit_plan_texts(user) -> bool:
+    return has_role(user, Role.AREA_MANAGER) or can_administer(user)
+
+
+# --- Cooperation services (yhteistyöpalvelut): procurement, TYP, international recruitment --------------------------
+#
+# Service needs, the procurement working group's agendas, procurements and the cooperation report name nobody: all
+# staff read them. Needs are raised from the customer interface (plan §4): counsellors, supervisors and employer
+# services. The area has no working-group membership of its own, so supervisors and the area's management act as the
+# procurement working group (docs/decisions/0010-cooperation-roles.md). A job seeker's bought place, TYP assessment,
+# consents and referrals are the person's data: whoever reads the person reads them, the customer-work roles write
+# them. International recruitment is centralised employer work (plan §2, §5): employer services, counsellors,
+# supervisors and administrators; a spouse who is a registered job seeker is shown only to whoever reads that person.
+
+NEED_RAISERS = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_SERVICES})
+PROCUREMENT_GROUP = frozenset({Role.SUPERVISOR, Role.AREA_MANAGER})
+RECRUITMENT_ROLES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_SERVICES})
+
+
+def can_view_cooperation(user) -> bool:
+    return is_staff_member(user)
+
+
+def can_raise_service_need(user) -> bool:
+    return has_role(user, *NEED_RAISERS) or can_administer(user)
+
+
+def can_act_as_procurement_group(user) -> bool:
+    return has_role(user, *PROCUREMENT_GROUP) or can_administer(user)
+
+
+def can_view_cooperation_clients(user, jobseeker=None) -> bool:
+    if jobseeker is None:
+        return can_see_personal_data(user)
+    return can_view_jobseeker(user, jobseeker)
+
+
+def can_work_with_cooperation_clients(user, jobseeker=None) -> bool:
+    """Referring to a bought place, the TYP assessment, consents and referrals: customer work within scope."""
+    allowed = has_role(user, *JOBSEEKER_EDIT_ROLES) or can_administer(user)
+    if not allowed or jobseeker is None:
+        return allowed
+    return can_view_jobseeker(user, jobseeker)
+
+
+def can_work_on_recruitment(user) -> bool:
+    return has_role(user, *RECRUITMENT_ROLES) or can_administer(user)

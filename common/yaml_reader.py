@@ -4,10 +4,13 @@ PyYAML keeps the last of two equal keys silently; in a hand-edited data file tha
 so it is an error naming the file, the line and the key.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 from django.utils.translation import gettext as _
+
+from common.data_files import DataFileError, Problem
 
 
 class LineMapping(dict):
@@ -16,14 +19,16 @@ class LineMapping(dict):
     line = 0
 
 
-class YamlFileError(Exception):
-    """A data file that cannot be read: the file as named by the caller, the line (None: the whole file), why."""
+class YamlFileError(DataFileError):
+    """A data file that cannot be read: the file as named by the caller, the line (None: the whole file), why.
+
+    A DataFileError of that one problem, so that a loader checking the entries lets it through as its own refusal.
+    """
 
     def __init__(self, file: str, line: int | None, problem: str):
-        self.file = file
+        super().__init__(file, [Problem(line, problem)])
         self.line = line
         self.problem = problem
-        super().__init__(f"{file}: {line or '-'}: {problem}")
 
 
 class _DuplicateKey(Exception):
@@ -82,3 +87,13 @@ def read_yaml(path: Path, file: str | None = None):
             line,
             _("YAML-muoto on virheellinen rivillä %(line)s: %(problem)s") % {"line": line or "?", "problem": problem},
         ) from error
+
+
+def read_checked(path: Path, check: Callable[[object], tuple[list, list[Problem]]]) -> list:
+    """The rows `check` makes of the data of the file at `path` (named by its name), all checked before a loader
+    writes any: a DataFileError names every problem `check` found."""
+    path = Path(path)
+    rows, problems = check(read_yaml(path, path.name))
+    if problems:
+        raise DataFileError(path.name, problems)
+    return rows

@@ -1,6 +1,6 @@
 """The ISCO-08 occupation file read and checked, and occupation text folded for search. Pure: no Django.
 
-`read` returns the file's rows only when every row is right; otherwise it raises `OccupationFileError` listing each
+`read` returns the file's rows only when every row is right; otherwise it raises `DataFileError` listing each
 bad row with its line and the reason, so the loader writes nothing. `fold` (common/text.py) is the search's notion
 of "the same letters": case and Latin diacritics do not matter ("SAIRAANHOIT" finds "Sairaanhoitajat", "lahihoit"
 finds "Lähihoitajat"); `query_words` splits a search into such words.
@@ -11,6 +11,7 @@ import io
 import re
 from dataclasses import dataclass
 
+from common.data_files import DataFileError, Problem
 from common.text import fold
 
 HEADER = ["code", "level", "parent", "name_fi", "name_en"]
@@ -27,19 +28,6 @@ class OccupationRow:
     parent: str
     name_fi: str
     name_en: str
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    reason: str
-
-
-class OccupationFileError(Exception):
-    def __init__(self, file: str, problems: list[Problem]):
-        self.file = file
-        self.problems = problems
-        super().__init__("\n".join(f"{file}: rivi {problem.line}: {problem.reason}" for problem in problems))
 
 
 def query_words(query: str) -> list[str]:
@@ -81,7 +69,7 @@ def read(text: str, file: str) -> list[OccupationRow]:
     reader = csv.reader(io.StringIO(text))
     header = next(reader, None)
     if header != HEADER:
-        raise OccupationFileError(file, [Problem(1, f"otsikkorivin pitää olla {','.join(HEADER)}")])
+        raise DataFileError(file, [Problem(1, f"otsikkorivin pitää olla {','.join(HEADER)}")], rows=True)
     problems: list[Problem] = []
     rows: dict[str, OccupationRow] = {}
     for values in reader:
@@ -99,5 +87,5 @@ def read(text: str, file: str) -> list[OccupationRow]:
         if row.parent and row.parent not in rows:
             problems.append(Problem(row.line, f"koodin {row.code} yläryhmää {row.parent} ei ole tiedostossa"))
     if problems:
-        raise OccupationFileError(file, sorted(problems, key=lambda problem: problem.line))
+        raise DataFileError(file, sorted(problems, key=lambda problem: problem.line), rows=True)
     return sorted(rows.values(), key=lambda row: (row.level, row.code))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from common.data_files import DataFileError, LoadSummary, Problem
 from common.locks import serialize_on
 from labour_market import enums, occupations
 from labour_market.models import Indicator, MunicipalStatistic, Occupation, StatisticsTable
@@ -184,18 +185,10 @@ def import_figures(
     return report
 
 
-@dataclass
-class OccupationReport:
-    added: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    removed: int = 0
-
-
-def load_occupations(path: Path) -> OccupationReport:
+def load_occupations(path: Path) -> LoadSummary:
     """Make the occupation table equal the file: all or nothing, and loading the same file again changes nothing.
 
-    A bad row refuses the whole file (`OccupationFileError`, each row with its line and reason) before anything is
+    A bad row refuses the whole file (`DataFileError`, each row with its line and reason) before anything is
     written. Groups the file no longer has are removed: the file is the whole classification.
     """
     path = Path(path)
@@ -203,9 +196,9 @@ def load_occupations(path: Path) -> OccupationReport:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "tiedosto ei ole UTF-8-tekstiä"
-        raise occupations.OccupationFileError(str(path), [occupations.Problem(0, reason)]) from None
+        raise DataFileError(str(path), [Problem(0, reason)], rows=True) from None
     rows = occupations.read(text, str(path))
-    report = OccupationReport()
+    report = LoadSummary()
     with transaction.atomic():
         serialize_on("occupations-load")
         stored = {occupation.code: occupation for occupation in Occupation.objects.all()}

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from common.data_files import LoadSummary
 from common.yaml_reader import YamlFileError, read_yaml
 
 
@@ -38,25 +39,6 @@ def read_data_file(path: Path, file: str | None = None):
         return read_yaml(path, file)
     except YamlFileError as error:
         raise AreaDataError(error.file, "-" if error.line is None else line_entry(error.line), error.problem) from error
-
-
-@dataclass
-class LoadSummary:
-    added: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    removed: int = 0
-
-    def count(self, created: bool, changed: bool) -> None:
-        if created:
-            self.added += 1
-        elif changed:
-            self.changed += 1
-        else:
-            self.unchanged += 1
-
-    def __add__(self, other: "LoadSummary") -> "LoadSummary":
-        return LoadSummary(self.added + other.added, self.changed + other.changed, self.unchanged + other.unchanged)
 
 
 @dataclass

@@ -1,10 +1,13 @@
 from rest_framework.routers import DefaultRouter
 
+from competence import api as competence_api
+from cooperation import api as cooperation_api
 from correspondence import api as correspondence_api
 from employers import api as employers_api
 from jobseekers import api as jobseekers_api
 from jobseekers import journal_api
 from labour_market import api as labour_market_api
+from matching import api as matching_api
 from organisation import api as organisation_api
 from planning import api as planning_api
 from service_model import api as service_model_api
@@ -23,6 +26,9 @@ correspondence_api.register(router)
 subsidies_api.register(router)
 statements_api.register(router)
 employers_api.register(router)
+matching_api.register(router)
 planning_api.register(router)
+competence_api.register(router)
+cooperation_api.register(router)
 
 urlpatterns = router.urls

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "subsidies",
     "planning",
     "competence",
+    "cooperation",
+    "matching",
+    "plan_document",
     "www",
     "operations",
     "demo",
@@ -159,8 +162,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
+        "CooperationServiceTypeEnum": "cooperation.enums.ServiceType",
+        "CooperationUrgencyEnum": "cooperation.enums.Urgency",
+        "CooperationProcedureEnum": "cooperation.enums.Procedure",
+        "CooperationInformationEnum": "cooperation.enums.InformationCategory",
         "JobseekerStatusEnum": "jobseekers.enums.JobseekerStatus",
         "MeetingTypeEnum": "service_model.enums.MeetingType",
+        "PhoneStaffingReasonEnum": "planning.erlang.Reason",
         "TaskStatusEnum": "service_model.enums.TaskStatus",
         "DeliveryEnum": "correspondence.enums.Delivery",
         "MeetingChannelEnum": "service_model.enums.Channel",
@@ -171,6 +179,9 @@ SPECTACULAR_SETTINGS = {
         "SubsidyApplicationStateEnum": "subsidies.enums.ApplicationState",
         "VacancyStatusEnum": "employers.enums.VacancyStatus",
         "VacancyLanguageEnum": "employers.enums.Language",
+        "JobOfferKindEnum": "matching.enums.JobOfferKind",
+        "JobOfferOutcomeEnum": "matching.enums.Outcome",
+        "CompetenceGroupEnum": "competence.enums.Group",
     },
 }
 
@@ -238,6 +249,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tyollisyysalue@localh
 
 AREA_DATA_DIR = BASE_DIR / "data" / "areas"
 DEFAULT_AREA = os.environ.get("AREA", "kainuu-koillismaa")
+
+# The largest attachment of a subsidy application, in bytes (subsidies/attachments.py).
+SUBSIDY_ATTACHMENT_MAX_BYTES = int(os.environ.get("SUBSIDY_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 
 LOGGING = {
     "version": 1,

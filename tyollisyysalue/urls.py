@@ -20,6 +20,9 @@ urlpatterns = [
     path("tuet/", include("subsidies.urls")),
     path("suunnittelu/", include("planning.urls")),
     path("osaaminen/", include("competence.urls")),
+    path("suunnitelma/", include("plan_document.urls")),
+    path("yhteistyo/", include("cooperation.urls")),
+    path("tyonvalitys/", include("matching.urls")),
     path("", include("www.urls")),
 ]
 

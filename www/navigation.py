@@ -24,8 +24,12 @@ ITEMS = [
     ("subsidies:reports", _("Tukiraportit"), permissions.can_view_subsidy_reports),
     ("statements:list", _("Lausunnot"), permissions.can_view_statements),
     ("employers:vacancies", _("Työpaikat"), permissions.can_view_employers),
+    ("matching:mobility", _("Liikkuvuus"), permissions.can_view_mobility_report),
     ("planning:capacity", _("Suunnittelu"), permissions.can_view_planning),
+    ("planning:change_situations", _("Muutostilanteet"), permissions.can_view_change_situations),
     ("competence:heat_map", _("Osaaminen"), permissions.can_view_competence_aggregates),
+    ("plan_document:index", _("Suunnitelma"), permissions.can_generate_plan),
+    ("cooperation:report", _("Yhteistyö"), permissions.can_view_cooperation),
     ("audit:log", _("Tarkastusloki"), permissions.can_view_access_log),
 ]
 

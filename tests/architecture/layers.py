@@ -18,7 +18,9 @@ LAYERS: list[set[str]] = [
     {"employers"},
     {"jobseekers"},
     {"service_model"},
-    {"statements", "correspondence", "subsidies", "planning", "competence"},
+    {"statements", "correspondence", "subsidies", "planning", "competence", "cooperation", "matching"},
+    # The plan document reads from every app below it (statistics, organisation, planning, subsidies, competence).
+    {"plan_document"},
     {"www", "operations"},
     {"demo"},
 ]

@@ -8,9 +8,10 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
+from common.data_files import DataFileError
 from labour_market import selectors
 from labour_market.models import Occupation
-from labour_market.occupations import OccupationFileError, fold, query_words, read
+from labour_market.occupations import fold, query_words, read
 from tests.labour_market.conftest import OCCUPATIONS_FILE
 
 HEADER = "code,level,parent,name_fi,name_en\n"
@@ -37,9 +38,9 @@ def test_the_file_has_the_whole_hierarchy():
 
 def test_reader_names_every_bad_row_with_its_line_and_reason():
     text = HEADER + "2,1,,Erityisasiantuntijat,Professionals\n22,2,2,,Health Professionals\n221,3,23,Lääkärit,Doctors\n"
-    with pytest.raises(OccupationFileError) as error:
+    with pytest.raises(DataFileError) as error:
         read(text + "2,1,,Kaksi,Two\n99999,5,9999,X,Y\n", "isco.csv")
-    assert [(p.line, p.reason) for p in error.value.problems] == [
+    assert [(p.line, p.message) for p in error.value.problems] == [
         (3, "name_fi puuttuu"),
         (4, "koodin 221 yläryhmä on '22', ei '23'"),
         (5, "koodi 2 on jo rivillä 2"),
@@ -49,9 +50,9 @@ def test_reader_names_every_bad_row_with_its_line_and_reason():
 
 
 def test_reader_refuses_a_parent_missing_from_the_file():
-    with pytest.raises(OccupationFileError) as error:
+    with pytest.raises(DataFileError) as error:
         read(HEADER + "22,2,2,Terveydenhuollon erityisasiantuntijat,Health Professionals\n", "isco.csv")
-    assert [(p.line, p.reason) for p in error.value.problems] == [(2, "koodin 22 yläryhmää 2 ei ole tiedostossa")]
+    assert [(p.line, p.message) for p in error.value.problems] == [(2, "koodin 22 yläryhmää 2 ei ole tiedostossa")]
 
 
 def test_fold_ignores_case_and_diacritics():

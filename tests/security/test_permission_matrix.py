@@ -234,6 +234,7 @@ def scoped_subsidy_application():
             decided_by=counsellor,
             document=LetterDocument("Matriisin päätös").to_bytes(),
             document_sha256="0" * 64,
+            document_html="<article><h1>Matriisin päätös</h1></article>",
         )
     return application
 
@@ -249,6 +250,23 @@ def subsidy_step():
 def subsidy_decision():
     application = scoped_subsidy_application()
     return {"pk": application.pk, "decision_pk": application.decisions.get().pk}
+
+
+def subsidy_attachment():
+    """A PDF attached to the scoped (decided) application: read with it, deleted by nobody any more."""
+    from subsidies.models import Attachment
+
+    application = scoped_subsidy_application()
+    attachment = application.attachments.first() or Attachment.objects.create(
+        application=application,
+        name="matriisi.pdf",
+        content_type="application/pdf",
+        size=9,
+        content=b"%PDF-1.4\n",
+        sha256="0" * 64,
+        uploaded_by=application.created_by,
+    )
+    return {"pk": application.pk, "attachment_pk": attachment.pk}
 
 
 def scoped_subsidy_payment():
@@ -369,6 +387,45 @@ def vacancy_pk():
     return {"pk": matrix_vacancy().pk}
 
 
+CANDIDATES = PERSONAL_DATA | {Role.EMPLOYER_SERVICES}
+
+
+def matrix_job_offer():
+    """A job offer of the matrix vacancy to the scoped job seeker (made once per test), still without an outcome."""
+    from django.utils import timezone
+
+    from accounts.models import User
+    from matching.models import JobOffer
+    from organisation.models import Municipality
+
+    jobseeker = scoped_jobseeker()
+    offer = JobOffer.objects.filter(jobseeker=jobseeker).first()
+    if offer is None:
+        vacancy = matrix_vacancy()
+        counsellor, _created = User.objects.get_or_create(
+            username="matriisi-ohjaaja",
+            defaults={"role": Role.COUNSELLOR, "home_municipality": Municipality.objects.get(code=HOME_MUNICIPALITY)},
+        )
+        offer = JobOffer.objects.create(
+            jobseeker=jobseeker,
+            vacancy=vacancy,
+            kind="job_offer",
+            home_municipality_id=jobseeker.municipality_id,
+            workplace_municipality_id=vacancy.municipality_id,
+            made_by=counsellor,
+            made_on=timezone.localdate(),
+        )
+    return offer
+
+
+def web_job_offer_pk():
+    return {"pk": matrix_job_offer().pk}
+
+
+def api_vacancy():
+    return {"vacancy_pk": matrix_vacancy().pk}
+
+
 def planning_scenario():
     """A stored scenario of the area (made once per test); scenarios are area-wide, so not `scoped`."""
     from accounts.models import User
@@ -382,6 +439,31 @@ def planning_scenario():
         created_by=User.objects.create_user(username="skenaario-laatija", role=Role.AREA_MANAGER),
     )
     return {"pk": scenario.pk}
+
+
+def change_situation():
+    """A layoff in HOME_MUNICIPALITY with the scoped job seeker flagged as its change-security customer (made once
+    per test); the registry names employers, so it is area-wide and not `scoped`."""
+    from accounts.models import User
+    from organisation.models import EmploymentArea, Municipality
+    from planning.models import ChangeSecurityCustomer, ChangeSituation
+
+    situation = ChangeSituation.objects.first()
+    if situation is None:
+        author = User.objects.create_user(username="muutos-kirjaaja", role=Role.AREA_MANAGER)
+        situation = ChangeSituation.objects.create(
+            area=EmploymentArea.objects.get(),
+            employer_name="Matriisi Oy",
+            municipality=Municipality.objects.get(code=HOME_MUNICIPALITY),
+            kind="layoff",
+            people_affected=40,
+            notice_date="2026-10-01",
+            created_by=author,
+        )
+        ChangeSecurityCustomer.objects.create(
+            situation=situation, jobseeker=scoped_jobseeker(), flagged_by=author, flagged_on="2026-10-02"
+        )
+    return {"pk": situation.pk}
 
 
 COMPETENCE_ANSWERS = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
@@ -403,6 +485,166 @@ def competence_export():
     if not SurveyRound.objects.exists():
         make_round()
     return {"table": "kunnat"}
+
+
+PLAN = frozenset({Role.AREA_MANAGER, Role.ADMINISTRATOR})
+
+
+def plan_texts():
+    """The plan's narrative loaded from its text (once per test), so the plan's pages have something to show."""
+    from organisation.models import EmploymentArea
+    from plan_document.models import PlanText
+    from plan_document.services import load_plan_texts
+    from tests.conftest import AREA_DIR
+
+    if not PlanText.objects.exists():
+        load_plan_texts(EmploymentArea.objects.get(), AREA_DIR / "plan.txt")
+    return {}
+
+
+def plan_text_section():
+    plan_texts()
+    return {"section": 1}
+
+
+def competence_round_pk():
+    from competence.models import SurveyRound
+    from tests.competence.factories import make_round
+
+    return {"pk": (SurveyRound.objects.order_by("pk").first() or make_round()).pk}
+
+
+COOPERATION_GROUP = frozenset({Role.SUPERVISOR, Role.AREA_MANAGER, Role.ADMINISTRATOR})
+NEED_RAISERS = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_SERVICES, Role.ADMINISTRATOR})
+RECRUITMENT = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_SERVICES, Role.ADMINISTRATOR})
+COOPERATION_WRITERS_SCOPED = frozenset({Role.COUNSELLOR, Role.SUPERVISOR})
+
+
+def cooperation_group_user():
+    from accounts.models import User
+    from organisation.models import Municipality
+
+    user, _created = User.objects.get_or_create(
+        username="matriisi-hankintaryhma",
+        defaults={"role": Role.SUPERVISOR, "home_municipality": Municipality.objects.get(code=HOME_MUNICIPALITY)},
+    )
+    return user
+
+
+def cooperation_item():
+    """A need raised in HOME_MUNICIPALITY on a working-group meeting's agenda, not yet handled."""
+    from cooperation.models import AgendaItem
+    from tests.cooperation.factories import make_need, put_on_agenda
+
+    item = AgendaItem.objects.filter(handling="").first()
+    if item is None:
+        _meeting, item = put_on_agenda(
+            cooperation_group_user(), make_need(cooperation_group_user(), municipality="578")
+        )
+    return item
+
+
+def cooperation_need():
+    return {"pk": cooperation_item().need_id}
+
+
+def cooperation_meeting():
+    return {"pk": cooperation_item().meeting_id}
+
+
+def cooperation_handle():
+    item = cooperation_item()
+    return {"pk": item.meeting_id, "item_pk": item.pk}
+
+
+def cooperation_procurement_row():
+    """A procurement running today with places for Hyrynsalmi, where the scoped job seeker lives."""
+    from django.utils import timezone
+
+    from cooperation.models import Procurement
+    from tests.cooperation.factories import make_procurement
+
+    return Procurement.objects.first() or make_procurement(
+        cooperation_group_user(), places={"105": 2}, starts=timezone.localdate()
+    )
+
+
+def cooperation_procurement():
+    return {"pk": cooperation_procurement_row().pk}
+
+
+def cooperation_place_referral():
+    from django.utils import timezone
+
+    from cooperation.models import PlaceReferral
+    from cooperation.services.procurement import refer_to_place
+
+    referral = PlaceReferral.objects.first() or refer_to_place(
+        cooperation_procurement_row(), scoped_jobseeker(), referred_on=timezone.localdate(), by=cooperation_group_user()
+    )
+    return {"pk": referral.pk}
+
+
+def cooperation_consent():
+    from cooperation.models import Consent
+    from tests.cooperation.factories import make_consent
+
+    consent = Consent.objects.filter(jobseeker=scoped_jobseeker()).first() or make_consent(
+        cooperation_group_user(), scoped_jobseeker()
+    )
+    return {"pk": consent.pk}
+
+
+def cooperation_jobseeker():
+    return {"jobseeker_pk": scoped_jobseeker().pk}
+
+
+def cooperation_partner_referral():
+    from django.utils import timezone
+
+    from cooperation.models import PartnerReferral
+    from cooperation.services.youth import refer_to_partner
+    from organisation.models import Partner
+
+    referral = PartnerReferral.objects.first() or refer_to_partner(
+        scoped_jobseeker(),
+        partner=Partner.objects.get(key="kamk").pk,
+        reason="Matriisin koulutuskokeilu.",
+        referred_on=timezone.localdate(),
+        via_youth_point=False,
+        by=cooperation_group_user(),
+    )
+    return {"pk": referral.pk}
+
+
+def cooperation_case_row():
+    from cooperation.models import RecruitmentCase
+    from tests.cooperation.factories import make_case
+
+    return RecruitmentCase.objects.first() or make_case(cooperation_group_user())
+
+
+def cooperation_case():
+    return {"pk": cooperation_case_row().pk}
+
+
+def cooperation_spouse():
+    from cooperation.models import Spouse
+    from cooperation.services.international import register_spouse
+
+    case = cooperation_case_row()
+    spouse = Spouse.objects.filter(case=case).first() or register_spouse(
+        case,
+        jobseeker=None,
+        name="Matriisi Puoliso",
+        phone="",
+        email="",
+        aim="work",
+        field_of_work="",
+        registered_on=case.arrival_on,
+        by=cooperation_group_user(),
+    )
+    return {"pk": spouse.pk}
 
 
 RULES = {
@@ -565,6 +807,16 @@ RULES = {
     "subsidies:new": Rule(roles=MANAGES, kwargs=jobseeker_pk, scoped=MANAGES),
     "subsidies:application": Rule(roles=PERSONAL_DATA, kwargs=subsidy_application_pk, scoped=MUNICIPALITY_SCOPED),
     "subsidies:decision_document": Rule(roles=PERSONAL_DATA, kwargs=subsidy_decision, scoped=MUNICIPALITY_SCOPED),
+    "subsidies:decision_html": Rule(roles=PERSONAL_DATA, kwargs=subsidy_decision, scoped=MUNICIPALITY_SCOPED),
+    # Attachments are read with the application; adding and deleting are the preparing municipality's (sent without a
+    # file, the upload redirects back with the refusal; the decided application's file is not deleted: redirected).
+    "subsidies:attachment": Rule(roles=PERSONAL_DATA, kwargs=subsidy_attachment, scoped=MUNICIPALITY_SCOPED),
+    "subsidies:attachment_upload": Rule(
+        roles=MANAGES, kwargs=subsidy_application_pk, method="post", data={}, ok=(302,), scoped=MUNICIPALITY_SCOPED
+    ),
+    "subsidies:attachment_delete": Rule(
+        roles=MANAGES, kwargs=subsidy_attachment, method="post", data={}, ok=(302,), scoped=MUNICIPALITY_SCOPED
+    ),
     "subsidies:step": Rule(
         roles=frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.DECISION_MAKER}),
         kwargs=subsidy_step,
@@ -575,6 +827,9 @@ RULES = {
     ),
     "subsidy-application-list": Rule(api=True, roles=PERSONAL_DATA),
     "subsidy-application-detail": Rule(
+        api=True, roles=PERSONAL_DATA, kwargs=subsidy_application_pk, scoped=MUNICIPALITY_SCOPED
+    ),
+    "subsidy-application-attachments": Rule(
         api=True, roles=PERSONAL_DATA, kwargs=subsidy_application_pk, scoped=MUNICIPALITY_SCOPED
     ),
     "subsidy-application-step": Rule(
@@ -618,6 +873,31 @@ RULES = {
         api=True, roles=frozenset({Role.AREA_MANAGER, Role.ADMINISTRATOR}), method="post", data={}, ok=(400,)
     ),
     "planning-scenario-run": Rule(api=True, roles=PLANNING, kwargs=planning_scenario, method="post", data={}),
+    # The shared phone service: numbers for the planning roles; weeks and the rota are the management's (the posts
+    # are sent empty: the import answers 400 naming the fields, the rota 400 likewise). The API is a calculator for
+    # the planning roles, sent without input: 400.
+    "planning:phone": Rule(roles=PLANNING),
+    "planning:phone_rota": Rule(
+        roles=frozenset({Role.AREA_MANAGER, Role.ADMINISTRATOR}), method="post", data={}, ok=(400,)
+    ),
+    "planning:phone_export": Rule(roles=PLANNING, kwargs={"table": "vuorolista"}),
+    "planning-phone-staffing-list": Rule(api=True, roles=PLANNING, method="post", data={}, ok=(400,)),
+    # Structural change: the registry names employers and is read by all staff; the working group's roles record
+    # situations (sent empty: 400). Change-security customers are counted for everyone and named only within
+    # accounts.permissions.change_security_people_scope, each read logged. Flagging a person is customer work within
+    # the person's scope (sent without a situation: redirected back to the card with the refusal).
+    "planning:change_situations": Rule(),
+    "planning:change_situation": Rule(kwargs=change_situation),
+    "planning:change_export": Rule(kwargs={"table": "asiakkaat"}),
+    "planning:change_security": Rule(),
+    "planning:change_security_flag": Rule(
+        roles=REGISTERS,
+        kwargs=lambda: {"jobseeker": scoped_jobseeker().pk},
+        method="post",
+        data={},
+        ok=(302,),
+        scoped=MANAGES,
+    ),
     # Employers and vacancies: not personal data, read by all staff; written by employer services and administrators.
     # The status change is sent without a status, so an allowed role is redirected back with the refusal.
     "employers:list": Rule(),
@@ -638,6 +918,27 @@ RULES = {
     "employer-detail": Rule(api=True, kwargs=employer_pk),
     "vacancy-list": Rule(api=True),
     "vacancy-detail": Rule(api=True, kwargs=vacancy_pk),
+    # Matching: a person's matches and offers follow the person's scope; offers are made and their outcomes recorded
+    # by the customer-work roles (sent without input: redirected back with the refusal, or 400). A vacancy's
+    # candidates are for employer services and the roles that see people (names only of those they may read); the
+    # mobility report counts offers by municipality pair for every staff member.
+    "matching:jobseeker": Rule(roles=PERSONAL_DATA, kwargs=jobseeker_pk, scoped=MUNICIPALITY_SCOPED),
+    "matching:make_offer": Rule(
+        roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(302,), scoped=MANAGES
+    ),
+    "matching:record_outcome": Rule(
+        roles=REGISTERS, kwargs=web_job_offer_pk, method="post", data={}, ok=(302,), scoped=MANAGES
+    ),
+    "matching:vacancy": Rule(roles=CANDIDATES, kwargs=vacancy_pk),
+    "matching:mobility": Rule(),
+    "matching:mobility_export": Rule(kwargs={"table": "kuntaparit"}),
+    "jobseeker-matches-list": Rule(api=True, roles=PERSONAL_DATA, kwargs=api_jobseeker, scoped=MUNICIPALITY_SCOPED),
+    "vacancy-matches-list": Rule(api=True, roles=CANDIDATES, kwargs=api_vacancy),
+    "job-offer-list": Rule(api=True, roles=PERSONAL_DATA),
+    "job-offer-detail": Rule(api=True, roles=PERSONAL_DATA, kwargs=web_job_offer_pk, scoped=MUNICIPALITY_SCOPED),
+    "job-offer-outcome": Rule(
+        api=True, roles=REGISTERS, kwargs=web_job_offer_pk, method="post", data={}, ok=(400,), scoped=MANAGES
+    ),
     # Competence survey: everyone answers for themselves and sees aggregates (groups under 3 suppressed); individual
     # answers are for the person, their supervisor (same home municipality) and administrators; the import is the
     # administrator's.
@@ -652,6 +953,116 @@ RULES = {
         subject="competence.respondent",
     ),
     "competence:import": Rule(roles=frozenset({Role.ADMINISTRATOR})),
+    # The plan document: the area's management and administrators open, preview and edit it. Generating is sent
+    # without a format, so an allowed role gets the refusal naming the field (400) and no version is stored.
+    "plan_document:index": Rule(roles=PLAN, kwargs=plan_texts),
+    "plan_document:preview": Rule(roles=PLAN, kwargs=plan_texts),
+    "plan_document:generate": Rule(roles=PLAN, kwargs=plan_texts, method="post", data={}, ok=(400,)),
+    "plan_document:edit": Rule(roles=PLAN, kwargs=plan_text_section),
+    # The competence API: aggregates for every staff member (as on the heat map), individual answers as on the pages.
+    "competence-area-list": Rule(api=True),
+    "competence-area-scale": Rule(api=True),
+    "competence-round-list": Rule(api=True),
+    "competence-round-detail": Rule(api=True, kwargs=competence_round_pk),
+    "competence-round-cells": Rule(api=True, kwargs=competence_round_pk),
+    "competence-round-bottlenecks": Rule(api=True, kwargs=competence_round_pk),
+    "competence-round-respondents": Rule(api=True, roles=COMPETENCE_ANSWERS, kwargs=competence_round_pk),
+    "competence-respondent-detail": Rule(
+        api=True,
+        roles=COMPETENCE_ANSWERS,
+        kwargs=competence_respondent,
+        scoped=frozenset({Role.SUPERVISOR}),
+        subject="competence.respondent",
+    ),
+    # Cooperation services (docs/decisions/0010-cooperation-roles.md): needs, agendas, procurements and the report
+    # name nobody (all staff); supervisors and the management act as the procurement working group; a person's bought
+    # place and TYP record follow the job seeker's scope; recruitment is for the recruitment roles, area-wide. POSTs
+    # sent without input answer an allowed role with the form's errors (400).
+    "cooperation:report": Rule(),
+    "cooperation:export": Rule(kwargs={"table": "yhteistyoraportti"}),
+    "cooperation:needs": Rule(),
+    "cooperation:need_create": Rule(roles=NEED_RAISERS),
+    "cooperation:need": Rule(kwargs=cooperation_need),
+    "cooperation:meetings": Rule(),
+    "cooperation:meeting": Rule(kwargs=cooperation_meeting),
+    "cooperation:handle": Rule(roles=COOPERATION_GROUP, kwargs=cooperation_handle, method="post", data={}, ok=(400,)),
+    "cooperation:procurements": Rule(),
+    "cooperation:procurement_create": Rule(roles=COOPERATION_GROUP),
+    "cooperation:procurement": Rule(kwargs=cooperation_procurement),
+    "cooperation:place_referral_create": Rule(
+        roles=REGISTERS, kwargs=cooperation_jobseeker, scoped=COOPERATION_WRITERS_SCOPED
+    ),
+    "cooperation:place_referral": Rule(
+        roles=PERSONAL_DATA, kwargs=cooperation_place_referral, scoped=MUNICIPALITY_SCOPED
+    ),
+    "cooperation:typ": Rule(),
+    "cooperation:typ_person": Rule(roles=PERSONAL_DATA, kwargs=jobseeker_pk, scoped=MUNICIPALITY_SCOPED),
+    "cooperation:typ_assess": Rule(
+        roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(400,), scoped=COOPERATION_WRITERS_SCOPED
+    ),
+    "cooperation:typ_client": Rule(
+        roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(400,), scoped=COOPERATION_WRITERS_SCOPED
+    ),
+    "cooperation:typ_consent": Rule(
+        roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(400,), scoped=COOPERATION_WRITERS_SCOPED
+    ),
+    "cooperation:typ_refer": Rule(
+        roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(400,), scoped=COOPERATION_WRITERS_SCOPED
+    ),
+    "cooperation:consent_withdraw": Rule(
+        roles=REGISTERS, kwargs=cooperation_consent, scoped=COOPERATION_WRITERS_SCOPED
+    ),
+    "cooperation:youth_point": Rule(),
+    "cooperation:partner_referral_create": Rule(
+        roles=REGISTERS, kwargs=cooperation_jobseeker, scoped=COOPERATION_WRITERS_SCOPED
+    ),
+    "cooperation:partner_referral": Rule(
+        roles=PERSONAL_DATA, kwargs=cooperation_partner_referral, scoped=MUNICIPALITY_SCOPED
+    ),
+    "cooperation-partner-referral-list": Rule(api=True, roles=PERSONAL_DATA),
+    "cooperation:recruitment": Rule(roles=RECRUITMENT),
+    "cooperation:case_create": Rule(roles=RECRUITMENT),
+    "cooperation:recruitment_export": Rule(roles=RECRUITMENT),
+    "cooperation:case": Rule(roles=RECRUITMENT, kwargs=cooperation_case),
+    "cooperation:spouse_register": Rule(roles=RECRUITMENT, kwargs=cooperation_case, method="post", data={}, ok=(400,)),
+    "cooperation:spouse_follow_up": Rule(
+        roles=RECRUITMENT, kwargs=cooperation_spouse, method="post", data={}, ok=(400,)
+    ),
+    "cooperation-need-list": Rule(api=True),
+    "cooperation-need-detail": Rule(api=True, kwargs=cooperation_need),
+    "cooperation-procurement-list": Rule(api=True),
+    "cooperation-procurement-detail": Rule(api=True, kwargs=cooperation_procurement),
+    "cooperation-typ-detail": Rule(api=True, roles=PERSONAL_DATA, kwargs=jobseeker_pk, scoped=MUNICIPALITY_SCOPED),
+    "cooperation-typ-consents": Rule(
+        api=True,
+        roles=REGISTERS,
+        kwargs=jobseeker_pk,
+        method="post",
+        data={},
+        ok=(400,),
+        scoped=COOPERATION_WRITERS_SCOPED,
+    ),
+    "cooperation-typ-referrals": Rule(
+        api=True,
+        roles=REGISTERS,
+        kwargs=jobseeker_pk,
+        method="post",
+        data={},
+        ok=(400,),
+        scoped=COOPERATION_WRITERS_SCOPED,
+    ),
+    "cooperation-consent-withdraw": Rule(
+        api=True,
+        roles=REGISTERS,
+        kwargs=cooperation_consent,
+        method="post",
+        data={},
+        ok=(400,),
+        scoped=COOPERATION_WRITERS_SCOPED,
+    ),
+    "cooperation-recruitment-list": Rule(api=True, roles=RECRUITMENT),
+    "cooperation-recruitment-detail": Rule(api=True, roles=RECRUITMENT, kwargs=cooperation_case),
+    "cooperation-report-list": Rule(api=True),
 }
 
 # Open to anonymous users by design: signing in and out, the second factor page (it redirects to sign-in), language,

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from common.data_files import DataFileError
 from labour_market import services
-from labour_market.occupations import OccupationFileError
 
 DEFAULT_FILE = Path(settings.BASE_DIR) / "data" / "classifications" / "isco-08.csv"
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, file, **options):
         try:
             report = services.load_occupations(file)
-        except OccupationFileError as error:
+        except DataFileError as error:
             raise CommandError(_("Ammattiluokitusta ei ladattu:\n%(error)s") % {"error": error}) from error
         self.stdout.write(
             self.style.SUCCESS(
