@@ -179,3 +179,12 @@ def test_an_ended_job_search_keeps_its_offers_on_the_card_but_gets_no_matches(cl
     page = client.get(reverse("jobseekers:card", args=[own.pk])).content.decode()
     assert "Työnhaku on päättynyt: työpaikkoja ei ehdoteta." in page
     assert "Sairaanhoitaja Sotkamo, Kainuun Testi" in page and "Sairaanhoitaja Kajaani" not in page
+
+
+def test_a_vacancy_id_over_a_thousand_is_posted_back_unformatted(client, people, kajaani_counsellor):
+    # With the thousands separator on, a bare {{ pk }} would render "12 345", and the offer form refuse it.
+    own = people[0]
+    vacancy("205", title="Sairaanhoitaja Suuri", pk=12345)
+    client.force_login(kajaani_counsellor)
+    page = client.get(reverse("matching:jobseeker", args=[own.pk])).content.decode()
+    assert 'name="vacancy" value="12345"' in page
