@@ -249,6 +249,16 @@ def register(request):
         else:
             messages.success(request, _("Työnhakija %(name)s rekisteröitiin.") % {"name": jobseeker})
             return redirect("jobseekers:card", pk=jobseeker.pk)
+    elif request.method == "POST":
+        # The identity code's checks are the service's: asked now, so that a missing name does not hide a wrong code.
+        try:
+            services.clean_registration(
+                form.raw_values(), organisation=organisation_adapter.for_request(request), partial=True
+            )
+        except ValidationError as error:
+            for name, errors in error.message_dict.items():
+                if name in form.fields and name not in form.errors:
+                    form.add_error(name, errors)
     return render(request, "jobseekers/register.html", {"form": form}, status=400 if form.errors else 200)
 
 

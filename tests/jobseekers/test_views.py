@@ -117,6 +117,29 @@ def test_registration_form_shows_errors_by_field(signed_in):
     assert not Jobseeker.objects.exists()
 
 
+def test_a_wrong_identity_code_is_reported_beside_a_missing_name(signed_in):
+    response = signed_in.post(
+        "/asiakkaat/uusi/",
+        {
+            "hetu": "131052-308U",
+            "first_name": "",
+            "last_name": "Y",
+            "municipality": "205",
+            "service_language": "fi",
+            "citizenship": "FI",
+            "status": "unemployed",
+            "job_search_started_on": "2025-05-01",
+            "preferred_channel": "online",
+            "education_level": "unknown",
+        },  # fmt: skip
+    )
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert errors["hetu"] == ["henkilötunnus: tarkistemerkki ei täsmää"]
+    assert "first_name" in errors
+    assert not Jobseeker.objects.exists()
+
+
 def test_live_check_reports_filled_fields_only_and_previews_the_route(signed_in):
     response = signed_in.post("/asiakkaat/uusi/tarkista/", {"hetu": "131052-308U"})
     body = response.content.decode()
