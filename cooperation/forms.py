@@ -173,6 +173,10 @@ class TypClientForm(Form):
     kela_contact = forms.CharField(label=_("Kelan yhteyshenkilö"), max_length=200, required=False)
 
 
+class TypClientEndForm(Form):
+    ended_on = _date(_("Asiakkuus päättyy"))
+
+
 class ConsentForm(Form):
     recipient = forms.ChoiceField(label=_("Kenelle tietoja saa luovuttaa"), choices=())
     information = forms.MultipleChoiceField(

@@ -22,6 +22,7 @@ urlpatterns = [
     path("typ/<int:pk>/", typ.person, name="typ_person"),
     path("typ/<int:pk>/arvio/", typ.assess, name="typ_assess"),
     path("typ/<int:pk>/asiakkuus/", typ.open_client, name="typ_client"),
+    path("typ/<int:pk>/asiakkuus/paata/", typ.end_client, name="typ_client_end"),
     path("typ/<int:pk>/suostumus/", typ.consent, name="typ_consent"),
     path("typ/<int:pk>/ohjaus/", typ.refer, name="typ_refer"),
     path("typ/suostumus/<int:pk>/peru/", typ.withdraw, name="consent_withdraw"),

@@ -5,6 +5,7 @@ person's page with its errors."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -57,6 +58,7 @@ def _page(request, jobseeker, bound=None, code=200):
             "client_form": forms.TypClientForm(initial={"started_on": today})
             if client is None and latest is not None and latest.eligible
             else None,
+            "end_form": forms.TypClientEndForm(initial={"ended_on": today}) if client is not None else None,
             "consent_form": forms.ConsentForm(
                 initial={"given_on": today}, partners=services.typ_partners(jobseeker.area_id)
             ),
@@ -141,6 +143,29 @@ def open_client(request, pk):
         call=lambda jobseeker, form, data: services.open_client(jobseeker, by=request.user, **data),
         done=_("Monialaisen palvelun asiakkuus alkoi."),
     )
+
+
+@login_required
+@require_POST
+def end_client(request, pk):
+    return _post(
+        request,
+        pk,
+        purpose="monialaisen palvelun asiakkuuden päättäminen",
+        form_name="end_form",
+        build=lambda jobseeker: forms.TypClientEndForm(request.POST),
+        call=lambda jobseeker, form, data: services.end_client(
+            _open_client_or_404(jobseeker), ended_on=data["ended_on"], by=request.user
+        ),
+        done=_("Monialaisen palvelun asiakkuus päättyi."),
+    )
+
+
+def _open_client_or_404(jobseeker):
+    client = selectors.open_client(jobseeker)
+    if client is None:
+        raise Http404
+    return client
 
 
 @login_required

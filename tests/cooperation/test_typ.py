@@ -158,3 +158,32 @@ def test_a_referral_is_not_dated_ahead_where_a_later_withdrawal_could_not_reach_
     assert not TypReferral.objects.exists()
     services.refer(client_of, consent=consent.pk, reason="Tänään.", referred_on=TODAY, by=counsellor)
     assert TypReferral.objects.count() == 1
+
+
+def test_the_counsellor_ends_the_client_relationship_from_the_page(client, staff, client_of):
+    counsellor = staff["counsellor"]
+    make_assessment(counsellor, client_of, need=True)
+    started = services.open_client(
+        client_of, started_on=TODAY, joint_plan="Suunnitelma.", county_contact="", kela_contact="", by=counsellor
+    )
+    client.force_login(counsellor)
+    url = f"/yhteistyo/typ/{client_of.pk}/asiakkuus/paata/"
+    early = client.post(url, {"ended_on": (TODAY - timedelta(days=1)).isoformat()})
+    assert early.status_code == 400 and "Asiakkuus ei voi päättyä ennen alkuaan." in early.content.decode()
+    assert client.post(url, {"ended_on": TODAY.isoformat()}).status_code == 302
+    started.refresh_from_db()
+    assert started.ended_on == TODAY and selectors.open_client(client_of) is None
+    assert client.post(url, {"ended_on": TODAY.isoformat()}).status_code == 404, "nothing open to end"
+
+
+def test_another_municipalitys_counsellor_cannot_end_it(client, staff, client_of, make_staff):
+    make_assessment(staff["counsellor"], client_of, need=True)
+    started = services.open_client(
+        client_of, started_on=TODAY, joint_plan="Suunnitelma.", county_contact="", kela_contact="",
+        by=staff["counsellor"],
+    )  # fmt: skip
+    client.force_login(make_staff("counsellor", "305", team="kuusamo"))
+    response = client.post(f"/yhteistyo/typ/{client_of.pk}/asiakkuus/paata/", {"ended_on": TODAY.isoformat()})
+    assert response.status_code in (403, 404)
+    started.refresh_from_db()
+    assert started.ended_on is None

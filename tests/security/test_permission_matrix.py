@@ -1003,6 +1003,9 @@ RULES = {
     "cooperation:typ_client": Rule(
         roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(400,), scoped=COOPERATION_WRITERS_SCOPED
     ),
+    "cooperation:typ_client_end": Rule(
+        roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(400,), scoped=COOPERATION_WRITERS_SCOPED
+    ),
     "cooperation:typ_consent": Rule(
         roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(400,), scoped=COOPERATION_WRITERS_SCOPED
     ),
