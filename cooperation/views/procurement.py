@@ -16,7 +16,7 @@ from cooperation import forms
 from cooperation.selectors import procurement as selectors
 from cooperation.services import procurement as services
 from cooperation.tables import needs_table
-from cooperation.views.common import area_of, status, write
+from cooperation.views.common import area_of, outcome_page, status, write
 from organisation.models import Municipality
 
 PAGE_SIZE = 25
@@ -248,25 +248,15 @@ def place_referral_create(request, jobseeker_pk):
 
 @login_required
 def place_referral(request, pk):
-    user = request.user
     referral = selectors.get_referral(
-        user, pk, view="cooperation:place_referral", purpose="ohjaus hankittuun palveluun"
+        request.user, pk, view="cooperation:place_referral", purpose="ohjaus hankittuun palveluun"
     )
-    can_edit = permissions.can_work_with_cooperation_clients(user, referral.jobseeker)
-    form = None
-    if can_edit:
-        form = forms.PlaceOutcomeForm(
-            request.POST or None, initial={"outcome": referral.outcome, "outcome_on": service_today()}
-        )
-    if request.method == "POST":
-        require(can_edit)
-        done = write(
-            form,
-            lambda data: services.record_place_outcome(
-                referral, outcome=data["outcome"], on=data["outcome_on"], by=user
-            ),
-        )
-        if done is not None:
-            messages.success(request, _("Tilanne kirjattiin."))
-            return redirect("cooperation:place_referral", pk=referral.pk)
-    return render(request, "cooperation/place_referral.html", {"referral": referral, "form": form}, status=status(form))
+    return outcome_page(
+        request,
+        referral,
+        form_class=forms.PlaceOutcomeForm,
+        record=services.record_place_outcome,
+        done=_("Tilanne kirjattiin."),
+        template="cooperation/place_referral.html",
+        url_name="cooperation:place_referral",
+    )

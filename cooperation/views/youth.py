@@ -13,7 +13,7 @@ from common.views import require
 from cooperation import forms
 from cooperation.selectors import youth as selectors
 from cooperation.services import youth as services
-from cooperation.views.common import area_of, status, write
+from cooperation.views.common import area_of, outcome_page, status, write
 from organisation.models import Municipality
 
 
@@ -79,27 +79,15 @@ def partner_referral_create(request, jobseeker_pk):
 
 @login_required
 def partner_referral(request, pk):
-    user = request.user
     referral = selectors.get_referral(
-        user, pk, view="cooperation:partner_referral", purpose="ohjaus yhteistyökumppanille"
+        request.user, pk, view="cooperation:partner_referral", purpose="ohjaus yhteistyökumppanille"
     )
-    can_edit = permissions.can_work_with_cooperation_clients(user, referral.jobseeker)
-    form = None
-    if can_edit:
-        form = forms.PartnerOutcomeForm(
-            request.POST or None, initial={"outcome": referral.outcome, "outcome_on": service_today()}
-        )
-    if request.method == "POST":
-        require(can_edit)
-        done = write(
-            form,
-            lambda data: services.record_partner_outcome(
-                referral, outcome=data["outcome"], on=data["outcome_on"], by=user
-            ),
-        )
-        if done is not None:
-            messages.success(request, _("Tulos kirjattiin."))
-            return redirect("cooperation:partner_referral", pk=referral.pk)
-    return render(
-        request, "cooperation/partner_referral.html", {"referral": referral, "form": form}, status=status(form)
+    return outcome_page(
+        request,
+        referral,
+        form_class=forms.PartnerOutcomeForm,
+        record=services.record_partner_outcome,
+        done=_("Tulos kirjattiin."),
+        template="cooperation/partner_referral.html",
+        url_name="cooperation:partner_referral",
     )
