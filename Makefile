@@ -7,6 +7,8 @@ UV := $(VENV)/bin/uv
 PORT ?= 8000
 AREA ?= kainuu-koillismaa
 CHROMIUM := /usr/bin/chromium
+# Tests run in one worker per core (pytest-xdist); TEST_WORKERS=0 runs them in this process.
+TEST_WORKERS ?= auto
 
 .PHONY: run test setup python assets messages chromium migrate load lint format clean
 
@@ -61,7 +63,7 @@ chromium:
 	@test -x $(CHROMIUM) || (apt-get update -q && apt-get install -y -q chromium)
 
 test: setup chromium
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 lint: python
 	$(VENV)/bin/ruff check .

@@ -3,11 +3,18 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by fixtures around it are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-pytest_plugins = ["tests.browser", "tests.logscan"]
+pytest_plugins = ["pytester", "tests.browser", "tests.logscan"]
+
+# Speed is measured in benchmarks, never in tests: on a shared two-core machine Hypothesis' per-example deadline and
+# its too-slow health check fail properties that hold.
+hypothesis_settings.register_profile("project", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("project")
 
 AREA_DIR = Path(django_settings.BASE_DIR) / "data" / "areas" / "kainuu-koillismaa"
 TEST_PASSWORD = "Testi-salasana-123"

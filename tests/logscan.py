@@ -7,6 +7,8 @@ new code path that logs a person's code is caught without a test written for it.
 import logging
 import re
 
+import pytest
+
 HETU_PATTERN = re.compile(r"(?<![0-9A-Za-z])[0-3][0-9][01][0-9]{3}[-+A-FU-Y][0-9]{3}[0-9A-Y](?![0-9A-Za-z])")
 
 
@@ -37,6 +39,11 @@ def pytest_configure(config):
 
 
 def pytest_sessionfinish(session, exitstatus):
+    # Under pytest-xdist a worker's exit status is not the run's: its findings travel to the controller instead.
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["hetu_findings"] = list(_scanner.findings)
+        return
     if _scanner.findings:
         session.exitstatus = 1
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
@@ -44,3 +51,8 @@ def pytest_sessionfinish(session, exitstatus):
         message = f"personal identity codes found in {len(_scanner.findings)} log records:\n{lines}"
         if reporter:
             reporter.write_line(message, red=True)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    _scanner.findings.extend(getattr(node, "workeroutput", {}).get("hetu_findings", []))

@@ -29,3 +29,24 @@ def test_scanner_records_a_logged_code_without_repeating_it():
         logger.removeHandler(scanner)
     assert len(scanner.findings) == 1
     assert code not in scanner.findings[0]
+
+
+def test_a_code_logged_in_a_parallel_worker_fails_the_run(pytester, monkeypatch, settings):
+    """`make test` runs in pytest-xdist workers; a worker's finding must still fail the whole run."""
+    from datetime import date
+
+    monkeypatch.setenv("PYTHONPATH", str(settings.BASE_DIR))
+
+    code = synthetic(date(1990, 5, 17), 905)
+    pytester.makepyfile(
+        test_planted=f"""
+import logging
+
+def test_logs_a_code():
+    logging.getLogger("planted").warning("lookup failed for {code}")
+"""
+    )
+    result = pytester.runpytest_subprocess("-p", "tests.logscan", "-p", "no:django", "-n", "2")
+    assert result.ret == 1
+    result.stdout.fnmatch_lines(["*personal identity codes found in 1 log records*"])
+    assert code not in result.stdout.str()
