@@ -55,6 +55,9 @@ load: migrate
 	$(PY) manage.py generate_competence --seed 1
 	$(PY) manage.py generate_cooperation --seed 1
 	$(PY) manage.py generate_planning --seed 1
+# Example StatFin months (6/2023, 7/2023, 8/2022 beside the plan's 8/2023) so the time series has a line to draw;
+# loaded last, so the population above is still generated from the plan's Table 1.
+	$(PY) manage.py import_statistics labour_market/fixtures/statfin_12r5_kainuu_koillismaa.px --strict
 
 run: load
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

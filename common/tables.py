@@ -3,9 +3,11 @@
 import csv
 import io
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.functional import Promise
 from openpyxl import Workbook
 
@@ -30,11 +32,20 @@ class Table:
             yield [(column, row.get(column.key)) for column in self.columns]
 
 
+def _local(value: datetime) -> datetime:
+    """A moment in the service's time zone (Europe/Helsinki), the one convention of exports and the API."""
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
 def _plain(value):
     if value is None:
         return ""
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
+    if isinstance(value, datetime):
+        return _local(value).isoformat()  # 2026-12-01T10:30:00+02:00: ISO 8601 with the offset
+    if isinstance(value, date | time):
+        return value.isoformat()
     return value
 
 
@@ -61,6 +72,8 @@ def xlsx_response(table: Table) -> HttpResponse:
             value = row.get(column.key)
             if isinstance(value, Promise):  # a lazily translated label: openpyxl accepts only real strings
                 value = str(value)
+            if isinstance(value, datetime):  # a spreadsheet cell has no time zone: the Helsinki wall-clock time
+                value = timezone.make_naive(value) if timezone.is_aware(value) else value
             values.append(float(value) if isinstance(value, Decimal) else ("" if value is None else value))
         sheet.append(values)
     buffer = io.BytesIO()

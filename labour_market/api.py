@@ -103,6 +103,14 @@ class FindingSerializer(serializers.Serializer):
         OpenApiParameter("municipality", OpenApiTypes.STR, description="Kuntanumero, esim. 205."),
         OpenApiParameter("table", OpenApiTypes.STR, description="Taulukon tunniste."),
         OpenApiParameter("indicator", OpenApiTypes.STR, description="Tiedon koodi, esim. TYOTTOMATLOPUSSA."),
+        OpenApiParameter(
+            "concept",
+            OpenApiTypes.STR,
+            enum=[concept.value for concept in figures.Concept],
+            description="Tiedon rooli. `unemployed` = työttömät työnhakijat Tilastokeskuksen määritelmän mukaan: "
+            "työttömät ja kokoaikaisesti lomautetut (työnvälitystilaston TYOTTOMATLOPUSSA); osa-aikaisesti "
+            "lomautetut eivät ole työttömiä.",
+        ),
     ]
 )
 class MunicipalStatisticViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -117,13 +125,18 @@ class MunicipalStatisticViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         if params.get("month"):
             month = parse_month(params["month"])
             if month is None:
-                raise ValidationError({"month": "Kuukauden muoto on VVVV-KK, esim. 2023-08."})
+                raise ValidationError({"month": [_("Kuukauden muoto on VVVV-KK, esimerkiksi 2023-08.")]})
+        concept = params.get("concept", "")
+        if concept and concept not in set(figures.Concept):
+            known = ", ".join(c.value for c in figures.Concept)
+            raise ValidationError({"concept": [_("Tuntematon tiedon rooli. Sallitut: %(known)s.") % {"known": known}]})
         return selectors.municipal_statistics(
             self.request.user,
             month=month,
             municipality_code=params.get("municipality", ""),
             table_key=params.get("table", ""),
             indicator_code=params.get("indicator", ""),
+            concept=concept,
         )
 
 

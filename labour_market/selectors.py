@@ -57,9 +57,16 @@ def _commuting_statistics() -> QuerySet:
 
 
 def municipal_statistics(
-    user, *, month: date | None = None, municipality_code: str = "", table_key: str = "", indicator_code: str = ""
+    user,
+    *,
+    month: date | None = None,
+    municipality_code: str = "",
+    table_key: str = "",
+    indicator_code: str = "",
+    concept: str = "",
 ) -> QuerySet:
-    """The figures the user may read, narrowed by whichever of month, municipality, table and indicator is given."""
+    """The figures the user may read, narrowed by whichever of month, municipality, table, indicator and concept (the
+    indicator's role, e.g. `unemployed`: Statistics Finland's unemployed job seekers) is given."""
     queryset = _visible(user, _municipal_statistics())
     if month is not None:
         queryset = queryset.filter(month=month)
@@ -69,6 +76,8 @@ def municipal_statistics(
         queryset = queryset.filter(table__key=table_key)
     if indicator_code:
         queryset = queryset.filter(indicator__code=indicator_code)
+    if concept:
+        queryset = queryset.filter(indicator__concept=concept)
     return queryset
 
 

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from common.languages import in_language
 from common.tables import Column, Table
 from labour_market import enums, figures, selectors
 from labour_market.consistency import explanations, inputs
@@ -18,6 +19,9 @@ from labour_market.consistency.findings import Finding
 from labour_market.figures import Concept
 
 SUPPRESSED_TEXT = "..."
+# Table 1's columns whose headings were lost when the plan was extracted (data/.../statistics/indicators.yaml): they
+# keep their "name missing" label in every language and a footnote says why, so no one takes them for a guess.
+HEADING_LOST = frozenset({"PLAN_T1_C8", "PLAN_T1_C10"})
 
 
 def month_label(month: date) -> str:
@@ -99,16 +103,41 @@ class MonthView:
         stored = self.stored_indicators.get(indicator.code)
         return stored.decimals if stored else 0
 
+    def name(self, indicator: inputs.Indicator) -> str:
+        """The indicator's name in the active language, as stored with the indicator."""
+        return in_language(self.stored_indicators[indicator.code])
+
     def rows(self):
-        """(code, name) of every municipality, then the area."""
-        return [(m.code, m.name_fi) for m in self.municipalities] + [(None, self.area.name_fi)]
+        """(code, name) of every municipality, then the area, in the active language."""
+        return [(m.code, in_language(m)) for m in self.municipalities] + [(None, in_language(self.area))]
+
+
+def definition(indicator: inputs.Indicator | None) -> str:
+    """What the figure counts, where a reader comparing it with the registry could count it otherwise."""
+    if indicator is not None and indicator.concept == Concept.UNEMPLOYED:
+        return gettext(
+            "Työttömät työnhakijat Tilastokeskuksen määritelmän mukaan: työttömät ja kokoaikaisesti lomautetut; "
+            "lyhennetyllä työviikolla lomautetut eivät ole työttömiä."
+        )
+    return ""
+
+
+def heading_lost_note(indicators) -> str:
+    """The footnote of a table showing a column whose heading the plan lost, or nothing."""
+    lost = sorted(i.code for i in indicators if i.code in HEADING_LOST)
+    if not lost:
+        return ""
+    return gettext(
+        "Suunnitelman taulukon 1 sarakkeiden 8 ja 10 otsikot katosivat suunnitelman tekstistä; sarakkeita ei nimetä "
+        "arvaamalla."
+    )
 
 
 def municipal_table(view: MonthView, month: date) -> Table:
     indicators = view.indicators_in(month)
     rows = []
     for municipality in view.municipalities:
-        row = {"municipality": municipality.name_fi}
+        row = {"municipality": in_language(municipality)}
         for indicator in indicators:
             row[indicator.code] = shown(view.figure(municipality.code, month, indicator.code))
         rows.append(row)
@@ -129,13 +158,20 @@ def municipal_table(view: MonthView, month: date) -> Table:
         title=_("%(table)s: %(month)s") % {"table": view.table.name, "month": month_label(month)},
         columns=[
             Column("municipality", _("Kunta")),
-            *[Column(i.code, view.stored_indicators[i.code].name_fi, numeric=True) for i in indicators],
+            *[Column(i.code, view.name(i), numeric=True) for i in indicators],
         ],
         rows=rows,
-        caption=_(
-            "Luvut julkaistussa muodossa. ... = salattu pieni luku, – = tieto puuttuu. Alueen laskettu summa on "
-            "kuntien lukujen summa; salattujen solujen kohdalla se on väli, jonka salatut luvut sallivat. "
-            "Julkaistu yhteensä-rivi näytetään sellaisenaan, ja tarkistus vertaa sitä laskettuun."
+        caption=" ".join(
+            part
+            for part in (
+                gettext(
+                    "Luvut julkaistussa muodossa. ... = salattu pieni luku, – = tieto puuttuu. Alueen laskettu summa "
+                    "on kuntien lukujen summa; salattujen solujen kohdalla se on väli, jonka salatut luvut sallivat. "
+                    "Julkaistu yhteensä-rivi näytetään sellaisenaan, ja tarkistus vertaa sitä laskettuun."
+                ),
+                heading_lost_note(indicators),
+            )
+            if part
         ),
     )
 
@@ -225,10 +261,10 @@ def time_series_table(view: MonthView, indicator: inputs.Indicator) -> Table:
         rows.append(row)
     return Table(
         key=f"aikasarja-{view.table.key}-{indicator.code.lower()}",
-        title=_("%(indicator)s kuukausittain") % {"indicator": view.stored_indicators[indicator.code].name_fi},
+        title=_("%(indicator)s kuukausittain") % {"indicator": view.name(indicator)},
         columns=[
             Column("month", _("Kuukausi")),
-            *[Column(m.code, m.name_fi, numeric=True) for m in view.municipalities],
+            *[Column(m.code, in_language(m), numeric=True) for m in view.municipalities],
             Column("area", _("Alue (laskettu)"), numeric=True),
         ],
         rows=rows,
@@ -255,7 +291,7 @@ def commuting_table(user, area, table) -> Table:
     rows, flows = [], []
     for municipality in area.municipalities.order_by("name_fi"):
         if municipality.code in by_code:
-            row, flow = _commuting_row(municipality.name_fi, by_code[municipality.code])
+            row, flow = _commuting_row(in_language(municipality), by_code[municipality.code])
             rows.append(row)
             flows.append(flow)
     complete = bool(flows) and None not in flows
@@ -335,7 +371,7 @@ def _agreement(statistic, recomputed: Decimal | None):
 
 def _place_names(area, area_row: str) -> dict[str | None, str]:
     """Municipality names by code, and `area_row` for the area's own row."""
-    names: dict[str | None, str] = {m.code: m.name_fi for m in area.municipalities.all()} if area else {}
+    names: dict[str | None, str] = {m.code: in_language(m) for m in area.municipalities.all()} if area else {}
     names[None] = area_row
     return names
 
@@ -374,11 +410,11 @@ def findings_table(user, findings: list[Finding]) -> Table:
 
 def findings_of_table(user, area, table) -> list[dict]:
     """One table's findings as the table's page lists them: where, what, how serious and why."""
-    names = _place_names(area, area.name_fi)
+    names = _place_names(area, in_language(area))
     return [
         {
             "severity": enums.Severity(f.severity),
-            "place": names.get(f.municipality, area.name_fi),
+            "place": names.get(f.municipality, in_language(area)),
             "quantity": explanations.quantity(f.quantity),
             "explanation": explanations.explanation(f),
         }

@@ -81,6 +81,7 @@ def overview(request):
                 "derived": tables.derived_table(view, month),
                 "chart": chart,
                 "chart_table": chart_table(chart, gettext("Kunta")),
+                "definition": tables.definition(view.indicator(tables.Concept.UNEMPLOYED)),
             }
         )
     return render(request, "labour_market/overview.html", context)
@@ -105,9 +106,11 @@ def time_series(request):
         context.update(
             {
                 "table": view.table,
-                "indicators": [(i.code, view.stored_indicators[i.code].name_fi) for i in indicator_options],
+                "indicators": [(i.code, view.name(i)) for i in indicator_options],
                 "indicator": indicator,
-                "indicator_name": view.stored_indicators[indicator.code].name_fi,
+                "indicator_name": view.name(indicator),
+                "heading_lost": tables.heading_lost_note([indicator]),
+                "definition": tables.definition(indicator),
                 "series": series,
                 "chart": chart,
                 "enough_months": len(series.rows) > 1,

@@ -1,5 +1,4 @@
-from rest_framework.routers import DefaultRouter
-
+from common.api_root import EndpointListingRouter
 from competence import api as competence_api
 from cooperation import api as cooperation_api
 from correspondence import api as correspondence_api
@@ -14,7 +13,8 @@ from service_model import api as service_model_api
 from statements import api as statements_api
 from subsidies import api as subsidies_api
 
-router = DefaultRouter()
+# Its root lists every endpoint, also the actions outside the list routes (the worklist, the deadline calculator).
+router = EndpointListingRouter()
 # One URL per operation: format suffixes (.json) would double every route without adding anything.
 router.include_format_suffixes = False
 organisation_api.register(router)

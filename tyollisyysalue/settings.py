@@ -130,6 +130,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = "tyollisyysalue.formats"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or VAR_DIR / "staticfiles")
@@ -147,6 +148,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # One time-zone convention for every endpoint: Europe/Helsinki offsets, never "Z" (common/api.py).
+    "DEFAULT_RENDERER_CLASSES": [
+        "common.api.HelsinkiTimeJSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_PAGINATION_CLASS": "common.pagination.StrictLimitOffsetPagination",
     "PAGE_SIZE": 100,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -166,6 +172,10 @@ SPECTACULAR_SETTINGS = {
         "CooperationUrgencyEnum": "cooperation.enums.Urgency",
         "CooperationProcedureEnum": "cooperation.enums.Procedure",
         "CooperationInformationEnum": "cooperation.enums.InformationCategory",
+        "CooperationIntegrationPlanStatusEnum": "cooperation.enums.IntegrationPlanStatus",
+        "CooperationLanguageTrainingOutcomeEnum": "cooperation.enums.LanguageTrainingOutcome",
+        "CooperationInfoTopicEnum": "cooperation.enums.InfoTopic",
+        "CooperationEventKindEnum": "cooperation.enums.EventKind",
         "JobseekerStatusEnum": "jobseekers.enums.JobseekerStatus",
         "MeetingTypeEnum": "service_model.enums.MeetingType",
         "PhoneStaffingReasonEnum": "planning.erlang.Reason",

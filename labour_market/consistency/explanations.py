@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from common.formatting import fi_number
+from common.formatting import local_number
 from labour_market.consistency.findings import Code, Finding, Quantity, Reason, Scope
 from labour_market.figures import round_half_up
 
@@ -74,13 +74,14 @@ TEXTS = {
 
 
 def fi(value: Decimal | None, decimals: int | None = None) -> str:
-    """A number as printed (1 234,5; −3), rounded half up to `decimals` when given; a dash for no number."""
+    """A number as printed, in the active language (1 234,5; −3; 1,234.5), rounded half up to `decimals` when given;
+    a dash for no number."""
     if value is None:
         return "–"
     if decimals is not None:
         value = round_half_up(value, decimals)
     places = max(0, -value.as_tuple().exponent)
-    return ("−" if value < 0 else "") + fi_number(abs(value), places)
+    return ("−" if value < 0 else "") + local_number(abs(value), places)
 
 
 def fi_compact(value: Decimal | None, decimals: int) -> str:

@@ -154,8 +154,7 @@ class Command(BaseCommand):
             f"{counsellors['deactivated']} poistettu käytöstä)"
         )
         if report.assignment is not None:
-            for message in report.assignment.messages:
-                console.print(f"  {message}")
+            self._findings(console, report.assignment)
         seconds = sum(report.seconds.values())
         assigned = report.assignment.assigned if report.assignment else 0
         self.stdout.write(
@@ -165,3 +164,26 @@ class Command(BaseCommand):
         )
         if mismatches:
             raise CommandError(f"luotu väestö poikkeaa taulukosta {mismatches} luvussa")
+
+    def _findings(self, console, assignment):
+        """What the plan's own figures say about its staffing, as findings of the demo: the table's population is
+        the plan's, so a group over its caseload target is the plan's gap, not a failure of the generation."""
+        if not assignment.shortfalls and not assignment.notes:
+            console.print("Havainnot: jako mahtuu suunnitelman asiakasmäärätavoitteisiin.")
+            return
+        console.print("Havainnot suunnitelman mitoituksesta (tietoa esittelyä varten, ei virheitä):")
+        if assignment.shortfalls:
+            missing = sum(s.missing_fte for s in assignment.shortfalls)
+            console.print(
+                f"  {len(assignment.shortfalls)} ohjaajaryhmässä asiakkaita on enemmän kuin asiakasmäärätavoite "
+                f"sallii; tavoitteeseen puuttuu yhteensä {fi_number(missing)} htv:"
+            )
+            for shortfall in assignment.shortfalls:
+                console.print(f"    · {shortfall.message}")
+        if assignment.notes:
+            console.print(
+                f"  {len(assignment.notes)} ohjaajaryhmässä on asiakkaita, joiden asiointikieltä kukaan ryhmän "
+                "ohjaajista ei puhu; heidät jaettiin ryhmän kaikille ohjaajille:"
+            )
+            for note in assignment.notes:
+                console.print(f"    · {note}")

@@ -1,0 +1,1 @@
+from tests.service_model.conftest import client_of, counsellor, today  # noqa: F401  (fixtures for the page tests)
