@@ -80,3 +80,14 @@ def assert_accessible(page, name):
     page.screenshot(path=str(ARTIFACTS / f"{name}-top.png"))
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+# A phone's viewport: the width of a common phone held upright, in CSS pixels.
+PHONE_VIEWPORT = {"width": 390, "height": 844}
+
+
+def watched_page(context):
+    """A new page of `context` checked as the `page` fixture checks its own: returns the page and the list of errors
+    it collects, for a test that keeps several pages (one per role) open at once."""
+    page = context.new_page()
+    return page, _watch_errors(page)
