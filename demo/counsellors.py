@@ -22,6 +22,7 @@ from organisation.models import (
     Team,
 )
 from organisation.pools import team_pool
+from planning import selectors as planning_selectors
 
 SYNTHETIC_USERNAME_PREFIX = "synt-"
 CLIENT_TARGET_GROUPS = {
@@ -33,11 +34,6 @@ CLIENT_TARGET_GROUPS = {
 }
 FOREIGN_TEAM_LANGUAGES = ["ru", "ar", "uk", "so"]
 COUNSELLOR_FIELDS = ["role", "home_municipality_id", "team_id", "fte", "languages", "is_active"]
-# The plan's §1 for the whole area: "Arvio valtiolta siirtyvästä henkilöstöstä on yhteensä noin 80 htv. Arvio
-# henkilöasiakas- ja työnvälitystyötä tekevistä on noin puolet tuosta määrästä." The municipal rows of the staffing
-# place only part of it; docs/decisions/0007-demo-counsellors-from-the-plans-staffing.md reads where the rest goes.
-STATE_CUSTOMER_WORK_FTE = {"kainuu-koillismaa": Decimal(40)}
-TRANSFERRING = [org_enums.StaffOrigin.STATE_TRANSFER, org_enums.StaffOrigin.TRANSFER_OR_RECRUITED]
 
 
 @dataclass(frozen=True)
@@ -50,20 +46,10 @@ class CounsellorSpec:
 
 
 def unplaced_state_fte(area: EmploymentArea) -> Decimal:
-    """The part of the plan's area-wide estimate of transferring customer-work staff that no municipal row places.
-
-    Rows that may be transfers or recruitments count as transfers: the reading that leaves the least unplaced.
-    """
-    estimate = STATE_CUSTOMER_WORK_FTE.get(area.slug)
-    if estimate is None:
-        return Decimal(0)
-    placed = sum(
-        StaffPosition.objects.filter(area=area, customer_work=True, origin__in=TRANSFERRING).values_list(
-            "fte_min", flat=True
-        ),
-        Decimal(0),
-    )
-    return max(Decimal(0), estimate - placed)
+    """The part of the plan's area-wide estimate of transferring customer-work staff (area_staff.yaml) that no
+    municipal row places, as the planning pages count it (docs/decisions/0007)."""
+    share = planning_selectors.unplaced_share(area)
+    return share.fte if share is not None else Decimal(0)
 
 
 def plan_fte(area: EmploymentArea) -> dict[tuple[int, int | None], Decimal]:

@@ -1,7 +1,9 @@
 """The plan's caseload targets (clients per counsellor FTE) by team and by municipality, read once per page or batch."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
+from organisation.caseload_bounds import Bound, Bounds
 from organisation.models import CaseloadTarget, Team
 
 
@@ -11,6 +13,13 @@ class Target:
     max_clients: int | None
     wording: str
     source: str
+    bound: Bound = Bound.RANGE
+    tolerance_percent: Decimal | None = None
+
+    @property
+    def bounds(self) -> Bounds:
+        """The target as the one rule of organisation/caseload_bounds.py reads it ("alle", "noin", a range)."""
+        return Bounds(self.min_clients, self.max_clients, self.bound, self.tolerance_percent)
 
 
 class Targets:
@@ -20,7 +29,7 @@ class Targets:
         self.by_team: dict[int, Target] = {}
         self.by_municipality: dict[int, Target] = {}
         for t in CaseloadTarget.objects.all():
-            target = Target(t.min_clients, t.max_clients, t.wording, t.source)
+            target = Target(t.min_clients, t.max_clients, t.wording, t.source, Bound(t.bound), t.tolerance_percent)
             if t.team_id:
                 self.by_team[t.team_id] = target
             else:

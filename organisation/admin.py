@@ -31,13 +31,26 @@ class StaffPositionAdmin(admin.ModelAdmin):
 
 @admin.register(models.CaseloadTarget)
 class CaseloadTargetAdmin(admin.ModelAdmin):
-    list_display = ("municipality", "team", "min_clients", "max_clients", "wording")
+    list_display = ("municipality", "team", "min_clients", "max_clients", "bound", "tolerance_percent", "wording")
 
 
 @admin.register(models.ServiceArrangement)
 class ServiceArrangementAdmin(admin.ModelAdmin):
-    list_display = ("key", "provider_municipality", "provider_team", "target_group", "role", "meeting_place")
+    list_display = (
+        "key",
+        "provider_municipality",
+        "provider_team",
+        "target_group",
+        "role",
+        "meeting_place",
+        "plan_example",
+    )
     filter_horizontal = ("served_municipalities",)
+
+
+@admin.register(models.AreaStaffFact)
+class AreaStaffFactAdmin(admin.ModelAdmin):
+    list_display = ("key", "title", "origin", "persons", "fte", "customer_work_fte", "approximate", "source")
 
 
 for model in (models.CentralisedService, models.Delegation, models.CooperationBody, models.Partner):

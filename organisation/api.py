@@ -68,7 +68,18 @@ class CaseloadTargetSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = models.CaseloadTarget
-        fields = ["id", "municipality", "team", "min_clients", "max_clients", "wording", "notes", "source"]
+        fields = [
+            "id",
+            "municipality",
+            "team",
+            "min_clients",
+            "max_clients",
+            "wording",
+            "bound",
+            "tolerance_percent",
+            "notes",
+            "source",
+        ]
 
 
 class ServiceArrangementSerializer(serializers.ModelSerializer):
@@ -90,6 +101,7 @@ class ServiceArrangementSerializer(serializers.ModelSerializer):
             "meeting_place",
             "meeting_office",
             "fte",
+            "plan_example",
             "description",
             "source",
         ]

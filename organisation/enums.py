@@ -43,6 +43,16 @@ class MeetingPlace(models.TextChoices):
     SERVED_MUNICIPALITY_OFFICE = "served_municipality_office", _("asiakkaan oman kunnan toimipiste")
     PROVIDER_OFFICE = "provider_office", _("palvelun tuottavan kunnan toimipiste")
     NAMED_OFFICE = "named_office", _("nimetty toimipiste")
+    # The plan names no place (e.g. an arrangement it gives only as an example): no office is invented.
+    NOT_STATED = "not_stated", _("suunnitelma ei kerro tapaamispaikkaa")
+
+
+class CaseloadBound(models.TextChoices):
+    """How the plan words a caseload target: read by organisation/caseload_bounds.py (values mirror its Bound)."""
+
+    RANGE = "range", _("vaihteluväli (rajat mukaan lukien)")
+    BELOW = "below", _("alle (raja itse ylittää)")
+    ABOUT = "about", _("noin (toleranssi molempiin suuntiin)")
 
 
 class ArrangementRole(models.TextChoices):

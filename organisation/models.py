@@ -164,6 +164,17 @@ class CaseloadTarget(PlanFact):
     min_clients = models.PositiveIntegerField(_("asiakkaita per htv vähintään"), null=True, blank=True)
     max_clients = models.PositiveIntegerField(_("asiakkaita per htv enintään"), null=True, blank=True)
     wording = models.CharField(_("suunnitelman sanamuoto"), max_length=200)
+    bound = models.CharField(
+        _("tavoitteen luenta"), max_length=10, choices=enums.CaseloadBound.choices, default=enums.CaseloadBound.RANGE
+    )
+    tolerance_percent = models.DecimalField(
+        _("toleranssi (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Noin-tavoitteen sallittu poikkeama molempiin suuntiin."),
+    )
     notes = models.TextField(_("huomiot"), blank=True)
 
     class Meta:
@@ -176,6 +187,10 @@ class CaseloadTarget(PlanFact):
                 | Q(max_clients__isnull=True)
                 | Q(min_clients__lte=F("max_clients")),
                 name="caseload_target_min_le_max",
+            ),
+            models.CheckConstraint(
+                condition=~Q(bound="about") | Q(tolerance_percent__gte=0),
+                name="caseload_target_about_has_tolerance",
             ),
             models.UniqueConstraint(fields=["municipality", "team"], name="caseload_target_unique_per_team"),
             models.UniqueConstraint(
@@ -218,6 +233,11 @@ class ServiceArrangement(PlanFact):
         Office, verbose_name=_("tapaamisen toimipiste"), on_delete=models.PROTECT, null=True, blank=True
     )
     fte = models.DecimalField(_("htv"), max_digits=5, decimal_places=2, null=True, blank=True)
+    plan_example = models.BooleanField(
+        _("suunnitelman esimerkki"),
+        default=False,
+        help_text=_("Suunnitelma mainitsee järjestelyn vain esimerkkinä (”esim.”); se on oletus, ei päätös."),
+    )
     description = models.TextField(_("kuvaus"))
 
     class Meta:
@@ -235,6 +255,39 @@ class ServiceArrangement(PlanFact):
 
     def __str__(self):
         return self.key
+
+
+class AreaStaffFact(PlanFact):
+    """A staffing figure the plan gives for the whole area rather than for a municipality (e.g. the state's staff
+    transferring to the area, an expert who works for all the municipalities)."""
+
+    area = models.ForeignKey(EmploymentArea, on_delete=models.CASCADE, related_name="staff_facts")
+    key = models.SlugField(_("tunniste"), max_length=80)
+    title = models.CharField(_("nimike"), max_length=200)
+    origin = models.CharField(_("alkuperä"), max_length=40, choices=enums.StaffOrigin.choices)
+    persons = models.PositiveIntegerField(_("henkilöitä"), null=True, blank=True)
+    fte = models.DecimalField(_("htv"), max_digits=5, decimal_places=2, null=True, blank=True)
+    customer_work_fte = models.DecimalField(
+        _("htv henkilöasiakas- ja työnvälitystyössä"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    approximate = models.BooleanField(_("arvio"), default=False)
+    notes = models.TextField(_("huomiot"), blank=True)
+
+    class Meta:
+        verbose_name = _("alueen henkilöstötieto")
+        verbose_name_plural = _("alueen henkilöstötiedot")
+        ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "key"], name="staff_fact_key_unique_in_area"),
+            models.CheckConstraint(condition=Q(fte__isnull=True) | Q(fte__gte=0), name="staff_fact_fte_not_negative"),
+            models.CheckConstraint(
+                condition=Q(customer_work_fte__isnull=True) | Q(fte__isnull=False, customer_work_fte__lte=F("fte")),
+                name="staff_fact_customer_work_within_fte",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
 
 
 class CentralisedService(PlanFact):

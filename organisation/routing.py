@@ -150,7 +150,10 @@ def meeting_office(
     home_code: str,
     target_group: TargetGroup,
 ) -> Office | None:
-    """Where a customer of `home_code` in `target_group` meets the counsellors of the arrangement."""
+    """Where a customer of `home_code` in `target_group` meets the counsellors of the arrangement; None where the
+    plan does not say (no office is guessed)."""
+    if arrangement.meeting_place == MeetingPlace.NOT_STATED:
+        return None
     if arrangement.meeting_office_key is not None:
         return organisation.office(arrangement.meeting_office_key)
     if arrangement.meeting_place == MeetingPlace.PROVIDER_OFFICE:

@@ -29,6 +29,7 @@ class MeetingPlace(StrEnum):
     SERVED_MUNICIPALITY_OFFICE = "served_municipality_office"
     PROVIDER_OFFICE = "provider_office"
     NAMED_OFFICE = "named_office"
+    NOT_STATED = "not_stated"
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class ServiceArrangement:
     meeting_place: MeetingPlace = MeetingPlace.SERVED_MUNICIPALITY_OFFICE
     provider_team_key: str | None = None
     meeting_office_key: str | None = None
+    # The plan gives the arrangement only as an example ("esim."): the default until the area decides otherwise.
+    plan_example: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "served_municipality_codes", frozenset(self.served_municipality_codes))

@@ -24,10 +24,17 @@ def _name(municipality: Municipality) -> str:
     return municipality.name(_language())
 
 
-def _with_description(text: str, description: str) -> str:
+def _with_description(text: str, arrangement) -> str:
+    if arrangement.plan_example:
+        text = f"{text} {example_note()}"
     if _language() != ARRANGEMENT_DATA_LANGUAGE:
         return text
-    return f"{text} {description.strip().rstrip('.')}."
+    return f"{text} {arrangement.description.strip().rstrip('.')}."
+
+
+def example_note() -> str:
+    """Said wherever an arrangement the plan gives only as an example is shown."""
+    return _("Suunnitelma mainitsee järjestelyn vain esimerkkinä (”esim.”): se on oletus, jota alue voi muuttaa.")
 
 
 def _office(office: Office | None) -> str:
@@ -64,7 +71,7 @@ def _reason(reason: Reason) -> str:
             "covered": _group(arrangement.target_group),
             "source": arrangement.source,
         }
-        return _with_description(text, arrangement.description)
+        return _with_description(text, arrangement)
     if reason.code == ReasonCode.NO_ARRANGEMENT:
         return _(
             "Palveleva kunta: %(serving)s. Kotikunnalle ja kohderyhmälle ei löytynyt palvelujärjestelyä, joten "
@@ -75,8 +82,10 @@ def _reason(reason: Reason) -> str:
     if reason.code == ReasonCode.MUNICIPALITY_POOL:
         return _("Ohjaajaryhmä: kaikki ohjaajat (kunta: %(serving)s).") % {"serving": _name(params["serving"])}
     if reason.code == ReasonCode.MEETING_OFFICE:
-        office = _office(params["office"])
         place = params.get("meeting_place")
+        if place == enums.MeetingPlace.NOT_STATED:
+            return _("Tapaamispaikka: suunnitelma ei kerro, missä tavataan; toimipistettä ei ole valittu.")
+        office = _office(params["office"])
         if place is None:
             return _("Tapaamispaikka: %(office)s.") % {"office": office}
         return _("Tapaamispaikka: %(office)s (%(place)s).") % {
@@ -107,7 +116,7 @@ def explain_supplementary(service: SupplementaryService) -> str:
         "key": arrangement.key,
         "source": arrangement.source,
     }
-    return _with_description(text, arrangement.description)
+    return _with_description(text, arrangement)
 
 
 def explain_in_every_language(decision: RoutingDecision) -> dict[str, str]:

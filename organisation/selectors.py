@@ -32,6 +32,10 @@ def staff_positions(user) -> QuerySet:
     return _visible(user, models.StaffPosition.objects.select_related("municipality", "team"))
 
 
+def area_staff(user) -> QuerySet:
+    return _visible(user, models.AreaStaffFact.objects.all())
+
+
 def caseload_targets(user) -> QuerySet:
     return _visible(user, models.CaseloadTarget.objects.select_related("municipality", "team"))
 

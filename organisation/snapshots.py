@@ -68,6 +68,7 @@ def load(area: models.EmploymentArea) -> LoadedSnapshot:
                 meeting_place=a.meeting_place,
                 provider_team_key=a.provider_team.key if a.provider_team else None,
                 meeting_office_key=a.meeting_office.key if a.meeting_office else None,
+                plan_example=a.plan_example,
             )
             for a in arrangements
         ],

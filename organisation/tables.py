@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.formatting import fi_number
 from common.tables import Column, Table
-from organisation import enums, routing, selectors, snapshots
+from organisation import enums, routing, routing_texts, selectors, snapshots
 
 
 def municipalities(user) -> Table:
@@ -107,6 +107,50 @@ def staff_positions(user, municipality=None) -> Table:
     )
 
 
+def area_staff(user) -> Table:
+    """Staffing the plan gives for the whole area, not for a municipality (area_staff.yaml)."""
+    return Table(
+        key="alueen-henkilosto",
+        title=_("Koko alueen henkilöstö"),
+        columns=[
+            Column("title", _("Nimike")),
+            Column("origin", _("Alkuperä")),
+            Column("persons", _("Henkilöitä"), numeric=True),
+            Column("fte", _("Htv"), numeric=True),
+            Column("customer_work_fte", _("Josta henkilöasiakastyössä (htv)"), numeric=True),
+            Column("notes", _("Huomiot")),
+            Column("source", _("Lähde")),
+        ],
+        rows=[
+            {
+                "title": f.title,
+                "origin": f.get_origin_display(),
+                "persons": f.persons,
+                "fte": _approximate(f.fte, f.approximate),
+                "customer_work_fte": _approximate(f.customer_work_fte, f.approximate),
+                "notes": f.notes,
+                "source": f.source,
+            }
+            for f in selectors.area_staff(user)
+        ],
+        caption=_("Luvut, jotka suunnitelma antaa koko alueelle eikä kohdista kuntaan; ”n.” on suunnitelman arvio."),
+    )
+
+
+def _approximate(value, approximate: bool) -> str:
+    if value is None:
+        return ""
+    # "n." is Finnish for "about": the other languages need their own word for the plan's estimates.
+    return _("n. %(value)s") % {"value": fi_number(value)} if approximate else fi_number(value)
+
+
+def target_reading(target) -> str:
+    """How the wording is read (organisation/caseload_bounds.py): "alle" strict, "noin" with its tolerance."""
+    if target.bound == enums.CaseloadBound.ABOUT:
+        return _("noin, ±%(tolerance)s %%") % {"tolerance": fi_number(target.tolerance_percent)}
+    return str(target.get_bound_display())
+
+
 def caseload_targets(user) -> Table:
     return Table(
         key="asiakasmaaratavoitteet",
@@ -117,6 +161,7 @@ def caseload_targets(user) -> Table:
             Column("min_clients", _("Vähintään"), numeric=True),
             Column("max_clients", _("Enintään"), numeric=True),
             Column("wording", _("Suunnitelman sanamuoto")),
+            Column("reading", _("Luenta")),
             Column("source", _("Lähde")),
         ],
         rows=[
@@ -126,6 +171,7 @@ def caseload_targets(user) -> Table:
                 "min_clients": t.min_clients,
                 "max_clients": t.max_clients,
                 "wording": t.wording,
+                "reading": target_reading(t),
                 "source": t.source,
             }
             for t in selectors.caseload_targets(user)
@@ -193,6 +239,8 @@ def who_serves(user) -> list[dict]:
                     "role": arrangement.get_role_display(),
                     "is_primary": arrangement.role == enums.ArrangementRole.PRIMARY,
                     "office": routing.meeting_office(snapshot, core, served.code, core.target_group),
+                    "meeting_not_stated": arrangement.meeting_place == enums.MeetingPlace.NOT_STATED,
+                    "plan_example": arrangement.plan_example,
                     "fte": arrangement.fte,
                     "description": arrangement.description,
                     "source": arrangement.source,
@@ -214,6 +262,7 @@ def arrangements(user) -> Table:
             Column("team", _("Tiimi")),
             Column("role", _("Rooli")),
             Column("office", _("Tapaamispaikka")),
+            Column("note", _("Huomio")),
             Column("source", _("Lähde")),
         ],
         rows=[
@@ -223,12 +272,20 @@ def arrangements(user) -> Table:
                 "provider": e["provider"].name_fi,
                 "team": e["team"].name if e["team"] else "",
                 "role": e["role"],
-                "office": f"{e['office'].name}, {e['office'].full_address}" if e["office"] else "",
+                "office": _meeting(e),
+                "note": routing_texts.example_note() if e["plan_example"] else "",
                 "source": e["source"],
             }
             for e in who_serves(user)
         ],
     )
+
+
+def _meeting(entry: dict) -> str:
+    if entry["meeting_not_stated"]:
+        return str(enums.MeetingPlace.NOT_STATED.label)
+    office = entry["office"]
+    return f"{office.name}, {office.full_address}" if office else ""
 
 
 def delegations(user) -> Table:
@@ -263,6 +320,7 @@ EXPORTS = {
     "kunnat": municipalities,
     "henkilosto": staffing,
     "henkilostoresurssit": staff_positions,
+    "alueen-henkilosto": area_staff,
     "asiakasmaaratavoitteet": caseload_targets,
     "toimipisteet": offices,
     "palvelujarjestelyt": arrangements,

@@ -16,6 +16,7 @@ def overview(request):
             "area": selectors.area(user),
             "municipalities": tables.municipalities(user),
             "staffing": tables.staffing(user),
+            "area_staff": tables.area_staff(user),
             "targets": tables.caseload_targets(user),
         },
     )
@@ -57,7 +58,12 @@ def municipality(request, code):
             "positions": tables.staff_positions(user, municipality=item),
             "targets": selectors.caseload_targets(user).filter(municipality=item),
             "who_serves": [entry for entry in tables.who_serves(user) if entry["municipality"] == item],
-            "provided": selectors.service_arrangements(user).filter(provider_municipality=item),
+            # Only what it provides for others: its own service of its own residents is already above.
+            "provided": [
+                arrangement
+                for arrangement in selectors.service_arrangements(user).filter(provider_municipality=item)
+                if any(served != item for served in arrangement.served_municipalities.all())
+            ],
             "delegations": selectors.delegations(user).filter(municipality=item),
         },
     )

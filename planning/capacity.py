@@ -3,7 +3,7 @@
 A unit is a serving municipality or a team. Its counsellor FTE comes in three figures from the plan's staff positions
 (customer work only): what is filled today, and the whole plan at the lower and the upper end of its ranges ("7–8
 htv"). Each figure is assessed against the target separately, so a page can say "reached only with 8 FTE". The missing
-FTE is `jobseekers.capacity.missing_fte`, the one definition the caseload page also uses.
+FTE is `organisation.caseload_bounds.missing_fte`, the one definition the caseload page also uses.
 """
 
 from dataclasses import dataclass, field
@@ -11,7 +11,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from jobseekers.capacity import missing_fte
+from organisation.caseload_bounds import Bound, Bounds, Verdict, as_number, missing_fte, verdict
 
 ONE_DECIMAL = Decimal("0.1")
 HUNDREDTH = Decimal("0.01")
@@ -51,11 +51,18 @@ class Reason:
 
 @dataclass(frozen=True)
 class Target:
-    """Clients per FTE as the plan words it; "alle 100" has only a maximum, "noin 100" the same minimum and maximum."""
+    """Clients per FTE as the plan words it; "alle 100" has only a strict maximum, "noin 100" the same minimum and
+    maximum with the area's tolerance (organisation/caseload_bounds.py reads all three)."""
 
     minimum: int | None
     maximum: int | None
     wording: str
+    bound: Bound = Bound.RANGE
+    tolerance_percent: Decimal | None = None
+
+    @property
+    def bounds(self) -> Bounds:
+        return Bounds(self.minimum, self.maximum, self.bound, self.tolerance_percent)
 
 
 @dataclass(frozen=True)
@@ -121,10 +128,13 @@ def assess(clients: int, fte: Decimal, target: Target | None) -> Assessment:
         raise ValueError("asiakasmäärä ja htv eivät voi olla negatiivisia")
     fte = Decimal(fte)
     shown = per_fte(clients, fte)
-    maximum = target.maximum if target else None
-    minimum = target.minimum if target else None
-    needed = missing_fte(clients, 0, maximum) if maximum else None
-    gap = missing_fte(clients, fte, maximum) if maximum else Decimal(0)
+    bounds = target.bounds if target and (target.maximum is not None or target.minimum is not None) else None
+    # The ends as the wording reads them: "noin 100" allows 90–110 with a 10 % tolerance.
+    highest = bounds.highest if bounds else None
+    lowest = bounds.lowest if bounds else None
+    maximum, minimum = as_number(highest), as_number(lowest)
+    needed = missing_fte(clients, 0, bounds) if highest else None
+    gap = missing_fte(clients, fte, bounds) if highest else Decimal(0)
     wording = target.wording if target else ""
 
     def result(status, reason, spare=Decimal(0)):
@@ -134,14 +144,14 @@ def assess(clients: int, fte: Decimal, target: Target | None) -> Assessment:
         return result(Status.NO_CLIENTS, Reason(ReasonCode.NO_CLIENTS))
     if not fte:
         return result(Status.NO_STAFF, Reason(ReasonCode.NO_STAFF, {"clients": clients}))
-    if target is None or (maximum is None and minimum is None):
+    if bounds is None:
         return result(Status.NO_TARGET, Reason(ReasonCode.NO_TARGET, {"per_fte": shown}))
-    ratio = Fraction(clients) / Fraction(fte)
-    if maximum is not None and ratio > maximum:
+    found = verdict(Fraction(clients) / Fraction(fte), bounds)
+    if found == Verdict.OVER:
         params = {"per_fte": shown, "maximum": maximum, "gap": gap, "wording": wording}
         return result(Status.OVER, Reason(ReasonCode.OVER_TARGET, params))
-    if minimum is not None and ratio < minimum:
-        spare = (fte - Decimal(clients) / Decimal(minimum)).quantize(HUNDREDTH, ROUND_DOWN)
+    if found == Verdict.UNDER:
+        spare = (fte - Decimal(clients) / minimum).quantize(HUNDREDTH, ROUND_DOWN)
         params = {"per_fte": shown, "minimum": minimum, "spare": spare, "wording": wording}
         return result(Status.UNDER, Reason(ReasonCode.UNDER_TARGET, params), spare)
     return result(Status.WITHIN, Reason(ReasonCode.WITHIN_TARGET, {"per_fte": shown, "wording": wording}))
@@ -161,6 +171,31 @@ def capacity(unit: Unit) -> UnitCapacity:
         planned_high=high,
         reasons=tuple(reasons),
     )
+
+
+@dataclass(frozen=True)
+class UnplacedShare:
+    """The plan's area-wide estimate of the state's customer-work staff (§1: about half of about 80 FTE) less what
+    the municipal sections place (transferring rows at their lower bound: the reading that leaves the least
+    unplaced). The rest is counted at the responsible municipality, as the caseload page's counsellors are
+    (docs/decisions/0007), so that both pages give the responsible municipality the same FTE."""
+
+    estimate: Decimal
+    placed: Decimal
+    municipality_code: str
+    municipality_name: str
+    source: str
+
+    @property
+    def fte(self) -> Decimal:
+        return max(Decimal(0), self.estimate - self.placed)
+
+
+def with_unplaced(staffing: Staffing, share: UnplacedShare | None) -> Staffing:
+    """The responsible municipality's planned FTE with the unplaced share (never the filled FTE: nobody holds it)."""
+    if share is None or not share.fte:
+        return staffing
+    return Staffing(staffing.filled, staffing.planned_low + share.fte, staffing.planned_high + share.fte)
 
 
 def clients_from_unemployed(unemployed: int, clients_per_unemployed: Decimal = CLIENTS_PER_UNEMPLOYED) -> int:

@@ -21,7 +21,7 @@ from jobseekers.targets import Target as StoredTarget
 from jobseekers.targets import Targets
 from labour_market import figures
 from labour_market.models import MunicipalStatistic
-from organisation.models import EmploymentArea, Municipality, StaffPosition, Team
+from organisation.models import AreaStaffFact, EmploymentArea, Municipality, StaffPosition, Team
 from planning import capacity, scenarios, workload
 from planning.enums import Basis, Source
 from planning.models import Scenario
@@ -48,7 +48,9 @@ def serving_codes(area_object: EmploymentArea) -> dict[str, str]:
 def _target(stored: StoredTarget | None) -> capacity.Target | None:
     if stored is None:
         return None
-    return capacity.Target(stored.min_clients, stored.max_clients, stored.wording)
+    return capacity.Target(
+        stored.min_clients, stored.max_clients, stored.wording, stored.bound, stored.tolerance_percent
+    )
 
 
 def _staffing(positions) -> dict:
@@ -86,6 +88,37 @@ class PlanningData:
     municipalities: list[UnitData]
     teams: list[UnitData]
     scoped_to: str | None
+    unplaced: capacity.UnplacedShare | None = None
+
+
+# Rows that may be transfers from the state (transfer_or_recruited counts as a transfer: docs/decisions/0007).
+TRANSFERRING = ("state_transfer", "transfer_or_recruited")
+
+
+def unplaced_share(area_object: EmploymentArea) -> capacity.UnplacedShare | None:
+    """The unplaced share read from the area's data alone: the one source the demo's counsellors use too."""
+    return _unplaced_share(area_object, StaffPosition.objects.filter(area=area_object, customer_work=True))
+
+
+def _unplaced_share(area_object, positions) -> capacity.UnplacedShare | None:
+    """The state's customer-work FTE the plan gives for the whole area (area_staff.yaml) but places in no
+    municipality; None when the area data gives no such estimate or has no responsible municipality."""
+    facts = [
+        fact
+        for fact in AreaStaffFact.objects.filter(area=area_object, origin="state_transfer")
+        if fact.customer_work_fte is not None
+    ]
+    responsible = area_object.responsible_municipality
+    if not facts or responsible is None:
+        return None
+    placed = sum((p.fte_min for p in positions if p.origin in TRANSFERRING), Decimal(0))
+    return capacity.UnplacedShare(
+        estimate=sum((fact.customer_work_fte for fact in facts), Decimal(0)),
+        placed=placed,
+        municipality_code=responsible.code,
+        municipality_name=responsible.name_fi,
+        source="; ".join(fact.source for fact in facts),
+    )
 
 
 def _registry_mixes(area_object, today: date, key: str) -> dict[str, workload.ClientMix]:
@@ -169,6 +202,12 @@ def planning_data(
         "municipality", "team"
     )
     staffing = _staffing(positions)
+    unplaced = _unplaced_share(area_object, positions)
+    if unplaced is not None:
+        key = (unplaced.municipality_code, None)
+        staffing[key] = capacity.with_unplaced(
+            staffing.get(key, capacity.Staffing(Decimal(0), Decimal(0), Decimal(0))), unplaced
+        )
     nobody = capacity.Staffing(Decimal(0), Decimal(0), Decimal(0))
     empty = workload.ClientMix(0, 0, 0, 0, 0)
     municipalities_by_code = {m.code: m for m in Municipality.objects.filter(area=area_object)}
@@ -221,7 +260,7 @@ def planning_data(
                 team=team.key,
             )
             teams.append(UnitData(unit, mix))
-    return PlanningData(area_object, source, today, statistics_month, municipalities, teams, scoped_to)
+    return PlanningData(area_object, source, today, statistics_month, municipalities, teams, scoped_to, unplaced)
 
 
 def fte_of(staffing: capacity.Staffing, basis: str) -> Decimal:

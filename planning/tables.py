@@ -3,12 +3,17 @@
 from datetime import date
 from decimal import Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from common.tables import Column, Table
 from planning import capacity, texts, workload
 from planning.selectors import Comparison, PlanningData, fte_of
 from service_model.rule_sets import MeetingType
+
+
+def _fte(value: Decimal) -> str:
+    return number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
 
 
 def month_label(month: date) -> str:
@@ -23,7 +28,8 @@ def _capacity_row(d, basis: str) -> dict:
     planned = (
         staffing.planned_low
         if staffing.planned_low == staffing.planned_high
-        else f"{staffing.planned_low}–{staffing.planned_high}"
+        # A range is text, so each end is put in the active language's format here (7,00–8,00, not 7.00–8.00).
+        else f"{_fte(staffing.planned_low)}–{_fte(staffing.planned_high)}"
     )
     reasons = [texts.capacity_reason(chosen.reason)]
     reasons += [texts.capacity_reason(r) for r in result.reasons if r.code == capacity.ReasonCode.RANGE_DECIDES]

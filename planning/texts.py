@@ -1,5 +1,7 @@
 """The planning cores' reason codes as sentences in the active language (numbers in its format)."""
 
+from decimal import Decimal
+
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -89,4 +91,28 @@ def phone_week(week) -> str:
         "answer": week.target_answer_seconds,
         "level": _n(_percent(week.target_service_level)),
         "shrinkage": _n(_percent(week.shrinkage)),
+    }
+
+
+def _trimmed(value: Decimal) -> Decimal:
+    """15,5 and 40 rather than 15,50 and 40,00 (FTE are stored with two decimals)."""
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+
+
+def unplaced_note(share: capacity.UnplacedShare | None) -> str:
+    """Why the responsible municipality's planned FTE is more than its own rows (plan §1, docs/decisions/0007)."""
+    if share is None or not share.fte:
+        return ""
+    return _(
+        "%(municipality)s: suunniteltuun htv:hen sisältyy %(fte)s htv valtiolta siirtyvää henkilöasiakastyön "
+        "henkilöstöä, jota suunnitelma ei sijoita mihinkään kuntaan. Suunnitelma arvioi koko alueelle noin "
+        "%(estimate)s htv (%(source)s), ja kuntien kohdat sijoittavat siitä %(placed)s htv. Loppu luetaan "
+        "vastuukunnan osuudeksi samoin kuin asiakasmääräsivulla, joten molemmat sivut laskevat kunnalle saman "
+        "htv-määrän; täytettyyn htv:hen se ei sisälly."
+    ) % {
+        "municipality": share.municipality_name,
+        "fte": _n(_trimmed(share.fte)),
+        "estimate": _n(_trimmed(share.estimate)),
+        "placed": _n(_trimmed(share.placed)),
+        "source": share.source,
     }

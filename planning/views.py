@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts import permissions
 from common.tables import export_response
-from planning import selectors, services, tables
+from planning import selectors, services, tables, texts
 from planning.enums import Source
 from planning.forms import FORM_CHANGES, ChangeForm, ViewForm, WorkloadForm
 
@@ -57,6 +57,7 @@ def capacity(request):
             "statistics": data.source == Source.STATISTICS,
             "municipal": municipal,
             "teams": teams,
+            "unplaced_note": texts.unplaced_note(data.unplaced),
             "chart": chart,
             "chart_table": tables.chart_table(chart, _("Palveleva kunta"), "suunnittelu-kaavio"),
             "query": request.GET.urlencode(),

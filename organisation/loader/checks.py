@@ -85,6 +85,7 @@ class OrganisationData:
     delegations: list[Row]
     bodies: list[Row]
     partners: list[Row]
+    area_staff: list[Row]
 
 
 def _check_area(directory: Path, codes: set) -> Row:
@@ -162,11 +163,36 @@ def _check_caseload_targets(directory: Path, codes: set, teams: dict) -> list[Ro
         if row["min_clients"] is None and row["max_clients"] is None:
             raise row.error(_("anna min_clients, max_clients tai molemmat"))
         _min_not_above_max(row, "min_clients", "max_clients")
+        _check_bound(row)
     _unique(
         rows,
         lambda row: (row["municipality"], row["team"] or "-"),
         _("kunnalla ja tiimillä %(key)s on jo tavoite kohteessa %(other)s"),
     )
+    return rows
+
+
+def _check_bound(row: Row) -> None:
+    bound = row["bound"]
+    if bound == enums.CaseloadBound.ABOUT and (
+        row["tolerance_percent"] is None or row["min_clients"] is None or row["max_clients"] is None
+    ):
+        raise row.error(_("bound about tarvitsee kentät min_clients, max_clients ja tolerance_percent"))
+    if bound != enums.CaseloadBound.ABOUT and row["tolerance_percent"] is not None:
+        raise row.error(
+            _("kenttä tolerance_percent annetaan vain, kun bound on about (nyt %(bound)s)") % {"bound": bound}
+        )
+    if bound == enums.CaseloadBound.BELOW and (row["max_clients"] is None or row["min_clients"] is not None):
+        raise row.error(_("bound below tarvitsee kentän max_clients eikä kenttää min_clients"))
+
+
+def _check_area_staff(directory: Path) -> list[Row]:
+    if not (directory / schemas.AREA_STAFF).is_file():
+        return []
+    rows = _check_keyed(directory, schemas.AREA_STAFF, schemas.AREA_STAFF_SCHEMA)
+    for row in rows:
+        if row["customer_work_fte"] is not None and (row["fte"] is None or row["customer_work_fte"] > row["fte"]):
+            raise row.error(_("customer_work_fte ei voi olla suurempi kuin fte (eikä ilman sitä)"))
     return rows
 
 
@@ -179,6 +205,8 @@ def _check_service_arrangements(directory: Path, codes: set, offices: dict, team
             _known_municipality(row, "served_municipalities", codes, value=code)
         _known_key(row, "meeting_office", offices, schemas.OFFICES)
         named = row["meeting_place"] == enums.MeetingPlace.NAMED_OFFICE
+        if row["plan_example"] and row["role"] != enums.ArrangementRole.PRIMARY:
+            raise row.error(_("plan_example koskee vain järjestelyä, joka vastaa palvelusta (role primary)"))
         if named and row["meeting_office"] is None:
             raise row.error(_("meeting_place on named_office, joten kenttä meeting_office tarvitaan"))
         if not named and row["meeting_office"] is not None:
@@ -248,4 +276,5 @@ def check(directory: Path) -> OrganisationData:
         delegations=_check_delegations(directory, codes),
         bodies=_check_keyed(directory, schemas.BODIES, schemas.BODY_SCHEMA),
         partners=_check_keyed(directory, schemas.PARTNERS, schemas.PARTNER_SCHEMA),
+        area_staff=_check_area_staff(directory),
     )

@@ -26,6 +26,8 @@ CENTRALISED_SERVICES = "centralised_services.yaml"
 DELEGATIONS = "delegations.yaml"
 BODIES = "bodies.yaml"
 PARTNERS = "partners.yaml"
+# Optional: staffing figures the plan gives for the whole area, not for a municipality.
+AREA_STAFF = "area_staff.yaml"
 
 AREA_SCHEMA = {
     "slug": Field(slug(models.EmploymentArea, "slug")),
@@ -88,6 +90,8 @@ CASELOAD_TARGET_SCHEMA = {
     "min_clients": optional(count),
     "max_clients": optional(count),
     "wording": Field(text(models.CaseloadTarget, "wording")),
+    "bound": optional(choice(enums.CaseloadBound), enums.CaseloadBound.RANGE.value),
+    "tolerance_percent": optional(fte),
     "notes": optional(text(models.CaseloadTarget, "notes", blank=True), ""),
     "source": Field(text(models.CaseloadTarget, "source")),
 }
@@ -102,6 +106,7 @@ SERVICE_ARRANGEMENT_SCHEMA = {
     "meeting_place": optional(choice(enums.MeetingPlace), enums.MeetingPlace.SERVED_MUNICIPALITY_OFFICE.value),
     "meeting_office": optional(slug(models.Office)),
     "fte": optional(fte),
+    "plan_example": optional(boolean, False),
     "description": Field(text(models.ServiceArrangement, "description")),
     "source": Field(text(models.ServiceArrangement, "source")),
 }
@@ -144,4 +149,16 @@ PARTNER_SCHEMA = {
     "kind": Field(choice(enums.PartnerKind)),
     "cooperation": Field(text(models.Partner, "cooperation")),
     "source": Field(text(models.Partner, "source")),
+}
+
+AREA_STAFF_SCHEMA = {
+    "key": Field(slug(models.AreaStaffFact)),
+    "title": Field(text(models.AreaStaffFact, "title")),
+    "origin": Field(choice(enums.StaffOrigin)),
+    "persons": optional(count),
+    "fte": optional(fte),
+    "customer_work_fte": optional(fte),
+    "approximate": optional(boolean, False),
+    "notes": optional(text(models.AreaStaffFact, "notes", blank=True), ""),
+    "source": Field(text(models.AreaStaffFact, "source")),
 }

@@ -66,6 +66,10 @@ class Writer:
             self._save(row, area.bodies, {"area": area, "key": row["key"]}, _fields(row, schemas.BODY_SCHEMA))
         for row in self.data.partners:
             self._save(row, area.partners, {"area": area, "key": row["key"]}, _fields(row, schemas.PARTNER_SCHEMA))
+        for row in self.data.area_staff:
+            self._save(
+                row, area.staff_facts, {"area": area, "key": row["key"]}, _fields(row, schemas.AREA_STAFF_SCHEMA)
+            )
         self._remove_stale(area)
         return self.summary
 
@@ -209,6 +213,7 @@ class Writer:
             (models.CentralisedService, schemas.CENTRALISED_SERVICES),
             (models.CooperationBody, schemas.BODIES),
             (models.Partner, schemas.PARTNERS),
+            (models.AreaStaffFact, schemas.AREA_STAFF),
             (models.Team, schemas.TEAMS),
             (models.Office, schemas.OFFICES),
             (models.Municipality, schemas.MUNICIPALITIES),

@@ -30,6 +30,7 @@ MODELS = [
     models.Delegation,
     models.CooperationBody,
     models.Partner,
+    models.AreaStaffFact,
 ]
 
 
@@ -112,7 +113,13 @@ def test_staffing_figures_are_as_printed():
     positions = models.StaffPosition.objects
 
     suomussalmi = positions.get(municipality__code="777", title="työllisyysohjaaja", origin="state_transfer")
-    assert (suomussalmi.fte_min, suomussalmi.fte_max) == (Decimal(7), Decimal(8))
+    assert (suomussalmi.fte_min, suomussalmi.fte_max) == (Decimal(6), Decimal(7))
+    # "mukaan lukien" the own 1 + 1 FTE: 1 supervisor + 7–8 counsellors in all, not 1 + 1 on top (plan §1).
+    suomussalmi_all = positions.filter(municipality__code="777")
+    assert sum(p.fte_min for p in suomussalmi_all) == 8 and sum(p.fte_max for p in suomussalmi_all) == 9
+    customer_work = suomussalmi_all.filter(customer_work=True)
+    assert (sum(p.fte_min for p in customer_work), sum(p.fte_max for p in customer_work)) == (7, 8)
+    assert suomussalmi_all.get(role="supervisor").origin == "municipal"
     kuhmo_own = positions.filter(municipality__code="290", origin="municipal")
     assert sorted(p.fte_min for p in kuhmo_own) == [Decimal("0.5"), 1, 2]
     assert sum(p.fte_min for p in kuhmo_own) == Decimal("3.5")
@@ -183,14 +190,14 @@ def test_a_changed_value_updates_the_row_in_place(folder):
     load_area(folder)
     office = models.Office.objects.get(key="hyrynsalmi-kunnantalo")
     edit(folder, "offices.yaml", "street_address: Laskutie 1", "street_address: Laskutie 3")
-    edit(folder, "staff_positions.yaml", "fte_min: 7\n  fte_max: 8", "fte_min: 6\n  fte_max: 8")
+    edit(folder, "staff_positions.yaml", "fte_min: 6\n  fte_max: 7", "fte_min: 5\n  fte_max: 7")
 
     added, changed, _unchanged, removed = total(load_area(folder))
 
     assert (added, changed, removed) == (0, 2, 0)
     office.refresh_from_db()
     assert office.street_address == "Laskutie 3"
-    assert models.StaffPosition.objects.get(municipality__code="777", fte_max=8).fte_min == 6
+    assert models.StaffPosition.objects.get(municipality__code="777", fte_max=7).fte_min == 5
 
 
 def test_a_changed_reference_counts_as_a_change(folder):
@@ -310,13 +317,13 @@ BAD_INPUTS = {
     ),
     "FTE as text": (
         "staff_positions.yaml",
-        ("fte_min: 7\n  fte_max: 8", 'fte: "7–8"'),
+        ("fte_min: 6\n  fte_max: 7", 'fte: "6–7"'),
         ("777 työllisyysohjaaja", ["fte", "pitää olla luku"]),
     ),
     "FTE minimum above maximum": (
         "staff_positions.yaml",
-        ("fte_min: 7\n  fte_max: 8", "fte_min: 9\n  fte_max: 8"),
-        ("777 työllisyysohjaaja", ["fte_min (9) on suurempi kuin fte_max (8)"]),
+        ("fte_min: 6\n  fte_max: 7", "fte_min: 9\n  fte_max: 7"),
+        ("777 työllisyysohjaaja", ["fte_min (9) on suurempi kuin fte_max (7)"]),
     ),
     "caseload minimum above maximum": (
         "caseload_targets.yaml",
@@ -361,6 +368,53 @@ BAD_INPUTS = {
         ("  meeting_office: kuusamo-kaupungintalo\n", ""),
         ("kuusamo", ["meeting_office", "named_office"]),
     ),
+    "alle without its maximum": (
+        "caseload_targets.yaml",
+        (
+            "  max_clients: 100\n  bound: below\n  wording: alle sata",
+            "  min_clients: 90\n  bound: below\n  wording: alle sata",
+        ),
+        ("290", ["bound below", "max_clients"]),
+    ),
+    "noin without a tolerance": (
+        "caseload_targets.yaml",
+        ("  tolerance_percent: 10\n  wording: n. 100", "  wording: n. 100"),
+        ("620", ["bound about", "tolerance_percent"]),
+    ),
+    "a tolerance on a range": (
+        "caseload_targets.yaml",
+        ("  max_clients: 120\n", "  max_clients: 120\n  tolerance_percent: 5\n"),
+        ("777", ["tolerance_percent", "range"]),
+    ),
+    "unknown reading": (
+        "caseload_targets.yaml",
+        ("bound: below", "bound: strictly"),
+        ("205 kajaani-typ", ["bound", "'strictly'", "range, below, about"]),
+    ),
+    "plan example on a supplementary arrangement": (
+        "service_arrangements.yaml",
+        (
+            "  role: supplementary\n  meeting_place: named_office\n  meeting_office: kajaani-kaupungintalo",
+            "  role: supplementary\n  plan_example: true\n  meeting_place: named_office\n"
+            "  meeting_office: kajaani-kaupungintalo",
+        ),
+        ("international-info", ["plan_example", "primary"]),
+    ),
+    "an office for a meeting place the plan does not state": (
+        "service_arrangements.yaml",
+        ("  meeting_place: not_stated\n", "  meeting_place: not_stated\n  meeting_office: suomussalmi-kunnantalo\n"),
+        ("suomussalmi-vieraskieliset-pienet-kunnat", ["meeting_office", "not_stated"]),
+    ),
+    "area customer work above its FTE": (
+        "area_staff.yaml",
+        ("  customer_work_fte: 40", "  customer_work_fte: 90"),
+        ("valtiolta-siirtyva-henkilosto", ["customer_work_fte", "fte"]),
+    ),
+    "area staff FTE as text": (
+        "area_staff.yaml",
+        ("  fte: 80", '  fte: "noin 80"'),
+        ("valtiolta-siirtyva-henkilosto", ["fte", "pitää olla luku"]),
+    ),
     "service part of itself": (
         "centralised_services.yaml",
         (
@@ -399,7 +453,7 @@ def test_malformed_yaml_names_the_line(folder):
     line = next(
         number
         for number, text in enumerate((folder / "offices.yaml").read_text().splitlines(), start=1)
-        if "customer_groups: [youth" in text
+        if text.rstrip().endswith("customer_groups: [youth")
     )
     with pytest.raises(AreaDataError) as raised:
         load_area(folder)

@@ -78,6 +78,9 @@ TEAMS = [
 ]
 
 SMALL_MUNICIPALITIES = {"578", "105", "697"}
+# For foreign-language customers "the small municipalities" also take in Puolanka and Taivalkoski
+# (service_arrangements.yaml decides it from Table 1; test_area_arrangements.py checks the data).
+SMALL_FOR_FOREIGN_LANGUAGE = SMALL_MUNICIPALITIES | {"620", "832"}
 
 
 def own_service(key: str, code: str, source: str, **extra) -> ServiceArrangement:
@@ -117,11 +120,13 @@ ARRANGEMENTS = [
     ServiceArrangement(
         key="suomussalmi-vieraskieliset-pienet-kunnat",
         provider_municipality_code="777",
-        served_municipality_codes=SMALL_MUNICIPALITIES,
+        served_municipality_codes=SMALL_FOR_FOREIGN_LANGUAGE,
         description="Suomussalmen vieraskielisten ohjaaja palvelee pienten kuntien vieraskielisiä asiakkaita.",
         source="suunnitelma §1 Paltamo ja Suomussalmi, §4",
         target_group="foreign_language",
         provider_team_key="suomussalmi-vieraskieliset",
+        meeting_place="not_stated",
+        plan_example=True,
     ),
     ServiceArrangement(
         key="international-info",
@@ -157,6 +162,10 @@ def serves_itself(code: str, office: str) -> dict[str, tuple]:
     return {group: (code, None, office, INTL if group == "foreign_language" else "") for group in PROFILES}
 
 
+# Suomussalmi's foreign-language counsellor for the small municipalities: the plan names no meeting place.
+SUOMUSSALMI_FOR_SMALL = ("777", "suomussalmi-vieraskieliset", None, "international-info")
+
+
 INTL = "international-info"
 # municipality → target group → (serving municipality, team, meeting office, supplementary arrangement)
 EXPECTED = {
@@ -164,7 +173,7 @@ EXPECTED = {
         "youth": ("578", "paltamo-tyollisyyspalvelut", "hyrynsalmi-kunnantalo", ""),
         "adults": ("578", "paltamo-tyollisyyspalvelut", "hyrynsalmi-kunnantalo", ""),
         "multisectoral": ("578", "paltamo-tyollisyyspalvelut", "hyrynsalmi-kunnantalo", ""),
-        "foreign_language": ("777", "suomussalmi-vieraskieliset", "hyrynsalmi-kunnantalo", INTL),
+        "foreign_language": SUOMUSSALMI_FOR_SMALL,
     },
     "205": {
         "youth": ("205", "kajaani-nuoret", "kajaani-ohjaamo", ""),
@@ -178,14 +187,14 @@ EXPECTED = {
         "youth": ("578", "paltamo-tyollisyyspalvelut", "paltamo-kunnantalo", ""),
         "adults": ("578", "paltamo-tyollisyyspalvelut", "paltamo-kunnantalo", ""),
         "multisectoral": ("578", "paltamo-tyollisyyspalvelut", "paltamo-kunnantalo", ""),
-        "foreign_language": ("777", "suomussalmi-vieraskieliset", "paltamo-kunnantalo", INTL),
+        "foreign_language": SUOMUSSALMI_FOR_SMALL,
     },
-    "620": serves_itself("620", "puolanka-kunnantalo"),
+    "620": {**serves_itself("620", "puolanka-kunnantalo"), "foreign_language": SUOMUSSALMI_FOR_SMALL},
     "697": {
         "youth": ("578", "paltamo-tyollisyyspalvelut", "ristijarvi-kunnantalo", ""),
         "adults": ("578", "paltamo-tyollisyyspalvelut", "ristijarvi-kunnantalo", ""),
         "multisectoral": ("578", "paltamo-tyollisyyspalvelut", "ristijarvi-kunnantalo", ""),
-        "foreign_language": ("777", "suomussalmi-vieraskieliset", "ristijarvi-kunnantalo", INTL),
+        "foreign_language": SUOMUSSALMI_FOR_SMALL,
     },
     "765": serves_itself("765", "sotkamo-virastotalo"),
     "777": {
@@ -194,7 +203,7 @@ EXPECTED = {
         "multisectoral": ("777", None, "suomussalmi-kunnantalo", ""),
         "foreign_language": ("777", "suomussalmi-vieraskieliset", "suomussalmi-kunnantalo", INTL),
     },
-    "832": serves_itself("832", "taivalkoski-kunnantalo"),
+    "832": {**serves_itself("832", "taivalkoski-kunnantalo"), "foreign_language": SUOMUSSALMI_FOR_SMALL},
 }
 
 
@@ -219,7 +228,7 @@ def test_every_municipality_and_target_group(code, group):
     assert decision.serving_municipality.code == serving
     assert (decision.team.key if decision.team else None) == team
     assert decision.pool.id == (f"team:{team}" if team else f"municipality:{serving}")
-    assert decision.meeting_office.key == office
+    assert (decision.meeting_office.key if decision.meeting_office else None) == office
     assert [s.arrangement.key for s in decision.also_available] == ([supplementary] if supplementary else [])
     assert not decision.is_fallback
 
@@ -268,6 +277,35 @@ def test_hyrynsalmi_foreign_language_customer_is_served_by_suomussalmi():
         assert "International Info" in explain_supplementary(info)
     with translation.override("en"):
         assert "suunnitelma §4" in explain_supplementary(info)
+
+
+@pytest.mark.parametrize("code", ["105", "578", "620", "697", "832"])
+def test_small_municipalities_foreign_language_arrangement_is_the_plans_example_with_no_meeting_place(code):
+    decision = route(person(code, "foreign_language"), PLAN)
+
+    assert (decision.serving_municipality.code, decision.team.key) == ("777", "suomussalmi-vieraskieliset")
+    assert decision.arrangement.plan_example
+    assert decision.meeting_office is None, "the plan does not say where: no office is invented"
+    assert decision.reasons[-1].params["meeting_place"] == MeetingPlace.NOT_STATED
+    with translation.override("fi"):
+        text = explain(decision)
+    assert "vain esimerkkinä" in text
+    assert "suunnitelma ei kerro, missä tavataan" in text
+
+
+@pytest.mark.parametrize("code", ["620", "832"])
+def test_puolanka_and_taivalkoski_keep_their_own_team_for_everyone_else(code):
+    for group in ("youth", "adults", "multisectoral"):
+        assert route(person(code, group), PLAN).serving_municipality.code == code
+    # A Sámi speaker is not a foreign-language customer: served at home.
+    assert route(JobseekerProfile(code, "se", age=40), PLAN).serving_municipality.code == code
+
+
+def test_an_arrangement_the_plan_decided_carries_no_example_note():
+    decision = route(person("697", "adults"), PLAN)
+    assert not decision.arrangement.plan_example
+    with translation.override("fi"):
+        assert "esimerkkinä" not in explain(decision)
 
 
 def test_kajaani_foreign_language_customer_meets_at_kaupungintalo():

@@ -16,9 +16,11 @@ def test_capacity_and_a_layoff_scenario_beside_the_baseline(page, live_server, a
     page.get_by_role("button", name="Näytä").click()
     page.wait_for_load_state("networkidle")
     kajaani = page.get_by_role("row").filter(has_text="Kajaani").first
-    assert "puuttuu 16,20 htv" in kajaani.inner_text()
+    assert "puuttuu 0,70 htv" in kajaani.inner_text()
+    assert "15,5 htv valtiolta siirtyvää" in page.locator("#sijoittamaton-htv").inner_text()
     assert page.locator("canvas[data-chart='capacity-chart']").is_visible()
     assert_accessible(page, "planning-capacity")
+    page.screenshot(path="/tmp/h/fidelity-capacity.png", full_page=True)
 
     page.get_by_role("link", name="Tapaamisten työmäärä").click()
     page.wait_for_load_state("networkidle")

@@ -1,6 +1,7 @@
 """The rules of data/subsidies/rates.yaml as the pure core's dataclasses, for tests of the core without a database
 (tests/subsidies/test_loader.py checks that loading the file gives exactly these)."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -11,6 +12,12 @@ PAY_SOURCE = (
     "Työmarkkinatori, palkkatuki"
 )
 REFORM = date(2023, 7, 1)
+# Act 916/2012 was repealed by Act 380/2023 from 1.1.2025; the amounts stayed.
+REPEALED = date(2024, 12, 31)
+ACT_380 = date(2025, 1, 1)
+PAY_SOURCE_2025 = (
+    "Laki työvoimapalvelujen järjestämisestä 380/2023, palkkatuki (voimaan 1.1.2025); Työmarkkinatori, palkkatuki"
+)
 
 GENERAL = PaySubsidyRule(
     "palkkatuki-yleinen-2023-07",
@@ -23,9 +30,17 @@ GENERAL = PaySubsidyRule(
     base_months=5,
     extension_unemployed_months=12,
     extension_window_months=15,
+    effective_until=REPEALED,
 )
 REDUCED = PaySubsidyRule(
-    "palkkatuki-vajaakuntoinen-2023-07", Kind.REDUCED_WORK_ABILITY, REFORM, PAY_SOURCE, Decimal(70), Decimal("1770"), 24
+    "palkkatuki-vajaakuntoinen-2023-07",
+    Kind.REDUCED_WORK_ABILITY,
+    REFORM,
+    PAY_SOURCE,
+    Decimal(70),
+    Decimal("1770"),
+    24,
+    effective_until=REPEALED,
 )
 ASSOCIATION = PaySubsidyRule(
     "palkkatuki-yhdistys-2023-07",
@@ -37,6 +52,7 @@ ASSOCIATION = PaySubsidyRule(
     12,
     employer_types=frozenset({EmployerType.ASSOCIATION}),
     max_hours_share_percent=Decimal(65),
+    effective_until=REPEALED,
 )
 AGE_55 = PaySubsidyRule(
     "tyollistamistuki-55-2023-07",
@@ -51,6 +67,33 @@ AGE_55 = PaySubsidyRule(
     min_age=55,
     unemployed_months=24,
     unemployment_window_months=28,
+    effective_until=REPEALED,
+)
+# The same kinds and amounts under Act 380/2023 from 1.1.2025.
+GENERAL_2025 = replace(
+    GENERAL, id="palkkatuki-yleinen-2025-01", effective_from=ACT_380, effective_until=None, source=PAY_SOURCE_2025
+)
+REDUCED_2025 = replace(
+    REDUCED,
+    id="palkkatuki-vajaakuntoinen-2025-01",
+    effective_from=ACT_380,
+    effective_until=None,
+    source=PAY_SOURCE_2025,
+)
+ASSOCIATION_2025 = replace(
+    ASSOCIATION,
+    id="palkkatuki-yhdistys-2025-01",
+    effective_from=ACT_380,
+    effective_until=None,
+    source=PAY_SOURCE_2025,
+)
+AGE_55_2025 = replace(
+    AGE_55,
+    id="tyollistamistuki-55-2025-01",
+    effective_from=ACT_380,
+    effective_until=None,
+    source="Laki työvoimapalvelujen järjestämisestä 380/2023, työllistämistuki 55 vuotta täyttäneille (voimaan "
+    "1.1.2025); TEM, palkkatukiuudistuksen kysymyksiä ja vastauksia",
 )
 MUNICIPALITY_2025 = EmployerRestriction(
     "kunta-tyonantajana-2025",
@@ -94,7 +137,7 @@ START_UP_2026 = StartUpGrantRule(
 )
 
 RULES = Rules(
-    pay_subsidy=(GENERAL, REDUCED, ASSOCIATION, AGE_55),
+    pay_subsidy=(GENERAL, REDUCED, ASSOCIATION, AGE_55, GENERAL_2025, REDUCED_2025, ASSOCIATION_2025, AGE_55_2025),
     start_up_grant=(START_UP_2024, START_UP_2025, START_UP_2026),
     restrictions=(MUNICIPALITY_2025,),
 )

@@ -32,7 +32,7 @@ def test_calculator(page, live_server, area, rates, make_user):
     page.wait_for_load_state("networkidle")
     assert page.locator("#monthly-amount").inner_text() == "2\u00a0020,00\u00a0€"
     assert page.locator("#total").inner_text() == "12\u00a0120,00\u00a0€"
-    assert "palkkatuki-yhdistys-2023-07" in page.locator("main").inner_text()
+    assert "palkkatuki-yhdistys-2025-01" in page.locator("main").inner_text()
     assert_accessible(page, "subsidies-calculator")
 
 

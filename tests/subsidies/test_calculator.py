@@ -40,10 +40,10 @@ def test_general_pay_subsidy_is_capped_and_names_its_rule(staff, rates):
     assert body["total"] == "6300.00"
     assert body["end_date"] == "2025-07-31"
     assert body["rule"] == {
-        "id": "palkkatuki-yleinen-2023-07",
-        "effective_from": "2023-07-01",
+        "id": "palkkatuki-yleinen-2025-01",
+        "effective_from": "2025-01-01",
         "effective_until": None,
-        "source": PaySubsidyRate.objects.get(key="palkkatuki-yleinen-2023-07").source,
+        "source": PaySubsidyRate.objects.get(key="palkkatuki-yleinen-2025-01").source,
     }
     assert (
         "1\u00a0260,00\u00a0€ kuukaudessa × 5 kuukautta 1.3.2025–31.7.2025 = 6\u00a0300,00\u00a0€."
@@ -64,9 +64,9 @@ def test_hours_over_65_percent_refuse_the_association_kind(staff, rates):
     assert response.status_code == 400
     body = response.json()
     assert list(body) == ["weekly_hours", "refusals"]
-    assert "palkkatuki-yhdistys-2023-07" in body["weekly_hours"][0]
+    assert "palkkatuki-yhdistys-2025-01" in body["weekly_hours"][0]
     assert "Työaika on 80\u00a0% kokoaikaisesta; tällä tuella enintään 65\u00a0%." in body["weekly_hours"][0]
-    assert body["refusals"][0]["rule"]["id"] == "palkkatuki-yhdistys-2023-07"
+    assert body["refusals"][0]["rule"]["id"] == "palkkatuki-yhdistys-2025-01"
     assert body["refusals"][0]["code"] == "max_hours_share"
 
 
@@ -135,7 +135,7 @@ def test_the_page_shows_amounts_the_finnish_way(staff, rates):
     text = page.content.decode()
     assert page.status_code == 200
     assert "1\u00a0260,00\u00a0€" in text and "6\u00a0300,00\u00a0€" in text
-    assert "palkkatuki-yleinen-2023-07" in text
+    assert "palkkatuki-yleinen-2025-01" in text
 
 
 def test_the_page_shows_a_refusal_at_its_field(staff, rates):

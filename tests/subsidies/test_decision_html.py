@@ -48,8 +48,8 @@ def test_the_html_says_what_the_docx_says(people):
         "Yhteensä enintään 6\u00a0300,00\u00a0€",
         "Alkaa 1.3.2025",
         "Päättyy 31.7.2025",
-        "916/2012",
-        "palkkatuki-yleinen-2023-07",
+        "380/2023",
+        "palkkatuki-yleinen-2025-01",
         "Pia Päättäjä, toimivalta: Paltamo: palkkatuki",
         "Oikaisuvaatimusohje",
         "30 päivän kuluessa",
@@ -71,7 +71,7 @@ def test_in_swedish_on_request(people):
 def test_a_later_rate_change_changes_neither_document(client, people):
     decision = decided(people)
     stored_html, stored_docx = decision.document_html, bytes(decision.document)
-    PaySubsidyRate.objects.filter(key="palkkatuki-yleinen-2023-07").update(monthly_cap="1500.00", source="Muutettu")
+    PaySubsidyRate.objects.filter(key="palkkatuki-yleinen-2025-01").update(monthly_cap="1500.00", source="Muutettu")
     decision = Decision.objects.get(pk=decision.pk)
     assert (decision.document_html, bytes(decision.document)) == (stored_html, stored_docx)
     client.force_login(people["decider"])

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_file_loads_as_the_rules_the_core_is_tested_with(rates):
-    assert (rates.added, rates.changed) == (8, 0)
+    assert (rates.added, rates.changed) == (12, 0)
     stored = rule_store.current_rules()
     assert sorted(stored.pay_subsidy, key=lambda r: r.id) == sorted(RULES.pay_subsidy, key=lambda r: r.id)
     assert sorted(stored.start_up_grant, key=lambda r: r.id) == sorted(RULES.start_up_grant, key=lambda r: r.id)
@@ -25,7 +25,7 @@ def test_the_file_loads_as_the_rules_the_core_is_tested_with(rates):
 
 def test_loading_again_changes_nothing_and_restores_a_changed_value(rates):
     again = load_rates()
-    assert (again.added, again.changed, again.unchanged) == (0, 0, 8)
+    assert (again.added, again.changed, again.unchanged) == (0, 0, 12)
     PaySubsidyRate.objects.filter(key="palkkatuki-yleinen-2023-07").update(monthly_cap=Decimal("1"))
     assert load_rates().changed == 1
     assert PaySubsidyRate.objects.get(key="palkkatuki-yleinen-2023-07").monthly_cap == Decimal("1260.00")
@@ -44,9 +44,12 @@ def test_bad_entries_are_all_named_and_nothing_is_written(tmp_path):
     text = text.replace(
         'monthly_cap: "1770.00"\n    max_months: 24\n    notes: Pidemmät',
         'monthly_cap: "-5"\n    max_months: 24\n    notes: Pidemmät',
+        1,
     )
-    text = text.replace("employer_types: [association]", "employer_types: [club]")
-    text = text.replace("effective_until: 2024-12-31", "effective_until: 2023-12-31")
+    text = text.replace("employer_types: [association]", "employer_types: [club]", 1)
+    text = text.replace(
+        "effective_until: 2024-12-31\n    daily_amount", "effective_until: 2023-12-31\n    daily_amount"
+    )
     path = tmp_path / "rates.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataFileError) as raised:
@@ -77,7 +80,7 @@ def test_unknown_fields_and_duplicate_ids_are_refused(tmp_path):
 
 def test_the_command_reports_and_refuses(tmp_path, capsys):
     call_command("load_subsidy_rates")
-    assert "lisätty 8" in capsys.readouterr().out
+    assert "lisätty 12" in capsys.readouterr().out
     broken = tmp_path / "rates.yaml"
     broken.write_text("pay_subsidy: {}\n", encoding="utf-8")
     with pytest.raises(CommandError, match="osion pay_subsidy on oltava luettelo"):

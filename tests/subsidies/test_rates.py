@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from subsidies import rates
 from subsidies.rates import Case, EmployerType, Kind, Status, calculate, in_force, months_unemployed, weekdays
-from tests.subsidies.rules import GENERAL, RULES, START_UP_2024, START_UP_2025, START_UP_2026
+from tests.subsidies.rules import GENERAL, GENERAL_2025, RULES, START_UP_2024, START_UP_2025, START_UP_2026
 
 E = EmployerType
 
@@ -211,10 +211,13 @@ def test_a_subsidy_starts_between_receipt_and_twelve_months_after(received, firs
 
 
 def test_in_force_takes_the_latest_started_rule():
-    raised = replace(GENERAL, id="palkkatuki-yleinen-2026", effective_from=date(2026, 1, 1), monthly_cap=Decimal(1300))
+    raised = replace(
+        GENERAL_2025, id="palkkatuki-yleinen-2026", effective_from=date(2026, 1, 1), monthly_cap=Decimal(1300)
+    )
     rules = replace(RULES, pay_subsidy=(*RULES.pay_subsidy, raised))
-    assert in_force([GENERAL, raised], date(2025, 12, 31)) == GENERAL
-    assert in_force([GENERAL, raised], date(2026, 1, 1)) == raised
+    assert in_force([GENERAL, GENERAL_2025, raised], date(2024, 12, 31)) == GENERAL
+    assert in_force([GENERAL, GENERAL_2025, raised], date(2025, 12, 31)) == GENERAL_2025
+    assert in_force([GENERAL, GENERAL_2025, raised], date(2026, 1, 1)) == raised
     assert calculate(pay_case(costs="3000", start_date=date(2026, 2, 1)), rules).monthly_amount == Decimal(1300)
 
 
@@ -292,3 +295,25 @@ def test_the_stored_choices_are_the_cores():
 
     assert set(SubsidyKind.values) == {kind.value for kind in Kind}
     assert set(StoredEmployerType.values) == {employer.value for employer in EmployerType}
+
+
+@pytest.mark.parametrize(
+    ("start", "rule_id", "act"),
+    [
+        (date(2023, 7, 1), "palkkatuki-yleinen-2023-07", "916/2012"),
+        (date(2024, 12, 31), "palkkatuki-yleinen-2023-07", "916/2012"),
+        (date(2025, 1, 1), "palkkatuki-yleinen-2025-01", "380/2023"),
+        (date(2026, 11, 30), "palkkatuki-yleinen-2025-01", "380/2023"),
+    ],
+)
+def test_the_act_cited_follows_the_start_date_across_the_repeal_of_916_2012(start, rule_id, act):
+    result = calculate(pay_case(start_date=start), RULES)
+    assert (result.rule.id, result.monthly_amount) == (rule_id, Decimal("1000.00"))
+    assert act in result.rule.source
+
+
+@pytest.mark.parametrize("kind", [Kind.GENERAL, Kind.REDUCED_WORK_ABILITY, Kind.ASSOCIATION, Kind.AGE_55_PLUS])
+def test_every_kind_has_a_2025_version_with_the_same_amounts(kind):
+    old, new = (rates.rule_for(kind, day, RULES) for day in (date(2024, 12, 31), date(2025, 1, 1)))
+    assert "916/2012" in old.source and "380/2023" in new.source and "916/2012" not in new.source
+    assert (old.share_percent, old.monthly_cap, old.max_months) == (new.share_percent, new.monthly_cap, new.max_months)

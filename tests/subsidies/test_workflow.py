@@ -1,7 +1,7 @@
 """The application workflow: each step allowed and refused (wrong role, no delegation, the same person, wrong state,
 rectification after 30 days), decisions under delegation, the stored document, scoping and the access log."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 import time_machine
@@ -55,7 +55,7 @@ def test_a_pay_subsidy_from_received_to_notified(people):
     assert list(selectors.awaiting_decision(decider)) == [application]
     decision = services.decide(application.pk, by=decider)
     assert (decision.outcome, decision.monthly_amount, decision.total) == ("granted", 1260, 6300)
-    assert decision.rule_key == "palkkatuki-yleinen-2023-07"
+    assert decision.rule_key == "palkkatuki-yleinen-2025-01"
     assert decision.delegation.municipality.code == "578" and decision.delegation.case_type == "pay_subsidy"
     services.notify(application.pk, by=preparer, notified_on=timezone.localdate())
     application.refresh_from_db()
@@ -79,8 +79,8 @@ def test_the_decision_document_names_basis_amounts_decider_and_appeal(people):
         "6\u00a0300,00\u00a0€",
         "1.3.2025",
         "31.7.2025",
-        "palkkatuki-yleinen-2023-07",
-        "916/2012",
+        "palkkatuki-yleinen-2025-01",
+        "380/2023",
         "Pia Päättäjä",
         "Paltamo: palkkatuki",
         "Oikaisuvaatimusohje",
@@ -295,3 +295,20 @@ def test_the_page_refuses_a_counsellor_the_decision_and_shows_why_to_a_decider_w
     assert "Tallennettu: päätetty." in page.content.decode()
     card = client.get(f"/tuet/hakemukset/{application.pk}/")
     assert card.context["steps"] == ["notify"]
+
+
+def test_a_decision_made_today_cites_act_380_2023(people):
+    """Act 916/2012 was repealed on 1.1.2025: a subsidy starting now is decided under Act 380/2023."""
+    today = timezone.localdate()
+    application = make_application(people["preparer"], received_on=today, start_date=today + timedelta(days=14))
+    decision = advance(application, people["preparer"], to="decided", decider=people["decider"]).decisions.get()
+    assert decision.rule_key == "palkkatuki-yleinen-2025-01"
+    text = read_text(bytes(decision.document))
+    assert "380/2023" in text and "916/2012" not in text
+
+
+def test_a_subsidy_that_started_in_2024_keeps_the_rule_of_act_916_2012(people):
+    application = make_application(people["preparer"], received_on=date(2024, 11, 1), start_date=date(2024, 12, 1))
+    decision = advance(application, people["preparer"], to="decided", decider=people["decider"]).decisions.get()
+    assert decision.rule_key == "palkkatuki-yleinen-2023-07"
+    assert "916/2012" in read_text(bytes(decision.document))
