@@ -122,7 +122,7 @@ def main() -> None:
     from demo import people as population_generator
     from jobseekers.models import Jobseeker
     from organisation.models import EmploymentArea, Municipality
-    from service_model import selectors
+    from service_model import on_time_selectors, selectors
     from service_model.models import Deadline, Meeting
     from service_model.today import parse_day
 
@@ -299,7 +299,7 @@ def main() -> None:
 
     # --- for information: the area's monthly on-time rate -------------------------------------------------------------
     manager = User(role=Role.AREA_MANAGER, home_municipality=municipalities[0], username="bench")
-    runs = [timed(selectors.on_time_rate, manager, 12, today)[0] for _ in range(3)]
+    runs = [timed(on_time_selectors.on_time_rate, manager, 12, today)[0] for _ in range(3)]
     print(f"area on-time rate, 12 months (information, no target): median {statistics.median(runs):.0f} ms")
 
 

@@ -420,3 +420,32 @@ class JobseekerChange(models.Model):
 
     def __str__(self):
         return f"{self.jobseeker_id} {self.kind} {self.field} {self.effective_on}"
+
+
+class CaseloadCount(models.Model):
+    """Searching job seekers per (responsible counsellor, pool, serving municipality, home municipality): the caseload
+    dashboard's four counts without scanning the registry (at national scale 700 000 rows, about a second a view).
+
+    Kept by database triggers (migration 0007) in the transaction of every write to the job seeker table – the
+    services, the batch assignment's bulk UPDATE, the demo's COPY alike – so no write path can forget it. Plain ids,
+    0 for "no counsellor" (a unique key treats NULLs as distinct); rows left at 0 clients are harmless.
+    """
+
+    counsellor_id = models.IntegerField(_("vastuuohjaaja (id, 0 = ei)"))
+    pool = models.CharField(_("ohjaajaryhmä"), max_length=100)
+    serving_municipality_id = models.IntegerField(_("palveleva kunta (id)"))
+    municipality_id = models.IntegerField(_("kotikunta (id)"))
+    clients = models.IntegerField(_("asiakkaita"), default=0)
+
+    class Meta:
+        verbose_name = _("asiakasmäärä")
+        verbose_name_plural = _("asiakasmäärät")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["counsellor_id", "pool", "serving_municipality_id", "municipality_id"],
+                name="caseload_count_key",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.counsellor_id} {self.pool} {self.serving_municipality_id} {self.municipality_id}: {self.clients}"

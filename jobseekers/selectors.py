@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -15,10 +16,11 @@ from django.http import Http404
 from accounts import permissions
 from accounts.models import User
 from audit.services import log_access
-from jobseekers import capacity, hetu_store, names, organisation_adapter
+from jobseekers import hetu_store, names, organisation_adapter
 from jobseekers.enums import CaseloadStatus, CounsellorPurpose
-from jobseekers.models import CounsellorAssignment, Jobseeker, JobseekerChange
+from jobseekers.models import CaseloadCount, CounsellorAssignment, Jobseeker, JobseekerChange
 from jobseekers.targets import Target, Targets
+from organisation import caseload_bounds
 from organisation.models import Municipality, Team
 from organisation.pools import Pool, municipality_pool, team_pool
 from organisation.routing_snapshot import TargetGroup
@@ -214,12 +216,9 @@ class Caseload:
             return CaseloadStatus.NO_TARGET if self.fte or not self.clients else CaseloadStatus.NO_STAFF
         if not self.fte:
             return CaseloadStatus.NO_STAFF if self.clients else CaseloadStatus.NO_CLIENTS
-        ratio = Decimal(self.clients) / self.fte
-        if self.target.max_clients is not None and ratio > self.target.max_clients:
-            return CaseloadStatus.OVER
-        if self.target.min_clients is not None and ratio < self.target.min_clients:
-            return CaseloadStatus.UNDER
-        return CaseloadStatus.WITHIN
+        # The plan's wording ("alle" strict, "noin" with the area's tolerance) read by the one rule planning uses too.
+        verdict = caseload_bounds.verdict(Fraction(self.clients) / Fraction(self.fte), self.target.bounds)
+        return CaseloadStatus(verdict.value)
 
     @property
     def over(self) -> bool:
@@ -227,10 +226,11 @@ class Caseload:
 
     @property
     def fte_needed(self) -> Decimal | None:
-        """FTE missing to bring clients per FTE down to the target maximum (capacity.missing_fte)."""
+        """FTE missing to meet the target's upper end as the plan words it (strict "alle", "noin" with tolerance):
+        the rule the planning pages use (caseload_bounds.missing_fte)."""
         if self.target is None or not self.target.max_clients or not self.over:
             return None
-        return capacity.missing_fte(self.clients, self.fte, self.target.max_clients)
+        return caseload_bounds.missing_fte(self.clients, self.fte, self.target.bounds)
 
 
 def _in_municipality(user: User, code: str) -> bool:
@@ -239,18 +239,32 @@ def _in_municipality(user: User, code: str) -> bool:
     )
 
 
+def client_count_groups() -> list[tuple]:
+    """(responsible counsellor id or None, pool, serving municipality id, home municipality id, searching job seekers)
+    – from the counts the database keeps on every write (CaseloadCount), a few thousand rows at national scale."""
+    groups = CaseloadCount.objects.filter(clients__gt=0).values_list(
+        "counsellor_id", "pool", "serving_municipality_id", "municipality_id", "clients"
+    )
+    return [(counsellor or None, *rest) for counsellor, *rest in groups]
+
+
+def client_count_groups_recounted() -> list[tuple]:
+    """The same groups counted from the job seekers themselves (one grouped scan of the registry): the check of the
+    kept counts."""
+    groups = Jobseeker.objects.searching().values_list(
+        "responsible_counsellor", "pool", "serving_municipality", "municipality"
+    )
+    return list(groups.annotate(n=Count("id")).order_by())
+
+
 def _client_counts() -> tuple[dict, dict, dict, dict]:
     """Clients per responsible counsellor, per pool and per serving municipality (with the unassigned), and residents
-    per home municipality – from one grouped scan of the job seekers, which at national scale is most of the page's
-    time (four separate scans took four times as long)."""
+    per home municipality."""
     by_counsellor: dict = defaultdict(int)
     pools: dict = defaultdict(lambda: {"clients": 0, "unassigned": 0})
     serving: dict = defaultdict(lambda: {"clients": 0, "unassigned": 0})
     residents: dict = defaultdict(int)
-    groups = Jobseeker.objects.searching().values_list(
-        "responsible_counsellor", "pool", "serving_municipality", "municipality"
-    )
-    for counsellor, pool, serving_municipality, municipality, count in groups.annotate(n=Count("id")).order_by():
+    for counsellor, pool, serving_municipality, municipality, count in client_count_groups():
         if counsellor is not None:
             by_counsellor[counsellor] += count
         for row in (pools[pool], serving[serving_municipality]):
@@ -260,6 +274,29 @@ def _client_counts() -> tuple[dict, dict, dict, dict]:
     return dict(by_counsellor), dict(pools), dict(serving), dict(residents)
 
 
+# What the dashboard reads of a counsellor (name, status, FTE, pool): the rest (the session hash, languages, login
+# times) need not be decoded thousands of times.
+CASELOAD_USER_FIELDS = ("first_name", "last_name", "username", "role", "is_active", "fte", "team", "home_municipality")
+
+
+def _counsellors_with_places() -> list[User]:
+    """Every counsellor (also inactive ones), by municipality, team and name, each with its team (and the team's
+    municipality) and home municipality attached: the few dozen teams and municipalities are read once rather than
+    joined into each of thousands of counsellors, whose four model instances each were most of the dashboard's time
+    at national scale."""
+    teams = {team.pk: team for team in Team.objects.select_related("municipality")}
+    places = {municipality.pk: municipality for municipality in Municipality.objects.all()}
+    people = list(
+        User.objects.filter(permissions.counsellors_filter(active_only=False))
+        .only(*CASELOAD_USER_FIELDS)
+        .order_by("home_municipality__name_fi", "team__name", "last_name", "first_name", "pk")
+    )
+    for person in people:
+        person.team = teams.get(person.team_id)
+        person.home_municipality = places.get(person.home_municipality_id)
+    return people
+
+
 def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]:
     """Clients per counsellor, team and serving municipality against the plan's targets; empty without access."""
     if not permissions.can_view_caseloads(user):
@@ -267,11 +304,7 @@ def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]
     targets = Targets()
     by_counsellor, pools, serving, residents = _client_counts()
 
-    everyone = list(
-        User.objects.filter(permissions.counsellors_filter(active_only=False))
-        .select_related("team", "team__municipality", "home_municipality")
-        .order_by("home_municipality__name_fi", "team__name", "last_name", "first_name", "pk")
-    )
+    everyone = _counsellors_with_places()
     shown = [u for u in everyone if u.is_active or by_counsellor.get(u.pk)]
     staff = [u for u in shown if _in_municipality(u, municipality_code)] if municipality_code else shown
     active = [u for u in everyone if u.is_active]

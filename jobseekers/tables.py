@@ -2,12 +2,15 @@
 
 from decimal import Decimal
 
+from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from common.formatting import fi_number
 from common.tables import Column, Table
 from jobseekers import selectors
+
+COUNSELLOR_PAGE_SIZE = 100
 
 
 def _target_range(target) -> str:
@@ -59,8 +62,15 @@ COMMON_TAIL = [
 ]
 
 
-def caseload_tables(user, *, municipality_code: str = "") -> dict:
+def caseload_tables(user, *, municipality_code: str = "", counsellor_page: str | None = None) -> dict:
+    """The three tables; with `counsellor_page` (a page number) the counsellor table holds that page of the
+    counsellors only, and "counsellor_page" is its Page: a country-sized area has thousands of counsellors, and
+    rendering them all was most of the page's time."""
     data = selectors.caseloads(user, municipality_code=municipality_code)
+    page = None
+    if counsellor_page is not None:
+        page = Paginator(data["counsellors"], COUNSELLOR_PAGE_SIZE).get_page(counsellor_page)
+        data["counsellors"] = page.object_list
     municipality_table = Table(
         key="asiakasmaarat-kunnat",
         title=_("Asiakasmäärät kunnittain (palveleva kunta)"),
@@ -91,7 +101,12 @@ def caseload_tables(user, *, municipality_code: str = "") -> dict:
         rows=[_row(c) for c in data["teams"]],
     )
     counsellor_table = _counsellor_table(data["counsellors"])
-    return {"municipality_table": municipality_table, "team_table": team_table, "counsellor_table": counsellor_table}
+    return {
+        "municipality_table": municipality_table,
+        "team_table": team_table,
+        "counsellor_table": counsellor_table,
+        "counsellor_page": page,
+    }
 
 
 def _counsellor_table(counsellors) -> Table:

@@ -182,12 +182,16 @@ def caseloads(request):
     user = request.user
     require(permissions.can_view_caseloads(user))
     municipality = _caseload_municipality(request)
-    data = tables.caseload_tables(user, municipality_code=municipality)
+    data = tables.caseload_tables(user, municipality_code=municipality, counsellor_page=request.GET.get("page", "1"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "jobseekers/caseloads.html",
         {
             **data,
+            "page": data["counsellor_page"],
+            "query": query.urlencode(),
             "municipality": municipality,
             "municipalities": forms.municipality_choices()[1:],
             "can_assign": permissions.can_assign_batch(user),

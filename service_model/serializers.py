@@ -206,6 +206,45 @@ class WorklistRowSerializer(serializers.Serializer):
     booked = BookedSerializer(allow_null=True)
 
 
+_ROW_FIELDS = WorklistRowSerializer().fields
+_PLANNED_AT = _ROW_FIELDS["booked"].fields["planned_at"]
+_DUE_ON = _ROW_FIELDS["due_on"]
+
+
+def worklist_rows_data(rows) -> list[dict]:
+    """Exactly WorklistRowSerializer(rows, many=True).data, built directly: the serializer's dispatch per field was a
+    fifth of the endpoint's time. The moments and dates go through the serializer's own fields, so their format
+    follows it; the schema is still the serializer's, and tests/service_model/test_worklist_api.py compares the two."""
+    data = []
+    for row in rows:
+        person, booked = row.jobseeker, row.booked
+        data.append(
+            {
+                "jobseeker": {
+                    "id": person.pk,
+                    "first_name": person.first_name,
+                    "last_name": person.last_name,
+                    "municipality": person.municipality_code,
+                },
+                "next_meeting_type": row.meeting_type,
+                "due_on": _DUE_ON.to_representation(row.due_on),
+                "bucket": str(row.bucket),
+                "days_overdue": row.days_overdue,
+                "days_until": row.days_until,
+                "rule_set_id": row.rule_set_id,
+                "booked": None
+                if booked is None
+                else {
+                    "id": booked.pk,
+                    "planned_at": _PLANNED_AT.to_representation(booked.planned_at),
+                    "meeting_type": booked.meeting_type,
+                    "channel": booked.channel,
+                },
+            }
+        )
+    return data
+
+
 class WorklistQuerySerializer(serializers.Serializer):
     paiva = serializers.DateField(required=False, help_text="Viitepäivä (oletus: tänään).")
     horizon = serializers.IntegerField(required=False, min_value=0, max_value=MAX_HORIZON_DAYS, default=28)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from common.formatting import fi_date
 from common.tables import Column, Table
-from service_model import selectors
+from service_model import on_time_selectors, selectors
 
 
 def month_label(month) -> str:
@@ -97,7 +97,7 @@ def overview_tables(overview: selectors.Overview) -> dict[str, Table]:
     return {counsellors.key: counsellors, municipalities.key: municipalities}
 
 
-def on_time_table(rows: list[selectors.MonthRow]) -> Table:
+def on_time_table(rows: list[on_time_selectors.MonthRow]) -> Table:
     return Table(
         key="ajallaan-kuukausittain",
         title=_("Määräajassa pidetyt kuukausittain"),
@@ -123,7 +123,7 @@ def on_time_table(rows: list[selectors.MonthRow]) -> Table:
     )
 
 
-def on_time_chart(rows: list[selectors.MonthRow]) -> dict:
+def on_time_chart(rows: list[on_time_selectors.MonthRow]) -> dict:
     return {
         "type": "line",
         "percent": True,

@@ -8,7 +8,7 @@ from accounts import permissions
 from common.tables import export_response
 from common.views import require
 from jobseekers.forms import municipality_choices
-from service_model import selectors, tables
+from service_model import on_time_selectors, selectors, tables
 from service_model.today import reference_day
 from service_model.views.page import day_warning
 
@@ -59,7 +59,7 @@ def on_time(request):
     day_warning(request, bad_day)
     choices = municipality_choices()[1:]
     municipality = _municipality(request, choices)
-    rows = selectors.on_time_rate(user, 12, today, municipality_code=municipality)
+    rows = on_time_selectors.on_time_rate(user, 12, today, municipality_code=municipality)
     return render(
         request,
         "service_model/on_time.html",
@@ -79,5 +79,7 @@ def on_time_export(request):
     user = request.user
     require(permissions.can_view_on_time_rate(user) and permissions.can_export_tables(user))
     today, _bad = reference_day(request)
-    rows = selectors.on_time_rate(user, 12, today, municipality_code=_municipality(request, municipality_choices()[1:]))
+    rows = on_time_selectors.on_time_rate(
+        user, 12, today, municipality_code=_municipality(request, municipality_choices()[1:])
+    )
     return export_response(tables.on_time_table(rows), request.GET.get("format", "csv"))

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from audit.models import PersonalDataAccess
-from service_model import selectors
+from service_model import on_time_selectors, selectors
 from service_model.services import meetings
 from tests.service_model.conftest import at
 from tests.service_model.factories import MeetingFactory
@@ -122,13 +122,13 @@ def test_on_time_rate_per_month(client_of, counsellor, today):
         jobseeker=late, meeting_type="initial_interview", channel="phone", held_at=at(date(2026, 2, 3)),
         counsellor=counsellor, by=counsellor, plan_goal="Työllistyminen.", plan_review="Laadittu.",
     )  # fmt: skip
-    rows = {row.month: row for row in selectors.on_time_rate(counsellor, 3, today)}
+    rows = {row.month: row for row in on_time_selectors.on_time_rate(counsellor, 3, today)}
     assert list(rows) == [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)]
     january, february = rows[date(2026, 1, 1)], rows[date(2026, 2, 1)]
     assert (january.due, january.on_time, january.late, january.rate) == (2, 1, 1, Decimal("50.0"))
     assert (february.due, february.missed, february.rate) == (1, 1, Decimal("0.0"))
     assert rows[date(2026, 3, 1)].rate is None
-    assert selectors.on_time_rate(counsellor, 3, today, municipality_code="290")[0].due == 0
+    assert on_time_selectors.on_time_rate(counsellor, 3, today, municipality_code="290")[0].due == 0
 
 
 def test_overview_and_on_time_pages(client, week, make_staff, counsellor, today):
