@@ -16,8 +16,11 @@ jobs can be done remotely. Employers are invented, with valid Y-tunnus values fr
 3999999) far from the tests' examples. Job offers are made through matching.services, as a counsellor makes them,
 and their journal entries with them.
 
-Vacancies beyond the area (Oulu, Iisalmi, …) are not made: a vacancy's municipality must be one of the area's
-(employers.services), so a job in a neighbouring centre would need that rule changed first.
+Beside them, OUTSIDE_AREA vacancies in the neighbouring centres the road-distance table knows (Oulu, Iisalmi, …), in
+occupations those towns recruit for, each owned by the area municipality nearest to it by road (its employer services
+keep the vacancy, docs/decisions/0011). They are not part of Table 1's column, which counts the area's own
+municipalities, and are reported apart; a few job offers are made to them (OUTSIDE_OFFERS), to the best candidates
+whose commute, relocation or remote work lets the engine suggest them.
 """
 
 import random
@@ -29,13 +32,15 @@ from django.utils import timezone
 
 from demo import erase
 from demo.population import Weighted
-from employers import enums
+from employers import distance_store, enums
 from employers.models import Employer, Vacancy
 from jobseekers.enums import UNEMPLOYED_STATUSES
 from jobseekers.languages import working_languages
 from jobseekers.models import Jobseeker
 from labour_market.enums import FigureStatus
 from labour_market.models import MunicipalStatistic
+from matching import arrays as matching_arrays
+from matching import engine as matching_engine
 from matching import selectors as matching_selectors
 from matching import services as matching_services
 from matching.enums import JobOfferKind, Outcome
@@ -158,15 +163,32 @@ OUTCOME_WEIGHTS = {
 }
 
 
+# Open vacancies in the neighbouring centres, by municipality code: what the towns recruit for (Oulu's hospital and IT
+# firms, Iisalmi's food and engineering works, forestry in Nurmes and Pudasjärvi, care everywhere).
+OUTSIDE_AREA = {
+    "564": ("2512", "3221", "7411", "2512", "5321"),
+    "140": ("5321", "8332", "7212"),
+    "541": ("8341", "5322"),
+    "615": ("5120", "6210"),
+    "320": ("7115",),
+    "785": ("5322",),
+    "762": ("9329",),
+}
+OUTSIDE_OFFERS = 5
+OUTSIDE_INDUSTRY = "N"
+
+
 @dataclass
 class Report:
     month: date | None = None
     vacancies: dict[str, int] = field(default_factory=dict)
+    outside_area: dict[str, int] = field(default_factory=dict)
     employers: int = 0
     deleted: int = 0
     offers: int = 0
     across_offers: int = 0
     outcomes: int = 0
+    outside_offers: int = 0
 
 
 class VacancyGenerationError(Exception):
@@ -303,10 +325,95 @@ def generate(*, seed: int, today: date) -> Report:
                 )
             )
         report.vacancies[code] = counts[code]
+    outside, report.outside_area = _outside_area(area, municipalities, ids, serial, seed, rng, today)
+    report.employers += len({vacancy.employer_id for vacancy in outside})
     # Bulk: a thousand invented vacancies need no change-log entry each.
-    Vacancy.objects.bulk_create(made, batch_size=1000)
+    Vacancy.objects.bulk_create(made + outside, batch_size=1000)
     _working_languages(rng)
     return report
+
+
+def _outside_area(area, municipalities, ids, serial, seed, rng, today) -> tuple[list[Vacancy], dict[str, int]]:
+    """The vacancies in the neighbouring centres the road-distance table knows, each with an employer of its own
+    owned by the nearest area municipality; none when the table is not loaded."""
+    centres = distance_store.neighbouring_centres(area.pk)
+    table = distance_store.road_distances()
+    made, counts = [], {}
+    for code, occupations in sorted(OUTSIDE_AREA.items()):
+        reachable = [(table.between(code, own), own) for own in sorted(municipalities)]
+        reachable = [(km, own) for km, own in reachable if km is not None]
+        if code not in centres or not reachable:
+            continue
+        owner = municipalities[min(reachable)[1]]
+        employer = Employer.objects.create(
+            area=area,
+            name=f"{centres[code]} {EMPLOYER_WORDS[OUTSIDE_INDUSTRY]} {rng.choice(SUFFIXES)}",
+            business_id=next(ids),
+            municipality=owner,
+            industry=OUTSIDE_INDUSTRY,
+        )
+        for occupation in occupations:
+            serial += 1
+            made.append(
+                Vacancy(
+                    employer=employer,
+                    municipality=owner,
+                    workplace_outside_area=code,
+                    workplace_outside_area_name=centres[code],
+                    status=enums.VacancyStatus.OPEN,
+                    source=enums.Source.OTHER,
+                    external_id=f"{SYNTHETIC_PREFIX}{seed}-{serial}",
+                    description="Keksitty työpaikka alueen ulkopuolella esittelyä varten.",
+                    **_vacancy_values(occupation, code, rng, today),
+                )
+            )
+        counts[code] = len(occupations)
+    return made, counts
+
+
+def make_outside_offers(*, seed: int, today: date, count: int = OUTSIDE_OFFERS) -> int:
+    """Job offers to vacancies outside the area: each to its best synthetic candidate with a responsible counsellor,
+    by that counsellor, as the engine ranks them (a long commute, relocation or remote work)."""
+    rng = random.Random(f"outside-offers:{seed}")
+    found = list(
+        Vacancy.objects.filter(external_id__startswith=SYNTHETIC_PREFIX, status=enums.VacancyStatus.OPEN)
+        .exclude(workplace_outside_area="")
+        .select_related("employer", "municipality")
+        .order_by("pk")
+    )
+    rng.shuffle(found)
+    places = matching_arrays.places()
+    made = 0
+    for vacancy in found:
+        if made >= count:
+            break
+        candidates = matching_engine.matches_for_vacancy(
+            matching_arrays.vacancy(vacancy, today, places),
+            0,
+            matching_arrays.seekers(today, places, vacancy.employer.area_id),
+            places.distances,
+            matching_arrays.weights(),
+            20,
+        )
+        people = Jobseeker.objects.filter(
+            pk__in=[match.id for match in candidates],
+            synthetic_month__isnull=False,
+            responsible_counsellor__isnull=False,
+            status__in=UNEMPLOYED_STATUSES,
+        ).select_related("municipality", "responsible_counsellor")
+        by_id = {person.pk: person for person in people}
+        person = next((by_id[match.id] for match in candidates if match.id in by_id), None)
+        if person is None or JobOffer.objects.filter(jobseeker=person, vacancy=vacancy, outcome="").exists():
+            continue
+        matching_services.make_offer(
+            jobseeker=person,
+            vacancy=vacancy,
+            kind=JobOfferKind.JOB_OFFER,
+            by=person.responsible_counsellor,
+            today=today - timedelta(days=rng.randint(1, 20)),
+        )
+        made += 1
+    return made
 
 
 def _working_languages(rng: random.Random) -> None:

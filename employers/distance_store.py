@@ -10,6 +10,7 @@ from common.data_files import LoadSummary
 from common.locks import serialize_on
 from employers import distances
 from employers.models import RoadDistance
+from organisation.models import Municipality
 
 STORED = [field.name for field in fields(distances.Distance)]
 
@@ -43,3 +44,10 @@ def as_distance(row: RoadDistance) -> distances.Distance:
 def road_distances() -> distances.RoadDistances:
     """Every stored distance as the pure core's table. Not scoped by a user: road distances are public facts."""
     return distances.RoadDistances(as_distance(row) for row in RoadDistance.objects.all())
+
+
+def neighbouring_centres(area_id) -> dict[str, str]:
+    """The centres outside the area that the table knows (code → name): the places a vacancy's workplace outside the
+    area may be. The area's own municipalities are left out, whatever the table holds."""
+    own = set(Municipality.objects.filter(area_id=area_id).values_list("code", flat=True))
+    return {code: name for code, name in road_distances().names.items() if code not in own}

@@ -78,7 +78,20 @@ class VacancyForm(Described, forms.Form):
         help_text=_("Kirjoita ammatin nimeä tai koodia ja valitse ehdotuksista; tallentuu nelinumeroisena koodina."),
     )
     description = forms.CharField(label=_("Kuvaus"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
-    municipality = forms.ChoiceField(label=_("Työpaikan kunta"), choices=())
+    municipality = forms.ChoiceField(
+        label=_("Työpaikan kunta"),
+        choices=(),
+        help_text=_("Alueen kunta, jonka työnantajapalvelut vastaavat työpaikasta."),
+    )
+    workplace_outside_area = forms.ChoiceField(
+        label=_("Työpaikka alueen ulkopuolella"),
+        choices=(),
+        required=False,
+        help_text=_(
+            "Naapurialueen keskus, jos työ tehdään alueen ulkopuolella: etäisyys lasketaan siihen, ei yllä "
+            "valittuun kuntaan."
+        ),
+    )
     workplace_address = forms.CharField(label=_("Työpaikan osoite"), max_length=300, required=False)
     positions = forms.IntegerField(label=_("Paikkoja"), min_value=1, max_value=999, initial=1)
     working_time = forms.ChoiceField(
@@ -127,6 +140,13 @@ class VacancyForm(Described, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["employer"].queryset = selectors.employers(user).order_by("name")
         self.fields["municipality"].choices = municipality_choices(user, _("Valitse kunta"))
+        centres = selectors.neighbouring_centres(user)
+        saved = self.initial.get("workplace_outside_area")
+        if saved and saved not in centres:
+            # The saved centre has left the road-distance table: without its option the page would show "in the
+            # area" and a save would move the work there unasked; kept, the save is refused on this field.
+            centres = {**centres, saved: saved}
+        self.fields["workplace_outside_area"].choices = [("", _("Ei – työpaikka on alueella"))] + list(centres.items())
         if editing:
             # A saved vacancy changes state by its own actions (publish, fill, close), not by editing.
             del self.fields["status"]

@@ -73,6 +73,13 @@ class Vacancy(models.Model):
     municipality = models.ForeignKey(
         "organisation.Municipality", verbose_name=_("työpaikan kunta"), on_delete=models.PROTECT, related_name="+"
     )
+    # A workplace in a neighbouring centre outside the area (Oulu, Iisalmi, …): its municipality code as the
+    # road-distance table names it, and its name as written, so the vacancy reads the same after a reload of the table.
+    # `municipality` stays the area municipality whose employer services own the vacancy (docs/decisions/0011).
+    workplace_outside_area = models.CharField(
+        _("työpaikka alueen ulkopuolella (kuntanumero)"), max_length=3, blank=True
+    )
+    workplace_outside_area_name = models.CharField(_("työpaikka alueen ulkopuolella"), max_length=100, blank=True)
     workplace_address = models.CharField(_("työpaikan osoite"), max_length=300, blank=True)
     positions = models.PositiveSmallIntegerField(_("paikkoja"), default=1)
     working_time = models.CharField(_("työaika"), max_length=20, choices=enums.WorkingTime.choices)
@@ -109,6 +116,13 @@ class Vacancy(models.Model):
             models.UniqueConstraint(
                 fields=["source", "external_id"], condition=~Q(external_id=""), name="vacancy_external_id_unique"
             ),
+            # Which centres are known is data (the road-distance table), checked in employers/services.py; the
+            # database holds the shape: a three-digit code with its name, or neither.
+            models.CheckConstraint(
+                condition=(Q(workplace_outside_area="") & Q(workplace_outside_area_name=""))
+                | (Q(workplace_outside_area__regex=r"^[0-9]{3}$") & ~Q(workplace_outside_area_name="")),
+                name="vacancy_workplace_outside_area_code_and_name",
+            ),
         ]
         indexes = [models.Index(fields=["status", "municipality"]), models.Index(fields=["occupation"])]
 
@@ -118,6 +132,19 @@ class Vacancy(models.Model):
     @property
     def status_enum(self) -> enums.VacancyStatus:
         return enums.VacancyStatus(self.status)
+
+    @property
+    def is_outside_area(self) -> bool:
+        return bool(self.workplace_outside_area)
+
+    @property
+    def workplace_code(self) -> str:
+        """The municipality code of the place the work is done: the centre outside the area, or the municipality."""
+        return self.workplace_outside_area or self.municipality.code
+
+    @property
+    def workplace_name(self) -> str:
+        return self.workplace_outside_area_name or self.municipality.name_fi
 
 
 class RoadDistance(models.Model):

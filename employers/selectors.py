@@ -93,6 +93,15 @@ def get_vacancy(user, pk) -> Vacancy:
     return vacancy
 
 
+def neighbouring_centres(user) -> dict[str, str]:
+    """The centres outside the user's area a vacancy's workplace may be in (code → name), by name."""
+    if not permissions.can_view_employers(user):
+        return {}
+    area = _area_of(user)
+    found = distance_store.neighbouring_centres(area.pk if area else None)
+    return dict(sorted(found.items(), key=lambda item: item[1]))
+
+
 def road_distances(user) -> RoadDistances:
     if not permissions.can_view_employers(user):
         return RoadDistances(())

@@ -68,7 +68,23 @@ class VacancySerializer(serializers.Serializer):
     occupation = serializers.RegexField(
         r"^[0-9]{4}$", max_length=4, help_text="ISCO-08-ammattiryhmän nelinumeroinen koodi, esim. 3221."
     )
-    municipality = serializers.RegexField(r"^[0-9]{3}$", max_length=3, help_text="Työpaikan kuntanumero.")
+    municipality = serializers.RegexField(
+        r"^[0-9]{3}$",
+        max_length=3,
+        help_text="Alueen kunnan kuntanumero: työpaikan kunta, tai alueen ulkopuolisen työpaikan omistava kunta, "
+        "jonka työnantajapalvelut vastaavat siitä.",
+    )
+    workplace_outside_area = serializers.CharField(
+        max_length=100,
+        required=False,
+        allow_blank=True,
+        help_text="Työpaikka alueen ulkopuolella: naapurialueen keskuksen kuntanumero tai nimi tieetäisyystaulusta "
+        "(esim. 564 tai Oulu). Sijainti ja etäisyys lasketaan tähän; tyhjä, kun työpaikka on alueella. Vastauksessa "
+        "aina kuntanumero. Tuntematon keskus tai alueen oma kunta on virhe tällä kentällä.",
+    )
+    workplace_outside_area_name = serializers.CharField(
+        read_only=True, help_text="Alueen ulkopuolisen työpaikan keskuksen nimi; tyhjä, kun työpaikka on alueella."
+    )
     workplace_address = serializers.CharField(max_length=services.MAX_ADDRESS, required=False, allow_blank=True)
     positions = serializers.IntegerField(min_value=1, max_value=services.MAX_POSITIONS, required=False)
     working_time = serializers.ChoiceField(choices=enums.WorkingTime.choices)
@@ -109,6 +125,8 @@ class VacancySerializer(serializers.Serializer):
                     "title",
                     "description",
                     "occupation",
+                    "workplace_outside_area",
+                    "workplace_outside_area_name",
                     "workplace_address",
                     "positions",
                     "working_time",

@@ -12,7 +12,8 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fi import ytunnus
 
 from common.errors import Errors
-from employers import enums, industries
+from common.text import fold
+from employers import distance_store, enums, industries
 from employers.models import ContactPerson, Employer, Vacancy
 from labour_market.models import Occupation
 from organisation.models import Municipality
@@ -32,6 +33,7 @@ VACANCY_DEFAULTS = {
     "description": "",
     "occupation": "",
     "municipality": "",
+    "workplace_outside_area": "",
     "workplace_address": "",
     "positions": 1,
     "working_time": "",
@@ -176,6 +178,33 @@ def update_employer(employer: Employer, data: dict, *, by, contacts=None) -> Emp
 # --- Vacancies --------------------------------------------------------------------------------------------------------
 
 
+def _outside_place(value, area_id, errors: Errors) -> tuple[str, str]:
+    """(code, name) of the workplace outside the area, given by code or by name; ("", "") when not given."""
+    given = str(value or "").strip()
+    if not given:
+        return "", ""
+    centres = distance_store.neighbouring_centres(area_id)
+    by_name = {fold(name): code for code, name in centres.items()}
+    code = given if given in centres else by_name.get(fold(given))
+    if code is not None:
+        return code, centres[code]
+    # Names are compared folded, as the centres' are: "Ristijarvi" or Swedish "Kajana" is an area municipality too.
+    own = Municipality.objects.filter(area_id=area_id).values_list("code", "name_fi", "name_sv")
+    if any(given == code or fold(given) in (fold(fi), fold(sv)) for code, fi, sv in own):
+        errors.add(
+            "workplace_outside_area",
+            _("%(place)s on alueen kunta: valitse se työpaikan kunnaksi ja jätä tämä tyhjäksi.") % {"place": given},
+        )
+    else:
+        known = ", ".join(f"{name} ({code})" for code, name in sorted(centres.items(), key=lambda item: item[1]))
+        errors.add(
+            "workplace_outside_area",
+            _("Tuntematon naapurialueen keskus %(place)s. Tunnetut: %(known)s.")
+            % {"place": given, "known": known or _("ei yhtään (tieetäisyyksiä ei ole ladattu)")},
+        )
+    return "", ""
+
+
 def _codes(data: dict, name: str, errors: Errors) -> list[str]:
     choices = CODE_LISTS[name]
     given = data.get(name) or []
@@ -251,6 +280,10 @@ def _clean_vacancy(data: dict, errors: Errors, *, current: Vacancy | None = None
     if municipality is not None and isinstance(employer, Employer) and municipality.area_id != employer.area_id:
         errors.add("municipality", _("Työpaikan kunnan on oltava työnantajan alueella."))
     cleaned["municipality"] = municipality
+    area_id = employer.area_id if isinstance(employer, Employer) else getattr(municipality, "area_id", None)
+    cleaned["workplace_outside_area"], cleaned["workplace_outside_area_name"] = _outside_place(
+        data.get("workplace_outside_area"), area_id, errors
+    )
     start, deadline = cleaned["start_date"], cleaned["application_deadline"]
     if start and deadline and deadline > start:
         errors.add("application_deadline", _("Hakuaika ei voi päättyä työn alkamisen jälkeen."))

@@ -28,6 +28,7 @@ REQUIRED = (
 OPTIONAL = (
     "employer_name",
     "description",
+    "workplace_outside_area",
     "workplace_address",
     "positions",
     "start_date",

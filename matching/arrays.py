@@ -3,9 +3,11 @@ come from are unchanged.
 
 Places are the municipality codes of the area and of every centre in the road-distance table (Oulu, Iisalmi, …), so a
 vacancy anywhere the table reaches has a distance; a pair the table lacks is infinitely far (beyond any commute), the
-same municipality 0 km. Vacancies are the open ones, of the area and beyond; job seekers those whose job search has
-not ended. Not scoped by a user: the arrays are the engine's input, and the selectors (matching/selectors.py) decide
-who is shown to whom.
+same municipality 0 km. A vacancy's place is its workplace outside the area when it names one (Vacancy.workplace_code),
+else its municipality. Vacancies are the open ones of an area's employers, wherever the work is done; job seekers those
+of an area whose job search has not ended: the selectors ask for the arrays of the person's or the vacancy's area, so a
+card never suggests a vacancy the user could not open. Not scoped by a user: the arrays are the engine's input, and the
+selectors (matching/selectors.py) decide who is shown to whom.
 
 A cached set of arrays is keyed by the row count, the newest change and the largest id of its table, read with one
 aggregate query per use: a page pays for that query, and for building the arrays only after a change. Past
@@ -178,19 +180,26 @@ VACANCY_COLUMNS = (
     "required_languages",
     "remote_possible",
     "start_date",
+    "workplace_outside_area",
 )
 
 
-def open_vacancies():
-    return Vacancy.objects.filter(status=VacancyStatus.OPEN)
+def open_vacancies(area_id: int | None = None):
+    found = Vacancy.objects.filter(status=VacancyStatus.OPEN)
+    return found if area_id is None else found.filter(employer__area_id=area_id)
+
+
+def _place(row: tuple) -> str:
+    """Where the work is done: the centre outside the area when the vacancy names one, else its municipality."""
+    return row[8] or row[2]
 
 
 def _vacancy_arrays(rows: list[tuple], where: Places, today: date) -> engine.Vacancies:
-    rows = [row for row in rows if row[2] in where.index]
+    rows = [row for row in rows if _place(row) in where.index]
     return engine.Vacancies(
         ids=np.array([row[0] for row in rows], dtype=np.int64),
         occupation=np.array([occupation_code(row[1]) for row in rows], dtype=np.int16),
-        place=np.array([where.of(row[2]) for row in rows], dtype=np.int32),
+        place=np.array([where.of(_place(row)) for row in rows], dtype=np.int32),
         required_qualifications=np.array([QUALIFICATIONS.mask([*row[3], *row[4]]) for row in rows], dtype=np.uint64),
         required_languages=np.array([languages_mask(row[5]) for row in rows], dtype=np.uint64),
         remote=np.array([bool(row[6]) for row in rows], dtype=bool),
@@ -208,25 +217,31 @@ def _vacancy_row(vacancy: Vacancy) -> tuple:
         vacancy.required_languages,
         vacancy.remote_possible,
         vacancy.start_date,
+        vacancy.workplace_outside_area,
     )
 
 
-def indexed_vacancies(today: date, where: Places | None = None) -> tuple[engine.Vacancies, VacancyIndex | None]:
-    """Every open vacancy as the engine's arrays with their index from INDEX_FROM vacancies on (cached while no
-    vacancy or distance changes)."""
+def indexed_vacancies(
+    today: date, where: Places | None = None, area_id: int | None = None
+) -> tuple[engine.Vacancies, VacancyIndex | None]:
+    """The open vacancies of the area's employers (every area's when `area_id` is None) as the engine's arrays, with
+    their index from INDEX_FROM vacancies on; cached per area while no vacancy or distance changes. An edit of any
+    column here (the workplace outside the area included) goes through the services, which save `updated_at`."""
     where = where or places()
+    found_open = open_vacancies(area_id)
 
     def build():
-        rows = list(open_vacancies().order_by("pk").values_list(*VACANCY_COLUMNS))
+        rows = list(found_open.order_by("pk").values_list(*VACANCY_COLUMNS))
         found = _vacancy_arrays(rows, where, today)
         return found, VacancyIndex(found, where.distances) if len(found) >= INDEX_FROM else None
 
-    return _cached("vacancies", (_version(open_vacancies(), Max("updated_at")), where.version, today), build)
+    version = (_version(found_open, Max("updated_at")), where.version, today)
+    return _cached(f"vacancies:{area_id}", version, build)
 
 
-def vacancies(today: date, where: Places | None = None) -> engine.Vacancies:
-    """Every open vacancy as the engine's arrays (cached while no vacancy changes)."""
-    return indexed_vacancies(today, where)[0]
+def vacancies(today: date, where: Places | None = None, area_id: int | None = None) -> engine.Vacancies:
+    """The open vacancies as the engine's arrays (cached while no vacancy changes)."""
+    return indexed_vacancies(today, where, area_id)[0]
 
 
 def vacancy(vacancy_object: Vacancy, today: date, where: Places | None = None) -> engine.Vacancies:
@@ -252,8 +267,9 @@ SEEKER_COLUMNS = (
 )
 
 
-def searching():
-    return Jobseeker.objects.searching()
+def searching(area_id: int | None = None):
+    found = Jobseeker.objects.searching()
+    return found if area_id is None else found.filter(area_id=area_id)
 
 
 @lru_cache(maxsize=4096)
@@ -293,15 +309,17 @@ def _seeker_row(jobseeker: Jobseeker) -> tuple:
     )
 
 
-def seekers(today: date, where: Places | None = None) -> engine.Seekers:
-    """Every job seeker whose job search goes on, as the engine's arrays (cached while no job seeker changes)."""
+def seekers(today: date, where: Places | None = None, area_id: int | None = None) -> engine.Seekers:
+    """The job seekers of the area (every area's when `area_id` is None) whose job search goes on, as the engine's
+    arrays (cached per area while no job seeker changes)."""
     where = where or places()
+    found_searching = searching(area_id)
 
     def build():
-        rows = list(searching().order_by("pk").values_list(*SEEKER_COLUMNS))
+        rows = list(found_searching.order_by("pk").values_list(*SEEKER_COLUMNS))
         return _seeker_arrays(rows, where, today)
 
-    return _cached("seekers", (_version(searching(), Max("updated_at")), where.codes, today), build)
+    return _cached(f"seekers:{area_id}", (_version(found_searching, Max("updated_at")), where.codes, today), build)
 
 
 def seeker(jobseeker: Jobseeker, today: date, where: Places | None = None) -> engine.Seekers:

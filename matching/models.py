@@ -3,7 +3,8 @@
 The score, its components and the distance are stored as the engine gave them when the offer was made, so the
 reasons shown later are the reasons the counsellor saw, whatever the person's or the vacancy's data become. The home
 and workplace municipalities are stored for the same reason: the mobility report counts the border an offer crossed
-when it was made.
+when it was made. A workplace outside the area (employers.Vacancy.workplace_outside_area) is read from the vacancy
+(docs/decisions/0011).
 """
 
 from django.conf import settings
@@ -80,4 +81,6 @@ class JobOffer(models.Model):
 
     @property
     def crosses_border(self) -> bool:
-        return self.home_municipality_id != self.workplace_municipality_id
+        # `workplace_municipality` is the area municipality owning the vacancy; a job in a centre outside the area
+        # crosses the person's municipal border wherever the owner is.
+        return self.home_municipality_id != self.workplace_municipality_id or self.vacancy.is_outside_area

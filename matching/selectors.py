@@ -47,6 +47,15 @@ class VacancyMatch:
     other_municipality: bool
     open_offer: JobOffer | None = None
 
+    @property
+    def outside_area(self) -> bool:
+        return self.vacancy.is_outside_area
+
+    @property
+    def place(self) -> str:
+        """Where the work is done: the centre outside the area, or the vacancy's municipality."""
+        return self.vacancy.workplace_name
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -94,6 +103,12 @@ def _distance(match: engine.Match) -> float | None:
     return None if match.distance_km is None else round(float(match.distance_km), 1)
 
 
+def _elsewhere(person: Jobseeker, vacancy: Vacancy) -> bool:
+    """The work is done outside the person's home municipality. A centre outside the area is never an area
+    municipality (employers.services), so comparing ids is enough and reads no municipality row."""
+    return vacancy.is_outside_area or vacancy.municipality_id != person.municipality_id
+
+
 def _reasons(
     person: Jobseeker, vacancy: Vacancy, distance_km, today: date, labels: dict[str, str], weights: engine.Weights
 ) -> dict:
@@ -102,7 +117,7 @@ def _reasons(
         "occupation": texts.occupation_reason(person.occupations, vacancy.occupation, labels),
         "location": texts.location_reason(
             distance_km=distance_km,
-            same_municipality=person.municipality_id == vacancy.municipality_id,
+            same_municipality=not _elsewhere(person, vacancy),
             remote=vacancy.remote_possible,
             max_commute_km=person.max_commute_km,
             relocates=person.willing_to_relocate,
@@ -118,7 +133,7 @@ def _engine_matches(person: Jobseeker, limit: int, today: date):
     """The engine's top `limit` for the person (through the kept index of the open vacancies), the vacancies' arrays
     and the places."""
     places = arrays.places()
-    vacancies, index = arrays.indexed_vacancies(today, places)
+    vacancies, index = arrays.indexed_vacancies(today, places, person.area_id)
     found = engine.matches_for_seeker(
         arrays.seeker(person, today, places), 0, vacancies, places.distances, arrays.weights(), limit, index=index
     )
@@ -142,7 +157,7 @@ def _vacancy_rows(person: Jobseeker, found: list[engine.Match], today: date) -> 
                 score=round(match.score, 1),
                 components=_components(match, weights, _reasons(person, vacancy, distance, today, labels, weights)),
                 distance_km=distance,
-                other_municipality=vacancy.municipality_id != person.municipality_id,
+                other_municipality=_elsewhere(person, vacancy),
                 open_offer=offers.get(vacancy.pk),
             )
         )
@@ -186,8 +201,17 @@ def candidates(
     today = today or service_today()
     weights = arrays.weights()
     places = arrays.places()
+    one = arrays.vacancy(vacancy, today, places)
+    if not len(one.ids):
+        # Its centre outside the area has left the road-distance table (docs/decisions/0011): no place, no distance.
+        return Candidates([], 0)
     found = engine.matches_for_vacancy(
-        arrays.vacancy(vacancy, today, places), 0, arrays.seekers(today, places), places.distances, weights, limit
+        one,
+        0,
+        arrays.seekers(today, places, vacancy.employer.area_id),
+        places.distances,
+        weights,
+        limit,
     )
     ids = [match.id for match in found]
     visible = jobseeker_selectors.jobseekers(user).in_bulk(ids)
@@ -207,7 +231,7 @@ def candidates(
                 score=round(match.score, 1),
                 components=_components(match, weights, _reasons(person, vacancy, distance, today, labels, weights)),
                 distance_km=distance,
-                other_municipality=vacancy.municipality_id != person.municipality_id,
+                other_municipality=_elsewhere(person, vacancy),
             )
         )
     hidden = [pk for pk in ids if pk not in visible]
@@ -224,10 +248,14 @@ def explain(person: Jobseeker, vacancy: Vacancy, today: date | None = None) -> e
     """The engine's verdict on one pair, for storing with an offer (callers have checked access)."""
     today = today or service_today()
     places = arrays.places()
+    one = arrays.vacancy(vacancy, today, places)
+    if not len(one.ids):
+        # A centre outside the area no longer in the road-distance table: the distance is unknown, so beyond reach.
+        return engine.Exclusion("distance")
     return engine.explain(
         arrays.seeker(person, today, places),
         0,
-        arrays.vacancy(vacancy, today, places),
+        one,
         0,
         places.distances,
         arrays.weights(),
@@ -290,6 +318,7 @@ class Flow:
     offers: int
     hires: int
     distance_km: float | None
+    outside_area: bool = False
 
 
 @dataclass(frozen=True)
@@ -302,7 +331,8 @@ class Mobility:
 
 
 def mobility(user, *, since: date | None = None, until: date | None = None) -> Mobility:
-    """Offers and hires by home → workplace municipality (as when made) in the user's area; counts only."""
+    """Offers and hires by home → workplace municipality (as when made) in the user's area; counts only. A workplace
+    outside the area is the vacancy's centre (Oulu, Iisalmi, …), marked `outside_area`."""
     if not permissions.can_view_mobility_report(user):
         return Mobility([], 0, 0, 0, 0)
     area = organisation_selectors.area(user)
@@ -312,26 +342,41 @@ def mobility(user, *, since: date | None = None, until: date | None = None) -> M
     if until:
         found = found.filter(made_on__lte=until)
     hired = Count("pk", filter=Q(outcome=enums.Outcome.HIRED))
-    pairs = found.values("home_municipality__code", "workplace_municipality__code").annotate(
-        offers=Count("pk"), hires=hired
-    )
+    pairs = found.values(
+        "home_municipality__code",
+        "workplace_municipality__code",
+        "vacancy__workplace_outside_area",
+        "vacancy__workplace_outside_area_name",
+    ).annotate(offers=Count("pk"), hires=hired)
+    # Offers to one centre outside the area may be owned by different area municipalities: one pair all the same.
+    counted: dict[tuple[str, str, bool], list[int]] = {}
+    # The name stored with the vacancy, for a centre the road-distance table no longer names.
+    stored_names: dict[str, str] = {}
+    for row in pairs:
+        outside = row["vacancy__workplace_outside_area"]
+        if outside:
+            stored_names[outside] = row["vacancy__workplace_outside_area_name"]
+        key = (row["home_municipality__code"], outside or row["workplace_municipality__code"], bool(outside))
+        totals = counted.setdefault(key, [0, 0])
+        totals[0] += row["offers"]
+        totals[1] += row["hires"]
     places = arrays.places()
     flows, offers, hires, across_offers, across_hires = [], 0, 0, 0, 0
-    for row in pairs:
-        home, workplace = row["home_municipality__code"], row["workplace_municipality__code"]
-        offers += row["offers"]
-        hires += row["hires"]
+    for (home, workplace, outside), (pair_offers, pair_hires) in counted.items():
+        offers += pair_offers
+        hires += pair_hires
         if home == workplace:
             continue
-        across_offers += row["offers"]
-        across_hires += row["hires"]
+        across_offers += pair_offers
+        across_hires += pair_hires
         flows.append(
             Flow(
                 places.names.get(home, home),
-                places.names.get(workplace, workplace),
-                row["offers"],
-                row["hires"],
+                places.names.get(workplace) or stored_names.get(workplace, workplace),
+                pair_offers,
+                pair_hires,
                 places.km(home, workplace),
+                outside,
             )  # fmt: skip
         )
     flows.sort(key=lambda flow: (-flow.offers, -flow.hires, flow.home, flow.workplace))

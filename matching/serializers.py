@@ -28,9 +28,22 @@ class VacancyMatchSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="vacancy.pk", help_text="Työpaikan id.")
     title = serializers.CharField(source="vacancy.title")
     employer = serializers.CharField(source="vacancy.employer.name")
-    municipality = serializers.CharField(source="vacancy.municipality.code", help_text="Työpaikan kuntanumero.")
+    municipality = serializers.CharField(
+        source="vacancy.municipality.code",
+        help_text="Alueen kunta, jonka työnantajapalvelut vastaavat työpaikasta (kuntanumero).",
+    )
+    place = serializers.CharField(
+        help_text="Paikkakunta, jossa työ tehdään: alueen ulkopuolinen keskus (esim. Oulu) tai työpaikan kunta."
+    )
+    workplace_outside_area = serializers.CharField(
+        source="vacancy.workplace_outside_area",
+        help_text="Alueen ulkopuolisen keskuksen kuntanumero (esim. 564); tyhjä, kun työpaikka on alueella.",
+    )
+    outside_area = serializers.BooleanField(help_text="Työpaikka on alueen ulkopuolella; etäisyys on sinne.")
     remote_possible = serializers.BooleanField(source="vacancy.remote_possible")
-    other_municipality = serializers.BooleanField(help_text="Työpaikka on muussa kuin henkilön kotikunnassa.")
+    other_municipality = serializers.BooleanField(
+        help_text="Työpaikka on muussa kuin henkilön kotikunnassa (myös alueen ulkopuolella)."
+    )
     score = serializers.FloatField()
     components = serializers.SerializerMethodField()
     distance_km = serializers.FloatField(allow_null=True)
@@ -74,8 +87,14 @@ class JobOfferSerializer(serializers.Serializer):
     vacancy = serializers.IntegerField(source="vacancy_id")
     kind = serializers.CharField(help_text="job_offer tai referral.")
     home_municipality = serializers.CharField(source="home_municipality.code")
-    workplace_municipality = serializers.CharField(source="workplace_municipality.code")
-    crosses_border = serializers.BooleanField()
+    workplace_municipality = serializers.CharField(
+        source="workplace_municipality.code", help_text="Työpaikasta vastaava alueen kunta (kuntanumero)."
+    )
+    workplace_outside_area = serializers.CharField(
+        source="vacancy.workplace_outside_area",
+        help_text="Alueen ulkopuolisen työpaikan keskuksen kuntanumero; tyhjä, kun työpaikka on alueella.",
+    )
+    crosses_border = serializers.BooleanField(help_text="Kotikunta on eri kuin työpaikan kunta tai keskus.")
     score = serializers.FloatField(allow_null=True)
     components = COMPONENTS
     excluded_by = serializers.CharField(help_text="Tyhjä tai syy, jolla vertailu sulki parin pois.")

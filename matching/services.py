@@ -36,7 +36,7 @@ def _offer_text(offer: JobOffer) -> str:
         "kind": offer.get_kind_display().capitalize(),
         "title": vacancy.title,
         "employer": vacancy.employer.name,
-        "municipality": vacancy.municipality.name_fi,
+        "municipality": vacancy.workplace_name,
     }
     if offer.score is not None:
         text += " " + _("Pisteet %(score)s (%(parts)s).") % {
@@ -106,7 +106,7 @@ def make_offer(
 def _distance_km(jobseeker: Jobseeker, vacancy: Vacancy, verdict) -> float | None:
     if isinstance(verdict, engine.Match) and verdict.distance_km is not None:
         return round(float(verdict.distance_km), 1)
-    return arrays.places().km(jobseeker.municipality.code, vacancy.municipality.code)
+    return arrays.places().km(jobseeker.municipality.code, vacancy.workplace_code)
 
 
 @transaction.atomic

@@ -16,11 +16,13 @@ def mobility_table(mobility: Mobility) -> Table:
             Column("offers", _("Työtarjouksia"), numeric=True),
             Column("hires", _("Palkattuja"), numeric=True),
             Column("distance_km", _("Tieetäisyys, km"), numeric=True),
+            Column("outside_area", _("Työpaikan sijainti")),
         ],
         rows=[
             {
                 "home": flow.home,
                 "workplace": flow.workplace,
+                "outside_area": str(_("alueen ulkopuolella") if flow.outside_area else _("alueella")),
                 "offers": flow.offers,
                 "hires": flow.hires,
                 "distance_km": None if flow.distance_km is None else round(flow.distance_km),

@@ -8,9 +8,10 @@ def employer(municipality="205", **fields):
     from employers.models import Employer
     from organisation.models import Municipality
 
-    # The factory's few valid business IDs come round again: an employer already made with the next one is reused.
+    # The factory's few valid business IDs come round again: an employer already made with the next one in the same
+    # area is reused (another area's employer with that ID would move the vacancy there).
     made = EmployerFactory.build(municipality=Municipality.objects.get(code=municipality), **fields)
-    return Employer.objects.filter(business_id=made.business_id).first() or EmployerFactory(
+    return Employer.objects.filter(area=made.area, business_id=made.business_id).first() or EmployerFactory(
         municipality=made.municipality, business_id=made.business_id, **fields
     )
 

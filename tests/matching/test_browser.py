@@ -1,5 +1,6 @@
-"""In the browser: a counsellor sees a client's explained matches (another municipality's job among them), makes a
-job offer and records its outcome; employer services open the vacancy and see its candidates; the mobility report."""
+"""In the browser: a counsellor sees a client's explained matches (another municipality's job and one outside the
+area among them), makes a job offer and records its outcome; employer services open the vacancy and see its
+candidates; the mobility report."""
 
 import pytest
 from django.urls import reverse
@@ -24,6 +25,13 @@ def scene(setting, make_staff):
     vacancy("205", title="Sairaanhoitaja, Kajaanin sairaala", required_languages=["fi"])
     sotkamo = vacancy("765", title="Sairaanhoitaja, Vuokatin hoivakoti", start_date=None)
     vacancy("765", occupation="5120", title="Kokki, Vuokatti", required_cards=["hygiene_passport"])
+    vacancy(
+        "205",
+        title="Sairaanhoitaja, etävastaanotto Oulu",
+        workplace_outside_area="564",
+        workplace_outside_area_name="Oulu",
+        remote_possible=True,
+    )
     return person, sotkamo
 
 
@@ -36,13 +44,16 @@ def test_counsellor_offers_another_municipalitys_job_and_employer_services_see_c
     assert "toisen kunnan työpaikka" in section.inner_text()
     assert "Kokki" not in section.inner_text()
     assert "Ammatti 50/50" in section.inner_text() and "38 km" in section.inner_text()
+    oulu = section.get_by_role("row").filter(has_text="etävastaanotto Oulu")
+    assert "Oulu" in oulu.inner_text() and "alueen ulkopuolella" in oulu.inner_text() and "183 km" in oulu.inner_text()
     section.scroll_into_view_if_needed()
     page.screenshot(path="/tmp/h/matching-card-section.png")
     assert_accessible(page, "matching-card")
 
     page.get_by_role("link", name="Kaikki sopivat työpaikat ja työtarjoukset").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Sopivat työpaikat: Anna Ansio"
-    page.get_by_label("Laji").nth(1).select_option(label="ohjaus avoimeen työpaikkaan")
+    assert "alueen ulkopuolella" in page.get_by_role("row").filter(has_text="etävastaanotto Oulu").inner_text()
+    page.locator(f"#kind-{sotkamo.pk}").select_option(label="ohjaus avoimeen työpaikkaan")
     page.get_by_role("button", name="Tee työtarjous: Sairaanhoitaja, Vuokatin hoivakoti").click()
     assert "Ohjaus avoimeen työpaikkaan tehty" in page.locator(".messages").inner_text()
     shot(page, "matching-jobseeker")

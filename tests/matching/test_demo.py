@@ -26,20 +26,38 @@ def population(setting):
 
 def test_vacancies_per_municipality_equal_table_1_and_offers_cross_borders(population, capsys):
     call_command("generate_vacancies", "--seed", "1", "--demo")
-    counts = {
-        code: Vacancy.objects.filter(municipality__code=code, status="open").count() for code in TABLE_1_VACANCIES
-    }
+    in_area = Vacancy.objects.filter(workplace_outside_area="", status="open")
+    counts = {code: in_area.filter(municipality__code=code).count() for code in TABLE_1_VACANCIES}
     assert counts == TABLE_1_VACANCIES
     assert all(ytunnus.is_valid(code) for code in Employer.objects.values_list("business_id", flat=True))
     assert Vacancy.objects.filter(remote_possible=True).exists()
     required = list(Vacancy.objects.values_list("required_cards", "required_languages"))
     assert any(cards for cards, _languages in required) and any("en" in languages for _cards, languages in required)
     offers = JobOffer.objects.all()
-    assert offers.count() == vacancies.OFFERS
+    assert offers.count() == vacancies.OFFERS + vacancies.OUTSIDE_OFFERS
     assert sum(offer.crosses_border for offer in offers) >= vacancies.OFFERS // 3
     assert offers.exclude(outcome="").exists() and offers.filter(outcome="hired").exists()
     assert offers.filter(made_by__username="ohjaaja").exists()
-    assert "1199 avointa työpaikkaa (2023-08" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1199 avointa työpaikkaa (2023-08" in out
+    assert f"{sum(len(codes) for codes in vacancies.OUTSIDE_AREA.values())} alueen ulkopuolella" in out
+
+
+def test_vacancies_outside_the_area_are_apart_from_table_1_and_get_offers(population):
+    call_command("generate_vacancies", "--seed", "1", "--demo")
+    outside = Vacancy.objects.exclude(workplace_outside_area="").select_related("municipality", "employer")
+    assert {vacancy.workplace_outside_area for vacancy in outside} == set(vacancies.OUTSIDE_AREA)
+    assert outside.count() == sum(len(codes) for codes in vacancies.OUTSIDE_AREA.values())
+    oulu = [vacancy for vacancy in outside if vacancy.workplace_outside_area == "564"]
+    assert {vacancy.workplace_outside_area_name for vacancy in oulu} == {"Oulu"}
+    # Owned by the area municipality nearest by road: Taivalkoski (154 km) for Oulu, Kuhmo for Nurmes.
+    assert {vacancy.municipality.code for vacancy in oulu} == {"832"}
+    assert {v.municipality.code for v in outside if v.workplace_outside_area == "541"} == {"290"}
+    assert all(vacancy.employer.area_id == vacancy.municipality.area_id for vacancy in outside)
+    assert Vacancy.objects.filter(workplace_outside_area="").count() == sum(TABLE_1_VACANCIES.values())
+    to_outside = JobOffer.objects.exclude(vacancy__workplace_outside_area="")
+    assert to_outside.count() >= vacancies.OUTSIDE_OFFERS
+    assert all(offer.crosses_border for offer in to_outside)
 
 
 def test_a_new_run_replaces_the_synthetic_vacancies(population):
@@ -47,8 +65,8 @@ def test_a_new_run_replaces_the_synthetic_vacancies(population):
     first = sorted(Vacancy.objects.values_list("title", "municipality__code"))
     call_command("generate_vacancies", "--seed", "1", "--offers", "3", "--demo")
     assert sorted(Vacancy.objects.values_list("title", "municipality__code")) == first
-    assert Vacancy.objects.count() == sum(TABLE_1_VACANCIES.values())
-    assert JobOffer.objects.count() == 3
+    assert Vacancy.objects.filter(workplace_outside_area="").count() == sum(TABLE_1_VACANCIES.values())
+    assert JobOffer.objects.count() == 3 + 3
 
 
 def test_bad_options_are_refused_by_name(setting):

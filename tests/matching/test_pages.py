@@ -137,7 +137,7 @@ def test_mobility_report_counts_offers_and_hires_across_borders(client, people, 
     export = client.get(reverse("matching:mobility_export", args=["kuntaparit"]) + "?format=csv")
     lines = export.content.decode().strip().splitlines()
     assert lines[0].startswith("Kotikunta,Työpaikan kunta,Työtarjouksia,Palkattuja")
-    assert lines[1:] == ["Kajaani,Sotkamo,1,1,38"]
+    assert lines[1:] == ["Kajaani,Sotkamo,1,1,38,alueella"]
     assert client.get(reverse("matching:mobility_export", args=["kuntaparit"]) + "?format=xlsx").status_code == 200
     refused = client.get(reverse("matching:mobility"), {"since": "2025-06-02", "until": "2025-01-01"})
     assert refused.status_code == 400 and "Päättymispäivä on ennen alkamispäivää" in refused.content.decode()
@@ -166,7 +166,7 @@ def test_the_mobility_export_follows_the_period(client, people, kajaani_counsell
     )
     assert export.content.decode().strip().splitlines()[1:] == []
     whole = client.get(reverse("matching:mobility_export", args=["kuntaparit"]))
-    assert whole.content.decode().strip().splitlines()[1:] == ["Kajaani,Sotkamo,1,0,38"]
+    assert whole.content.decode().strip().splitlines()[1:] == ["Kajaani,Sotkamo,1,0,38,alueella"]
 
 
 def test_an_ended_job_search_keeps_its_offers_on_the_card_but_gets_no_matches(client, people, kajaani_counsellor):

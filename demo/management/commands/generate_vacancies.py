@@ -8,9 +8,10 @@ from service_model.today import parse_day, service_today
 class Command(BaseCommand):
     help = (
         "Creates synthetic employers and open vacancies whose number per municipality equals the open-vacancy column "
-        "of the newest month of Table 1, fills in the synthetic job seekers' working languages, and makes a few job "
-        "offers from the matches, most with an outcome. Run after generate_population. Idempotent: a new run replaces "
-        "the synthetic vacancies, their employers and offers."
+        "of the newest month of Table 1 (and a few in the neighbouring centres outside the area, apart from it), fills "
+        "in the synthetic job seekers' working languages, and makes a few job offers from the matches, most with an "
+        "outcome, some to the centres outside the area. Run after generate_population. Idempotent: a new run "
+        "replaces the synthetic vacancies, their employers and offers."
     )
 
     def add_arguments(self, parser):
@@ -34,9 +35,15 @@ class Command(BaseCommand):
         except vacancies.VacancyGenerationError as error:
             raise CommandError(str(error)) from None
         made, across, outcomes = vacancies.make_offers(seed=seed, today=day, count=offers)
+        outside_offers = vacancies.make_outside_offers(
+            seed=seed, today=day, count=min(offers, vacancies.OUTSIDE_OFFERS)
+        )
         per_municipality = ", ".join(f"{code} {count}" for code, count in sorted(report.vacancies.items()))
+        outside = ", ".join(f"{code} {count}" for code, count in sorted(report.outside_area.items()))
         self.stdout.write(
             f"{sum(report.vacancies.values())} avointa työpaikkaa ({report.month:%Y-%m}: {per_municipality}); "
+            f"{sum(report.outside_area.values())} alueen ulkopuolella ({outside or '-'}); "
             f"{report.employers} työnantajaa; {report.deleted} vanhaa työpaikkaa korvattu; "
-            f"{made} työtarjousta, joista {across} toisen kunnan työpaikkaan ja {outcomes} tulos kirjattu"
+            f"{made} työtarjousta, joista {across} toisen kunnan työpaikkaan ja {outcomes} tulos kirjattu; "
+            f"{outside_offers} työtarjousta alueen ulkopuolelle"
         )
