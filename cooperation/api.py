@@ -3,7 +3,6 @@ their places, a person's TYP record with consents (give, withdraw) and referrals
 and the report's figures per municipality. Thin over selectors and services; every response showing a person logs
 the read, an object out of scope is a 404 and bad input a 400 naming the field."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions as drf_permissions
 from rest_framework import status, viewsets
@@ -12,28 +11,16 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from accounts import permissions
-from common.api import Allowed, django_errors
+from common.api import Allowed
 from common.today import service_today
-from cooperation import serializers
+from cooperation import api_integration, serializers
+from cooperation.api_inputs import PersonViewSet, call, validated
 from cooperation.models import Procurement, RecruitmentCase, ServiceNeed, TypClient
 from cooperation.selectors import international, procurement, report, typ, youth
 from cooperation.selectors.area import area_of
 from cooperation.services import international as international_services
 from cooperation.services import procurement as procurement_services
 from cooperation.services import typ as typ_services
-
-
-def _call(write):
-    try:
-        return write()
-    except DjangoValidationError as error:
-        raise django_errors(error) from None
-
-
-def _input(serializer_class, data) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
 
 
 @extend_schema(tags=["cooperation"])
@@ -59,11 +46,9 @@ class ServiceNeedViewSet(viewsets.GenericViewSet):
         request=serializers.CooperationNeedInputSerializer, responses={201: serializers.CooperationNeedSerializer}
     )
     def create(self, request):
-        data = _input(serializers.CooperationNeedInputSerializer, request.data)
+        data = validated(serializers.CooperationNeedInputSerializer, request.data)
         user = request.user
-        need = _call(
-            lambda: procurement_services.raise_need(area=area_of(user), by=user, today=service_today(), **data)
-        )
+        need = call(lambda: procurement_services.raise_need(area=area_of(user), by=user, today=service_today(), **data))
         return Response(self.get_serializer(need).data, status=status.HTTP_201_CREATED)
 
 
@@ -90,27 +75,19 @@ class ProcurementViewSet(viewsets.GenericViewSet):
 
 
 @extend_schema(tags=["cooperation"])
-class TypPersonViewSet(viewsets.GenericViewSet):
+class TypPersonViewSet(PersonViewSet):
     """A job seeker's TYP record (looked up by the job seeker's id)."""
 
-    permission_classes = [drf_permissions.IsAuthenticated, Allowed]
     serializer_class = serializers.CooperationTypPersonSerializer
     queryset = TypClient.objects.none()
-    lookup_value_regex = "[0-9]+"
     predicates = {
         "retrieve": permissions.can_view_cooperation_clients,
         "consents": permissions.can_work_with_cooperation_clients,
         "referrals": permissions.can_work_with_cooperation_clients,
     }
 
-    def person(self, purpose: str, *, write: bool):
-        user = self.request.user
-        jobseeker = typ.get_jobseeker(
-            user, self.kwargs["pk"], view=f"api:cooperation-typ-{self.action}", purpose=purpose
-        )
-        if write and not permissions.can_work_with_cooperation_clients(user, jobseeker):
-            raise PermissionDenied
-        return jobseeker
+    def read(self, user, pk, *, view: str, purpose: str):
+        return typ.get_jobseeker(user, pk, view=view, purpose=purpose)
 
     def respond(self, jobseeker, code=status.HTTP_200_OK):
         latest = typ.latest_assessment(jobseeker)
@@ -135,16 +112,16 @@ class TypPersonViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def consents(self, request, pk=None):
         jobseeker = self.person("suostumuksen kirjaus (API)", write=True)
-        data = _input(serializers.CooperationConsentInputSerializer, request.data)
-        _call(lambda: typ_services.give_consent(jobseeker, by=request.user, **data))
+        data = validated(serializers.CooperationConsentInputSerializer, request.data)
+        call(lambda: typ_services.give_consent(jobseeker, by=request.user, **data))
         return self.respond(jobseeker, status.HTTP_201_CREATED)
 
     @extend_schema(request=serializers.CooperationReferralInputSerializer)
     @action(detail=True, methods=["post"])
     def referrals(self, request, pk=None):
         jobseeker = self.person("ohjaus yhteistyökumppanille (API)", write=True)
-        data = _input(serializers.CooperationReferralInputSerializer, request.data)
-        _call(lambda: typ_services.refer(jobseeker, by=request.user, **data))
+        data = validated(serializers.CooperationReferralInputSerializer, request.data)
+        call(lambda: typ_services.refer(jobseeker, by=request.user, **data))
         return self.respond(jobseeker, status.HTTP_201_CREATED)
 
 
@@ -165,8 +142,8 @@ class ConsentViewSet(viewsets.GenericViewSet):
         )
         if not permissions.can_work_with_cooperation_clients(user, consent.jobseeker):
             raise PermissionDenied
-        data = _input(serializers.CooperationWithdrawalSerializer, request.data)
-        done = _call(
+        data = validated(serializers.CooperationWithdrawalSerializer, request.data)
+        done = call(
             lambda: typ_services.withdraw_consent(
                 consent, withdrawn_on=data["withdrawn_on"], note=data["withdrawal_note"], by=user
             )
@@ -201,9 +178,9 @@ class RecruitmentViewSet(viewsets.GenericViewSet):
 
     @extend_schema(request=serializers.CooperationRecruitmentInputSerializer)
     def create(self, request):
-        data = _input(serializers.CooperationRecruitmentInputSerializer, request.data)
+        data = validated(serializers.CooperationRecruitmentInputSerializer, request.data)
         user = request.user
-        case = _call(lambda: international_services.create_case(area=area_of(user), by=user, **data))
+        case = call(lambda: international_services.create_case(area=area_of(user), by=user, **data))
         return Response(self.get_serializer(case).data, status=status.HTTP_201_CREATED)
 
 
@@ -244,3 +221,4 @@ def register(router):
     router.register("cooperation/recruitment", RecruitmentViewSet, basename="cooperation-recruitment")
     router.register("cooperation/partner-referrals", PartnerReferralViewSet, basename="cooperation-partner-referral")
     router.register("cooperation/report", CooperationReportViewSet, basename="cooperation-report")
+    api_integration.register(router)

@@ -11,3 +11,4 @@ class CooperationConfig(AppConfig):
         from jobseekers import card_sections
 
         card_sections.register(card.SECTION)
+        card_sections.register(card.INTEGRATION_SECTION)

@@ -5,7 +5,7 @@ logged the read."""
 from accounts import permissions
 from common.today import service_today
 from cooperation import texts
-from cooperation.selectors import procurement, typ, youth
+from cooperation.selectors import integration, procurement, typ, youth
 from jobseekers.card_sections import CardSection
 
 
@@ -29,3 +29,21 @@ def context(user, jobseeker) -> dict:
 
 
 SECTION = CardSection(key="cooperation", template="cooperation/_card.html", context=context, order=120)
+
+
+def integration_context(user, jobseeker) -> dict:
+    """A foreign-language customer's integration plan and language training; nothing for anyone else."""
+    if not jobseeker.is_foreign_language or not permissions.can_view_cooperation_clients(user, jobseeker):
+        return {"visible": False}
+    return {
+        "visible": True,
+        "jobseeker": jobseeker,
+        "plan": integration.plans_of(jobseeker).first(),
+        "trainings": integration.trainings_of(jobseeker)[:5],
+        "can_work": permissions.can_work_with_cooperation_clients(user, jobseeker),
+    }
+
+
+INTEGRATION_SECTION = CardSection(
+    key="integration", template="cooperation/_integration_card.html", context=integration_context, order=121
+)

@@ -131,3 +131,45 @@ class PartnerOutcome(models.TextChoices):
     COMPLETED = "completed", _("päättynyt tavoitteeseen")
     INTERRUPTED = "interrupted", _("keskeytynyt")
     DECLINED = "declined", _("ei aloittanut")
+
+
+class IntegrationPlanStatus(models.TextChoices):
+    """Where a person's integration plan (kotoutumissuunnitelma) stands, as staff record it."""
+
+    IN_FORCE = "in_force", _("voimassa")
+    ENDED = "ended", _("päättynyt")
+    INTERRUPTED = "interrupted", _("keskeytynyt")
+
+
+class LanguageTrainingOutcome(models.TextChoices):
+    """How a referral to language training went."""
+
+    REFERRED = "referred", _("ohjattu")
+    STARTED = "started", _("aloittanut")
+    COMPLETED = "completed", _("suorittanut")
+    INTERRUPTED = "interrupted", _("keskeyttänyt")
+    DID_NOT_START = "did_not_start", _("ei aloittanut")
+
+    @property
+    def is_going(self) -> bool:
+        return self in (LanguageTrainingOutcome.STARTED, LanguageTrainingOutcome.COMPLETED)
+
+
+class InfoTopic(models.TextChoices):
+    """What a foreign-language customer asked International Info about."""
+
+    WORK = "work", _("työ ja työnhaku")
+    LANGUAGE = "language", _("kielikoulutus")
+    EDUCATION = "education", _("koulutus ja opiskelu")
+    SETTLING = "settling", _("asettautuminen ja arki")
+    SERVICES = "services", _("viranomaispalvelut")
+    OTHER = "other", _("muu asia")
+
+
+class EventKind(models.TextChoices):
+    """Kinds of the recruitment events of plan §5."""
+
+    FAIR = "fair", _("rekrytointimessut")
+    RECRUITMENT_EVENT = "recruitment_event", _("rekrytointitilaisuus")
+    INFO_SESSION = "info_session", _("työnantajan infotilaisuus")
+    ONLINE = "online", _("verkkorekrytointitapahtuma")

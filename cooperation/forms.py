@@ -280,3 +280,96 @@ class PartnerReferralForm(Form):
 class PartnerOutcomeForm(Form):
     outcome = forms.ChoiceField(label=_("Tulos"), choices=enums.PartnerOutcome.choices)
     outcome_on = _date(_("Päivä"))
+
+
+class IntegrationPlanForm(Form):
+    drawn_up_on = _date(_("Laadittu"))
+    drawn_up_by = forms.CharField(
+        label=_("Laatija"), max_length=200, help_text=_("Kuka suunnitelman laati, esim. ohjaajan nimi ja yksikkö.")
+    )
+    valid_until = _date(_("Voimassa asti"), required=False)
+    reviewed_on = _date(_("Tarkistettu"), required=False)
+    summary = _text(_("Sisällön tiivistelmä"), rows=4, help_text=_("Suunnitelman keskeiset tavoitteet ja palvelut."))
+    status = forms.ChoiceField(label=_("Tila"), choices=enums.IntegrationPlanStatus.choices)
+
+
+class LanguageTrainingForm(Form):
+    plan = forms.ChoiceField(label=_("Kotoutumissuunnitelma"), choices=(), required=False)
+    provider = forms.CharField(label=_("Järjestäjä"), max_length=200)
+    course = forms.CharField(label=_("Kurssi"), max_length=200)
+    level = forms.CharField(
+        label=_("Taso tai tavoite"), max_length=60, required=False, help_text=_("Esim. A1.3 tai tavoite B1.1.")
+    )
+    starts_on = _date(_("Alkaa"))
+    ends_on = _date(_("Päättyy"), required=False)
+    outcome = forms.ChoiceField(label=_("Tulos"), choices=enums.LanguageTrainingOutcome.choices)
+
+    def __init__(self, *args, plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].choices = _blank(_("Ei suunnitelmaan liitettynä")) + [(p.pk, str(p)) for p in plans]
+
+
+class InfoContactForm(Form):
+    office = forms.ChoiceField(label=_("Toimipiste"), choices=())
+    contacted_on = _date(_("Päivä"))
+    # Not required here: a contact recorded for a person takes both from the person (the service checks the rest).
+    municipality = forms.ChoiceField(label=_("Asiakkaiden kotikunta"), choices=(), required=False)
+    language = forms.CharField(
+        label=_("Asiointikieli"),
+        max_length=3,
+        required=False,
+        help_text=_("ISO 639 -kielikoodi, esim. uk, ar tai en; asiakkaalle kirjattaessa hänen asiointikielensä."),
+    )
+    topic = forms.ChoiceField(label=_("Asia"), choices=enums.InfoTopic.choices)
+    contacts = forms.IntegerField(
+        label=_("Yhteydenottoja"), min_value=1, initial=1, help_text=_("Nimetty yhteydenotto on yksi.")
+    )
+    jobseeker = forms.IntegerField(
+        label=_("Työnhakijan numero"),
+        min_value=1,
+        required=False,
+        help_text=_("Vain, jos yhteydenotto kirjataan asiakkaalle; muuten kirjaus on nimetön määrä."),
+    )
+
+    def __init__(self, *args, offices, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].choices = [(o.pk, o.name) for o in offices]
+        self.fields["municipality"].choices = _blank(_("Valitse kunta")) + [(m.code, m.name_fi) for m in municipalities]
+
+
+class EventForm(Form):
+    name = forms.CharField(label=_("Nimi"), max_length=200)
+    kind = forms.ChoiceField(label=_("Tyyppi"), choices=enums.EventKind.choices)
+    held_on = _date(_("Päivä"))
+    place = forms.CharField(label=_("Paikka"), max_length=200)
+    municipality = forms.ChoiceField(label=_("Kunta"), choices=())
+    organiser = forms.CharField(label=_("Järjestäjä"), max_length=200)
+    employers = forms.MultipleChoiceField(
+        label=_("Osallistuvat työnantajat"),
+        choices=(),
+        help_text=_("Valitse useita Ctrl- tai Cmd-näppäin pohjassa."),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    vacancies = forms.MultipleChoiceField(
+        label=_("Esitellyt työpaikat"),
+        choices=(),
+        required=False,
+        help_text=_("Tapahtumassa mukana olevien työnantajien avoimia työpaikkoja."),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    participants = forms.IntegerField(label=_("Osallistujia"), min_value=0, initial=0)
+    job_offers = forms.IntegerField(label=_("Työtarjouksia"), min_value=0, initial=0)
+    hires = forms.IntegerField(label=_("Palkattuja"), min_value=0, initial=0)
+    notes = _text(_("Huomiot"), required=False, rows=2)
+
+    def __init__(self, *args, municipalities, employers, vacancies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = _blank(_("Valitse kunta")) + [(m.code, m.name_fi) for m in municipalities]
+        self.fields["employers"].choices = [(e.pk, e.name) for e in employers]
+        self.fields["vacancies"].choices = [(v.pk, f"{v.employer.name}: {v.title}") for v in vacancies]
+
+
+class ParticipantForm(Form):
+    jobseeker = forms.IntegerField(
+        label=_("Työnhakijan numero"), min_value=1, help_text=_("Osallistunut työnhakija, jonka tiedot näet.")
+    )

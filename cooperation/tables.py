@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.tables import Column, Table
 from cooperation.selectors.report import FIGURES
+from jobseekers.languages import language_name
 
 FIGURE_LABELS = {
     "needs": _("Palvelutarpeita"),
@@ -23,6 +24,14 @@ FIGURE_LABELS = {
     "youth_visits": _("Ohjaamo-kävijöitä"),
     "partner_referrals": _("Ohjauksia kumppaneille"),
     "partner_started": _("Kumppanin palvelussa aloittaneita"),
+    "integration_plans": _("Voimassa olevia kotoutumissuunnitelmia"),
+    "language_trainings": _("Kielikoulutuksia"),
+    "language_going": _("Kielikoulutuksen aloittaneita tai suorittaneita"),
+    "info_contacts": _("International Info -yhteydenottoja"),
+    "events": _("Rekrytointitapahtumia"),
+    "event_participants": _("Tapahtumien osallistujia"),
+    "event_job_offers": _("Tapahtumien työtarjouksia"),
+    "event_hires": _("Tapahtumien kautta palkattuja"),
 }
 
 
@@ -124,7 +133,7 @@ def report_table(rows, totals) -> Table:
     )
 
 
-CHART_FIGURES = ("places_bought", "places_used", "typ_clients", "cases")
+CHART_FIGURES = ("places_bought", "places_used", "typ_clients", "cases", "integration_plans", "events")
 
 
 def report_chart(rows) -> dict:
@@ -168,5 +177,69 @@ def recruitment_table(cases) -> Table:
                 "spouse": str(_("kyllä")) if case.has_spouse else str(_("ei")),
             }
             for case in cases
+        ],
+    )
+
+
+def info_contacts_table(contacts) -> Table:
+    """International Info's contacts as counts; a named contact shows as a count of one, without the name."""
+    return Table(
+        key="international-info",
+        title=_("International Info -yhteydenotot"),
+        columns=[
+            Column("contacted_on", _("Päivä")),
+            Column("office", _("Toimipiste")),
+            Column("municipality", _("Kotikunta")),
+            Column("language", _("Asiointikieli")),
+            Column("topic", _("Asia")),
+            Column("contacts", _("Yhteydenottoja"), numeric=True),
+        ],
+        rows=[
+            {
+                "id": contact.pk,
+                "contacted_on": contact.contacted_on,
+                "office": contact.office.name,
+                "municipality": contact.municipality.name_fi,
+                "language": language_name(contact.language),
+                "topic": str(contact.get_topic_display()),
+                "contacts": contact.contacts,
+                "named": contact.jobseeker_id is not None,
+            }
+            for contact in contacts
+        ],
+    )
+
+
+def events_table(events) -> Table:
+    return Table(
+        key="rekrytointitapahtumat",
+        title=_("Rekrytointitapahtumat"),
+        columns=[
+            Column("held_on", _("Päivä")),
+            Column("name", _("Tapahtuma")),
+            Column("kind", _("Tyyppi")),
+            Column("municipality", _("Kunta")),
+            Column("organiser", _("Järjestäjä")),
+            Column("employers", _("Työnantajia"), numeric=True),
+            Column("vacancies", _("Työpaikkoja"), numeric=True),
+            Column("participants", _("Osallistujia"), numeric=True),
+            Column("job_offers", _("Työtarjouksia"), numeric=True),
+            Column("hires", _("Palkattuja"), numeric=True),
+        ],
+        rows=[
+            {
+                "id": event.pk,
+                "held_on": event.held_on,
+                "name": event.name,
+                "kind": str(event.get_kind_display()),
+                "municipality": event.municipality.name_fi,
+                "organiser": event.organiser,
+                "employers": event.employer_count,
+                "vacancies": event.vacancy_count,
+                "participants": event.participants,
+                "job_offers": event.job_offers,
+                "hires": event.hires,
+            }
+            for event in events
         ],
     )

@@ -1,11 +1,18 @@
 """Who the multisectoral service (TYP, työllistymistä edistävä monialainen yhteispalvelu) is for, by the rules in force.
 
-Act 1369/2014 § 2 (as worded since 935/2022): an unemployed person *has a need* for the multisectoral service when
-promoting their employment requires coordinating the services of the employment authority, the wellbeing services
-county and Kela (1st paragraph); the parties *must assess* that need when the person has received labour market
-subsidy for at least 300 days on the ground of unemployment, or has been unemployed without a break for 12 months
-(aged 25 or over) or 6 months (under 25) (2nd paragraph). The need, found in the joint assessment, decides; the
-durations decide when the assessment is due.
+Act 1369/2014 § 2 "Ohjaus monialaiseen yhteispalveluun" (as worded by 935/2022, in force 1.1.2023; checked against the
+Finlex consolidated text): an unemployed person *has a need* for the multisectoral service when promoting their
+employment requires coordinating the services of the employment office, the wellbeing services county and Kela (1st
+paragraph); the parties *assess* that need when the person has received labour market subsidy for at least 300 days
+on the ground of unemployment, or has been unemployed without a break for 12 months (aged 25 or over) or 6 months
+(under 25) (2nd paragraph; the same durations in HE 183/2014 vp). The need, found in the joint assessment, decides;
+the durations decide when the assessment is due.
+
+From 1.1.2025 the TE24 reform (HE 207/2022 vp) repealed Act 1369/2014; its successor is the Act on promoting employment
+multisectorally (laki työllistymisen monialaisesta edistämisestä 381/2023). Which section of 381/2023 carries the
+assessment and whether its durations are unchanged has not been checked against the act's text: that rule set's
+section says "tarkistettava" and keeps the earlier durations until someone checks them. The 2015 version's section
+number (3 §) is unchecked likewise: the consolidated text shows only the 2023 wording, where the assessment is in § 2.
 
 Every version is a `TypRuleSet` with its effective date and source; `rule_set_for` picks the one in force, so an
 amendment is one more entry in RULE_SETS. Pure: no Django; reasons are codes rendered by cooperation/texts.py.
@@ -37,8 +44,11 @@ RULE_SETS: tuple[TypRuleSet, ...] = (
     TypRuleSet(
         id="typ-2015",
         effective_from=date(2015, 1, 1),
-        section="1369/2014 3 §",
-        source="Laki työllistymistä edistävästä monialaisesta yhteispalvelusta 1369/2014 (HE 183/2014 vp)",
+        section="1369/2014 3 § (tarkistettava)",
+        source=(
+            "Laki työllistymistä edistävästä monialaisesta yhteispalvelusta 1369/2014 alkuperäisessä muodossaan "
+            "(HE 183/2014 vp); pykälänumero tarkistettava"
+        ),
         labour_market_subsidy_days=300,
         youth_age_limit=25,
         youth_months=6,
@@ -49,7 +59,10 @@ RULE_SETS: tuple[TypRuleSet, ...] = (
         id="typ-2023",
         effective_from=date(2023, 1, 1),
         section="1369/2014 2 §",
-        source="1369/2014 2 § sellaisena kuin se on laissa 935/2022 (hyvinvointialueet järjestäjinä 1.1.2023 alkaen)",
+        source=(
+            "1369/2014 2 § (Ohjaus monialaiseen yhteispalveluun) sellaisena kuin se on laissa 935/2022 "
+            "(hyvinvointialueet järjestäjinä 1.1.2023 alkaen)"
+        ),
         labour_market_subsidy_days=300,
         youth_age_limit=25,
         youth_months=6,
@@ -59,10 +72,10 @@ RULE_SETS: tuple[TypRuleSet, ...] = (
     TypRuleSet(
         id="typ-2025",
         effective_from=date(2025, 1, 1),
-        section="1369/2014 2 §",
+        section="381/2023 (pykälä tarkistettava)",
         source=(
-            "1369/2014 2 § TE-palvelujen uudistuksen jälkeen (HE 207/2022 vp; laki 380/2023 voimaan 1.1.2025): "
-            "työ- ja elinkeinotoimiston tilalla työvoimaviranomainen"
+            "Laki työllistymisen monialaisesta edistämisestä 381/2023 (HE 207/2022 vp, voimaan 1.1.2025), joka "
+            "kumosi lain 1369/2014; pykälä ja kestot tarkistettava, kestot tässä lain 1369/2014 2 §:n mukaiset"
         ),
         labour_market_subsidy_days=300,
         youth_age_limit=25,

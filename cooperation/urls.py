@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cooperation.views import international, procurement, report, typ, youth
+from cooperation.views import events, integration, international, procurement, report, typ, youth
 
 app_name = "cooperation"
 
@@ -35,4 +35,16 @@ urlpatterns = [
     path("kv/<int:pk>/", international.case, name="case"),
     path("kv/<int:pk>/puoliso/", international.spouse_register, name="spouse_register"),
     path("kv/puoliso/<int:pk>/seuranta/", international.spouse_follow_up, name="spouse_follow_up"),
+    path("kotoutuminen/", integration.plans, name="integration"),
+    path("kotoutuminen/<int:pk>/", integration.person, name="integration_person"),
+    path("kotoutuminen/<int:pk>/suunnitelma/", integration.plan_create, name="integration_plan_create"),
+    path("kotoutuminen/<int:pk>/kielikoulutus/", integration.training_create, name="language_training_create"),
+    path("kotoutuminen/suunnitelma/<int:pk>/", integration.plan, name="integration_plan"),
+    path("kotoutuminen/kielikoulutus/<int:pk>/", integration.training, name="language_training"),
+    path("international-info/", integration.international_info, name="international_info"),
+    path("international-info/<int:pk>/", integration.info_contact, name="info_contact"),
+    path("tapahtumat/", events.events, name="events"),
+    path("tapahtumat/uusi/", events.event_create, name="event_create"),
+    path("tapahtumat/<int:pk>/", events.event, name="event"),
+    path("tapahtumat/<int:pk>/osallistujat/", events.participant_add, name="event_participant_add"),
 ]

@@ -11,7 +11,9 @@ staff would meet – for each part of `make run`:
 - the youth point (Ohjaamo): a fortnight of anonymous visitor counts and young job seekers referred by their
   counsellors to education providers and Työkanava Oy, one started;
 - international recruitment: cases with employers and their vacancies (EURES, housing), a spouse registered as a
-  contact record whose follow-up found work, and one still searching.
+  contact record whose follow-up found work, and one still searching;
+- integration plans, language training, International Info's contacts and recruitment events
+  (demo/cooperation_integration.py).
 
 A new run first removes the cooperation rows of the area (they are all the demo's) and makes them again.
 """
@@ -41,6 +43,7 @@ from cooperation.models import (
 )
 from cooperation.selectors.youth import youth_point_offices
 from cooperation.services import international, procurement, typ, youth
+from demo import cooperation_integration
 from employers.models import Employer, Vacancy
 from jobseekers.enums import UNEMPLOYED_STATUSES
 from jobseekers.models import Jobseeker
@@ -80,6 +83,11 @@ class CooperationReport:
     spouses: int = 0
     youth_visits: int = 0
     partner_referrals: int = 0
+    integration_plans: int = 0
+    language_trainings: int = 0
+    info_contacts: int = 0
+    events: int = 0
+    event_participants: int = 0
 
 
 def _user(username: str, role: Role, municipality: Municipality | None = None) -> User | None:
@@ -93,6 +101,7 @@ def _user(username: str, role: Role, municipality: Municipality | None = None) -
 
 
 def _erase(area: EmploymentArea) -> None:
+    cooperation_integration.erase(area)
     YouthPointVisit.objects.filter(office__area=area).delete()
     PartnerReferral.objects.filter(jobseeker__area=area).delete()
     RecruitmentCase.objects.filter(area=area).delete()
@@ -427,4 +436,9 @@ def generate(area: EmploymentArea, *, today: date, seed: int = 1) -> Cooperation
         _typ(area, today, report)
         _recruitment(area, today, report)
         _youth_point(area, today, rng, report)
+        foreign = cooperation_integration.plans_and_training(area, today, report)
+        cooperation_integration.international_info(area, today, rng, report, foreign)
+        cooperation_integration.recruitment_events(
+            area, today, report, _user("tyonantajapalvelut", Role.EMPLOYER_SERVICES) or group, foreign
+        )
     return report

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from cooperation.selectors import international, procurement, typ, youth
+from cooperation.selectors import events, integration, international, procurement, typ, youth
 
 
 @dataclass(frozen=True)
@@ -30,13 +30,25 @@ FIGURES = (
     "youth_visits",
     "partner_referrals",
     "partner_started",
+    "integration_plans",
+    "language_trainings",
+    "language_going",
+    "info_contacts",
+    "events",
+    "event_participants",
+    "event_job_offers",
+    "event_hires",
 )
+INTEGRATION_FIGURES = ("integration_plans", "language_trainings", "language_going", "info_contacts")
+EVENT_FIGURES = ("events", "event_participants", "event_job_offers", "event_hires")
 
 
 def rows(area) -> list[ReportRow]:
     typ_figures = typ.figures(area)
     recruitment = international.figures(area)
     youth_figures = youth.figures(area)
+    integration_figures = integration.figures(area)
+    event_figures = events.figures(area)
     result = []
     for row in procurement.report(area):
         pk = row.municipality.pk
@@ -54,6 +66,8 @@ def rows(area) -> list[ReportRow]:
                 key: youth_figures.get(pk, {}).get(key, 0)
                 for key in ("youth_visits", "partner_referrals", "partner_started")
             },
+            **{key: integration_figures.get(pk, {}).get(key, 0) for key in INTEGRATION_FIGURES},
+            **{key: event_figures.get(pk, {}).get(key, 0) for key in EVENT_FIGURES},
         }
         result.append(ReportRow(municipality=row.municipality.name_fi, code=row.municipality.code, figures=figures))
     return result

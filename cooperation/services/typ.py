@@ -6,7 +6,7 @@ A referral locks its consent, and a withdrawal locks it too, so a referral and a
 cannot pass each other: after the withdrawal no referral is made under it.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts import permissions
@@ -15,6 +15,7 @@ from common.today import service_today
 from cooperation import enums, typ_rules
 from cooperation.models import Consent, TypAssessmentRecord, TypClient, TypReferral
 from cooperation.services.fields import text as _text
+from cooperation.services.locks import serialize_writes
 from organisation.enums import PartnerKind
 from organisation.models import Partner
 
@@ -96,14 +97,19 @@ def assess(
 
 @transaction.atomic
 def open_client(jobseeker, *, started_on, joint_plan, county_contact, kela_contact, by) -> TypClient:
-    """Start the TYP client relationship on the latest assessment that found the need."""
+    """Start the TYP client relationship on the latest assessment that found the need.
+
+    A double submit races two of these: the lock makes the second wait and see the first's row (on either database,
+    cooperation.services.locks); should a writer get past it anyway, the one-open-relationship constraint refuses
+    the second and that refusal becomes the same form error as the check below."""
+    serialize_writes(f"cooperation.typ_client:{jobseeker.pk}", TypClient)
     errors = Errors()
     _allowed(by, jobseeker, errors)
     latest = TypAssessmentRecord.objects.filter(jobseeker=jobseeker).order_by("-assessed_on", "-pk").first()
     if latest is None or latest.eligible is not True:
         errors.add("__all__", _("Viimeisin arvio ei todennut monialaisen palvelun tarvetta."))
-    if TypClient.objects.select_for_update().filter(jobseeker=jobseeker, ended_on__isnull=True).exists():
-        errors.add("__all__", _("Työnhakijalla on jo voimassa oleva monialaisen palvelun asiakkuus."))
+    if has_open_client(jobseeker):
+        errors.add("__all__", _already_client())
     county = wellbeing_county_for(jobseeker.municipality)
     if county is None:
         errors.add("__all__", _("Kotikunnan hyvinvointialuetta ei löydy alueen yhteistyökumppaneista."))
@@ -115,17 +121,30 @@ def open_client(jobseeker, *, started_on, joint_plan, county_contact, kela_conta
     county_text = _text(county_contact, errors, "county_contact", required=False)
     kela_text = _text(kela_contact, errors, "kela_contact", required=False)
     errors.raise_if_any()
-    return TypClient.objects.create(
-        jobseeker=jobseeker,
-        municipality_id=jobseeker.municipality_id,
-        assessment=latest,
-        wellbeing_county=county,
-        county_contact=county_text,
-        kela_contact=kela_text,
-        joint_plan=plan,
-        started_on=started_on,
-        created_by=by,
-    )
+    try:
+        with transaction.atomic():
+            return TypClient.objects.create(
+                jobseeker=jobseeker,
+                municipality_id=jobseeker.municipality_id,
+                assessment=latest,
+                wellbeing_county=county,
+                county_contact=county_text,
+                kela_contact=kela_text,
+                joint_plan=plan,
+                started_on=started_on,
+                created_by=by,
+            )
+    except IntegrityError:
+        errors.add("__all__", _already_client())
+        errors.raise_if_any()
+
+
+def _already_client() -> str:
+    return _("Työnhakijalla on jo voimassa oleva monialaisen palvelun asiakkuus.")
+
+
+def has_open_client(jobseeker) -> bool:
+    return TypClient.objects.filter(jobseeker=jobseeker, ended_on__isnull=True).exists()
 
 
 @transaction.atomic

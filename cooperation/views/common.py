@@ -1,7 +1,9 @@
-"""What the cooperation pages share: the user's area, a service write onto a form, and a referral's outcome page."""
+"""What the cooperation pages share: the user's area, a service write onto a form, a list sorted by its headers, and a
+referral's outcome page."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from accounts import permissions
@@ -19,6 +21,29 @@ def write(form, call) -> object | None:
     except ValidationError as error:
         errors_to_form(form, error)
         return None
+
+
+def sorted_page(request, queryset, sorts: dict, default: str, page_size: int) -> tuple:
+    """A list's page in the order its column headers chose (`?sort=key`, `-key` reversed; anything else is the
+    default), and what the header links and the pagination need to keep that order: as the other apps' lists."""
+    sort = request.GET.get("sort", default)
+    key = sort.removeprefix("-")
+    if key not in sorts:
+        sort, key = default, default.removeprefix("-")
+    order = sorts[key]
+    if sort.startswith("-"):
+        order = tuple(field.removeprefix("-") if field.startswith("-") else f"-{field}" for field in order)
+    page = Paginator(queryset.order_by(*order), page_size).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    sort_query = query.copy()
+    sort_query.pop("sort", None)
+    return page, {
+        "sort": sort,
+        "sortable": set(sorts),
+        "query": query.urlencode(),
+        "sort_query": sort_query.urlencode(),
+    }
 
 
 def status(*forms) -> int:

@@ -7,8 +7,16 @@ from django.shortcuts import render
 from accounts import permissions
 from common.tables import export_response
 from common.views import require
-from cooperation.selectors import procurement, report, typ
-from cooperation.tables import needs_table, procurement_report_table, report_chart, report_table, typ_caseload_table
+from cooperation.selectors import events, integration, procurement, report, typ
+from cooperation.tables import (
+    events_table,
+    info_contacts_table,
+    needs_table,
+    procurement_report_table,
+    report_chart,
+    report_table,
+    typ_caseload_table,
+)
 from cooperation.views.common import area_of
 
 EXPORT_LIMIT = 10_000
@@ -24,6 +32,8 @@ TABLES = {
     "hankinnat-kunnittain": lambda user: procurement_report_table(procurement.report(area_of(user))),
     "typ-asiakasmaarat": lambda user: typ_caseload_table(typ.caseload(area_of(user))),
     "palvelutarpeet": lambda user: needs_table(procurement.needs(user)[:EXPORT_LIMIT]),
+    "rekrytointitapahtumat": lambda user: events_table(events.events(user)[:EXPORT_LIMIT]),
+    "international-info": lambda user: info_contacts_table(integration.contacts(area_of(user))[:EXPORT_LIMIT]),
 }
 
 

@@ -114,3 +114,56 @@ def make_case(by, *, employer=None, vacancy=None, name="Ana García", country="E
 
 def make_vacancy(**extra):
     return VacancyFactory(**extra)
+
+
+def make_plan(by, jobseeker, *, drawn_up_on=TODAY, status="in_force", **extra):
+    from cooperation.services import integration
+
+    return integration.record_plan(
+        jobseeker,
+        drawn_up_on=drawn_up_on,
+        drawn_up_by=extra.pop("drawn_up_by", "Vieraskielisten tiimi"),
+        valid_until=extra.pop("valid_until", drawn_up_on + timedelta(days=365)),
+        reviewed_on=extra.pop("reviewed_on", None),
+        summary=extra.pop("summary", "Suomen kieli ja työkokeilu hoiva-alalla."),
+        status=status,
+        by=by,
+    )
+
+
+def make_training(by, jobseeker, *, plan=None, outcome="referred", starts_on=TODAY, **extra):
+    from cooperation.services import integration
+
+    return integration.record_training(
+        jobseeker,
+        plan=plan.pk if plan else None,
+        provider=extra.pop("provider", "Kajaanin kaupungin koulutusliikelaitos (KAO)"),
+        course=extra.pop("course", "Suomen kieli ja työelämätaidot"),
+        level=extra.pop("level", "A2.1"),
+        starts_on=starts_on,
+        ends_on=extra.pop("ends_on", starts_on + timedelta(days=120)),
+        outcome=outcome,
+        by=by,
+    )
+
+
+def make_event(by, *, employers=None, vacancies=(), municipality="205", participants=40, hires=2, **extra):
+    from cooperation.services import events
+
+    employers = employers or [EmployerFactory()]
+    return events.create_event(
+        area=area(),
+        name=extra.pop("name", "Kainuun rekrytointimessut"),
+        kind=extra.pop("kind", "fair"),
+        held_on=extra.pop("held_on", TODAY),
+        place=extra.pop("place", "Kajaanin kaupungintalo"),
+        municipality=municipality,
+        organiser=extra.pop("organiser", "Työnantajapalvelut"),
+        employers=[employer.pk for employer in employers],
+        vacancies=[vacancy.pk for vacancy in vacancies],
+        participants=participants,
+        job_offers=extra.pop("job_offers", 5),
+        hires=hires,
+        notes=extra.pop("notes", ""),
+        by=by,
+    )

@@ -1,5 +1,7 @@
 """The demo's cooperation data: each part made through the services, visible to the demo accounts, idempotent."""
 
+from datetime import date
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -7,10 +9,15 @@ from django.core.management.base import CommandError
 from cooperation.models import (
     AgendaItem,
     Consent,
+    EventParticipant,
+    InfoContact,
+    IntegrationPlan,
+    LanguageTraining,
     PartnerReferral,
     PlaceReferral,
     Procurement,
     RecruitmentCase,
+    RecruitmentEvent,
     ServiceNeed,
     Spouse,
     TypClient,
@@ -44,6 +51,11 @@ def counts():
         Spouse.objects.count(),
         YouthPointVisit.objects.count(),
         PartnerReferral.objects.count(),
+        IntegrationPlan.objects.count(),
+        LanguageTraining.objects.count(),
+        InfoContact.objects.count(),
+        RecruitmentEvent.objects.count(),
+        EventParticipant.objects.count(),
     )
 
 
@@ -64,6 +76,16 @@ def test_every_part_is_made_and_a_new_run_replaces_it(demo, capsys):
     assert Spouse.objects.filter(follow_ups__outcome="employed").exists()
     assert PartnerReferral.objects.filter(via_youth_point=True).count() == PartnerReferral.objects.count()
     assert procurement_selectors.report(Procurement.objects.get().area)
+    assert InfoContact.objects.filter(jobseeker__isnull=False).count() == 1
+    assert RecruitmentEvent.objects.filter(vacancies__isnull=False).exists()
+    assert all(plan.jobseeker.is_foreign_language for plan in IntegrationPlan.objects.select_related("jobseeker"))
+    assert LanguageTraining.objects.exists()
+    for training in LanguageTraining.objects.all():
+        # A course that has ended is no longer only started or referred; one long under way is not still referred.
+        if training.ends_on and training.ends_on < date(2026, 3, 2):
+            assert training.outcome not in ("started", "referred"), training
+        if training.starts_on < date(2026, 2, 2):
+            assert training.outcome != "referred", training
     call_command("generate_cooperation", "--seed", "1", "--demo")
     assert counts() == first
 

@@ -11,6 +11,7 @@ from cooperation.selectors import typ as selectors
 from cooperation.services import typ as services
 from organisation.models import Municipality
 from tests.cooperation.factories import area, county, make_assessment, make_consent
+from tests.cooperation.locking import first_statement, takes_the_write_lock
 from tests.jobseekers.factories import TODAY, make_jobseeker
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def test_the_county_serving_a_municipality_comes_from_the_data(area):
 def test_an_assessment_stores_the_rule_that_gave_it(staff):
     person = make_jobseeker(long_term=True, with_counsellor=staff["counsellor"])
     record = make_assessment(staff["counsellor"], person)
-    assert record.rule_id == "typ-2025" and "1369/2014" in record.rule_source
+    assert record.rule_id == "typ-2025" and "381/2023" in record.rule_source
     assert record.assessment_due and record.eligible is True
     assert record.continuous_unemployment_months >= 12
     assert [reason["code"] for reason in record.reasons] == ["adult_unemployment", "need_found"]
@@ -187,3 +188,40 @@ def test_another_municipalitys_counsellor_cannot_end_it(client, staff, client_of
     assert response.status_code in (403, 404)
     started.refresh_from_db()
     assert started.ended_on is None
+
+
+def test_a_double_submit_that_passes_the_check_is_a_form_error_not_a_crash(client, staff, client_of, monkeypatch):
+    """Two submits of "start the client relationship" race: on SQLite both may pass the check before either writes.
+    The check is made to miss the first row here, as the second request's would; the constraint then refuses it."""
+    counsellor = staff["counsellor"]
+    make_assessment(counsellor, client_of, need=True)
+    monkeypatch.setattr(services, "has_open_client", lambda jobseeker: False)
+    client.force_login(counsellor)
+    url = f"/yhteistyo/typ/{client_of.pk}/asiakkuus/"
+    data = {"started_on": TODAY.isoformat(), "joint_plan": "Yhteinen suunnitelma."}
+    assert client.post(url, data).status_code == 302
+    again = client.post(url, data)
+    assert again.status_code == 400
+    assert "Työnhakijalla on jo voimassa oleva monialaisen palvelun asiakkuus." in again.content.decode()
+    assert selectors.clients_of(client_of).count() == 1
+    with pytest.raises(ValidationError) as refused:
+        services.open_client(
+            client_of, started_on=TODAY, joint_plan="x", county_contact="", kela_contact="", by=counsellor
+        )
+    assert "__all__" in refused.value.message_dict
+
+
+def test_opening_a_client_takes_the_write_lock_before_it_reads(staff, client_of):
+    counsellor = staff["counsellor"]
+    make_assessment(counsellor, client_of, need=True)
+    first = first_statement(
+        lambda: services.open_client(
+            client_of,
+            started_on=TODAY,
+            joint_plan="Yhteinen suunnitelma.",
+            county_contact="",
+            kela_contact="",
+            by=counsellor,
+        )
+    )
+    assert takes_the_write_lock(first), first

@@ -647,6 +647,75 @@ def cooperation_spouse():
     return {"pk": spouse.pk}
 
 
+def cooperation_foreign_jobseeker():
+    """A foreign-language Hyrynsalmi resident served like the scoped job seeker (integration pages are only for
+    foreign-language customers); made once per test."""
+    from jobseekers.models import Jobseeker
+    from tests.jobseekers.factories import make_jobseeker
+
+    found = Jobseeker.objects.filter(last_name="Matriisi-Kotoutuja").first()
+    if found is None:
+        home = scoped_jobseeker()
+        found = make_jobseeker(municipality="105", last_name="Matriisi-Kotoutuja", foreign_language=True)
+        Jobseeker.objects.filter(pk=found.pk).update(
+            serving_municipality_id=home.serving_municipality_id, team_id=home.team_id, pool=home.pool
+        )
+        found.refresh_from_db()
+    return found
+
+
+def cooperation_foreign_pk():
+    return {"pk": cooperation_foreign_jobseeker().pk}
+
+
+def cooperation_integration_plan():
+    from cooperation.models import IntegrationPlan
+    from tests.cooperation.factories import make_plan
+
+    plan = IntegrationPlan.objects.first() or make_plan(cooperation_group_user(), cooperation_foreign_jobseeker())
+    return {"pk": plan.pk}
+
+
+def cooperation_language_training():
+    from cooperation.models import LanguageTraining
+    from tests.cooperation.factories import make_training
+
+    training = LanguageTraining.objects.first() or make_training(
+        cooperation_group_user(), cooperation_foreign_jobseeker()
+    )
+    return {"pk": training.pk}
+
+
+def cooperation_info_contact():
+    from django.utils import timezone
+
+    from cooperation.models import InfoContact
+    from cooperation.selectors.integration import info_offices
+    from cooperation.services.integration import record_contact
+    from organisation.models import EmploymentArea
+
+    area = EmploymentArea.objects.get()
+    contact = InfoContact.objects.first() or record_contact(
+        area=area,
+        office=info_offices(area.pk).first().pk,
+        contacted_on=timezone.localdate(),
+        municipality=HOME_MUNICIPALITY,
+        language="uk",
+        topic="work",
+        contacts=2,
+        by=cooperation_group_user(),
+    )
+    return {"pk": contact.pk}
+
+
+def cooperation_event():
+    from cooperation.models import RecruitmentEvent
+    from tests.cooperation.factories import make_event
+
+    event = RecruitmentEvent.objects.first() or make_event(cooperation_group_user(), municipality=HOME_MUNICIPALITY)
+    return {"pk": event.pk}
+
+
 RULES = {
     "www:home": Rule(),
     "organisation:overview": Rule(),
@@ -1066,6 +1135,80 @@ RULES = {
     "cooperation-recruitment-list": Rule(api=True, roles=RECRUITMENT),
     "cooperation-recruitment-detail": Rule(api=True, roles=RECRUITMENT, kwargs=cooperation_case),
     "cooperation-report-list": Rule(api=True),
+    # Integration pages are a foreign-language person's data (the refusal is logged under that person); International
+    # Info's counts and recruitment events name nobody; a job seeker is linked to an event by whoever reads them.
+    "cooperation:integration": Rule(),
+    "cooperation:integration_person": Rule(
+        roles=PERSONAL_DATA, kwargs=cooperation_foreign_pk, scoped=MUNICIPALITY_SCOPED, subject="jobseekers.jobseeker"
+    ),
+    "cooperation:integration_plan_create": Rule(
+        roles=REGISTERS,
+        kwargs=cooperation_foreign_pk,
+        method="post",
+        data={},
+        ok=(400,),
+        scoped=COOPERATION_WRITERS_SCOPED,
+        subject="jobseekers.jobseeker",
+    ),
+    "cooperation:language_training_create": Rule(
+        roles=REGISTERS,
+        kwargs=cooperation_foreign_pk,
+        method="post",
+        data={},
+        ok=(400,),
+        scoped=COOPERATION_WRITERS_SCOPED,
+        subject="jobseekers.jobseeker",
+    ),
+    "cooperation:integration_plan": Rule(
+        roles=PERSONAL_DATA,
+        kwargs=cooperation_integration_plan,
+        scoped=MUNICIPALITY_SCOPED,
+        subject="jobseekers.jobseeker",
+    ),
+    "cooperation:language_training": Rule(
+        roles=PERSONAL_DATA,
+        kwargs=cooperation_language_training,
+        scoped=MUNICIPALITY_SCOPED,
+        subject="jobseekers.jobseeker",
+    ),
+    "cooperation:international_info": Rule(),
+    "cooperation:info_contact": Rule(roles=REGISTERS, kwargs=cooperation_info_contact),
+    "cooperation:events": Rule(),
+    "cooperation:event_create": Rule(roles=RECRUITMENT),
+    "cooperation:event": Rule(kwargs=cooperation_event),
+    "cooperation:event_participant_add": Rule(
+        roles=REGISTERS, kwargs=cooperation_event, method="post", data={}, ok=(400,)
+    ),
+    "cooperation-integration-detail": Rule(
+        api=True,
+        roles=PERSONAL_DATA,
+        kwargs=cooperation_foreign_pk,
+        scoped=MUNICIPALITY_SCOPED,
+        subject="jobseekers.jobseeker",
+    ),
+    "cooperation-integration-plans": Rule(
+        api=True,
+        roles=REGISTERS,
+        kwargs=cooperation_foreign_pk,
+        method="post",
+        data={},
+        ok=(400,),
+        scoped=COOPERATION_WRITERS_SCOPED,
+        subject="jobseekers.jobseeker",
+    ),
+    "cooperation-integration-trainings": Rule(
+        api=True,
+        roles=REGISTERS,
+        kwargs=cooperation_foreign_pk,
+        method="post",
+        data={},
+        ok=(400,),
+        scoped=COOPERATION_WRITERS_SCOPED,
+        subject="jobseekers.jobseeker",
+    ),
+    "cooperation-info-contact-list": Rule(api=True),
+    "cooperation-event-list": Rule(api=True),
+    "cooperation-event-detail": Rule(api=True, kwargs=cooperation_event),
 }
 
 # Open to anonymous users by design: signing in and out, the second factor page (it redirects to sign-in), language,

@@ -10,7 +10,8 @@ class Command(BaseCommand):
     help = (
         "Makes the cooperation services' demo data through the cooperation app's services: service needs and the "
         "procurement working group's agendas, a procurement with referrals, TYP clients with consents (one withdrawn), "
-        "international recruitment with the spouse-job service. Run after create_demo_accounts, generate_population "
+        "international recruitment with the spouse-job service, integration plans with language training, "
+        "International Info contacts and recruitment events. Run after create_demo_accounts, generate_population "
         "and generate_vacancies. Idempotent: a new run replaces the area's cooperation rows."
     )
 
@@ -31,5 +32,8 @@ class Command(BaseCommand):
             f"yhteistyöpalvelut: {report.needs} palvelutarvetta, {report.meetings} kokousta, {report.procurements} "
             f"hankinta, {report.place_referrals} ohjausta, {report.typ_clients} TYP-asiakasta, {report.consents} "
             f"suostumusta, {report.recruitment_cases} rekrytointia, {report.spouses} puolisoa, {report.youth_visits} "
-            f"Ohjaamo-kävijää, {report.partner_referrals} ohjausta kumppaneille"
+            f"Ohjaamo-kävijää, {report.partner_referrals} ohjausta kumppaneille, {report.integration_plans} "
+            f"kotoutumissuunnitelmaa, {report.language_trainings} kielikoulutusta, {report.info_contacts} "
+            f"International Info -yhteydenottoa, {report.events} rekrytointitapahtumaa "
+            f"({report.event_participants} osallistujaa)"
         )
