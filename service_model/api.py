@@ -5,6 +5,7 @@ user's scope is a 404 (and a denied row).
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions as drf_permissions
@@ -86,7 +87,7 @@ def _office(pk) -> Office | None:
         return None
     office = Office.objects.filter(pk=pk).first()
     if office is None:
-        raise ValidationError({"office": ["Toimipistettä ei ole."]})
+        raise ValidationError({"office": [_("Toimipistettä ei ole.")]})
     return office
 
 
@@ -95,7 +96,7 @@ def _counsellor(request, pk):
         return request.user
     user = User.objects.filter(pk=pk, is_active=True).first()
     if user is None:
-        raise ValidationError({"counsellor": ["Ohjaajaa ei ole."]})
+        raise ValidationError({"counsellor": [_("Ohjaajaa ei ole.")]})
     return user
 
 

@@ -3,6 +3,7 @@ write accepts (types only: the rules are in services/, whose field errors the vi
 
 from datetime import date
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -251,7 +252,7 @@ class WorklistQuerySerializer(serializers.Serializer):
 
     def validate_paiva(self, value):
         if not EARLIEST <= value <= LATEST:
-            raise ValidationError("Päivän on oltava väliltä 2.5.2022–31.12.2100.")
+            raise ValidationError(_("Päivän on oltava väliltä 2.5.2022–31.12.2100."))
         return value
 
 
@@ -272,7 +273,7 @@ class CalculatorQuerySerializer(serializers.Serializer):
                 "aiemmalle päivälle ei ole määräaikoja."
             )
         if value > LATEST:
-            raise ValidationError("Päivän on oltava viimeistään 31.12.2100.")
+            raise ValidationError(_("Päivän on oltava viimeistään 31.12.2100."))
         return value
 
     def validate(self, data):

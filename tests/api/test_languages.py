@@ -44,3 +44,18 @@ def test_the_statistics_messages(client, counsellor, language, message):
     response = client.get("/api/v1/statistics/municipal/", {"month": "elokuu"}, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 400
     assert response.json() == {"month": [message]}
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("fi", "Päivän on oltava väliltä 2.5.2022–31.12.2100."),
+        ("sv", "Dagen ska vara mellan 2.5.2022 och 31.12.2100."),
+        ("en", "The date must be between 2.5.2022 and 31.12.2100."),
+    ],
+)
+def test_the_worklist_refuses_a_day_out_of_range_in_the_callers_language(client, counsellor, language, message):
+    client.force_login(counsellor)
+    response = client.get("/api/v1/worklist/", {"paiva": "2200-01-01"}, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 400
+    assert response.json() == {"paiva": [message]}
