@@ -86,8 +86,7 @@ class TypPersonViewSet(PersonViewSet):
         "referrals": permissions.can_work_with_cooperation_clients,
     }
 
-    def read(self, user, pk, *, view: str, purpose: str):
-        return typ.get_jobseeker(user, pk, view=view, purpose=purpose)
+    reader = staticmethod(typ.get_jobseeker)
 
     def respond(self, jobseeker, code=status.HTTP_200_OK):
         latest = typ.latest_assessment(jobseeker)

@@ -1,6 +1,8 @@
 """What the cooperation API modules share: a serializer's checked input as a dict, a service's refusal as a 400
 naming the field, and the endpoints of one job seeker's cooperation record."""
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import permissions as drf_permissions
 from rest_framework import viewsets
@@ -24,18 +26,16 @@ def validated(serializer_class, data) -> dict:
 
 
 class PersonViewSet(viewsets.GenericViewSet):
-    """A job seeker's cooperation record, looked up by the job seeker's id through `read` (the registry's lookup,
-    which logs the read or the refusal); a write also needs the user to work with the person."""
+    """A job seeker's cooperation record, looked up by the job seeker's id through `reader` (each subclass names its
+    selector's lookup, which logs the read or the refusal); a write also needs the user to work with the person."""
 
     permission_classes = [drf_permissions.IsAuthenticated, Allowed]
     lookup_value_regex = "[0-9]+"
-
-    def read(self, user, pk, *, view: str, purpose: str):
-        raise NotImplementedError
+    reader: Callable
 
     def person(self, purpose: str, *, write: bool):
         user = self.request.user
-        jobseeker = self.read(user, self.kwargs["pk"], view=f"api:{self.basename}-{self.action}", purpose=purpose)
+        jobseeker = self.reader(user, self.kwargs["pk"], view=f"api:{self.basename}-{self.action}", purpose=purpose)
         if write and not permissions.can_work_with_cooperation_clients(user, jobseeker):
             raise PermissionDenied
         return jobseeker

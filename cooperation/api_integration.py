@@ -33,8 +33,7 @@ class IntegrationViewSet(PersonViewSet):
         "trainings": permissions.can_work_with_cooperation_clients,
     }
 
-    def read(self, user, pk, *, view: str, purpose: str):
-        return integration.get_person(user, pk, view=view, purpose=purpose)
+    reader = staticmethod(integration.get_person)
 
     def respond(self, jobseeker, code=status.HTTP_200_OK):
         data = {
