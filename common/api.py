@@ -33,10 +33,12 @@ class HelsinkiTimeEncoder(JSONEncoder):
         super().__init__(*args, **kwargs)
         # Looked up once per answer, not per moment: a list of thousands of moments stays as fast as DRF's own.
         self.zone = timezone.get_current_timezone()
+        self.default_zone = timezone.get_default_timezone()
 
     def default(self, obj):
-        if isinstance(obj, datetime) and obj.utcoffset() is not None:
-            obj = obj.astimezone(self.zone)
+        if isinstance(obj, datetime):
+            # A naive moment is the service's wall-clock time (settings.TIME_ZONE), written with its offset too.
+            obj = obj.astimezone(self.zone) if obj.utcoffset() is not None else obj.replace(tzinfo=self.default_zone)
         return super().default(obj)
 
 

@@ -33,8 +33,11 @@ class Table:
 
 
 def _local(value: datetime) -> datetime:
-    """A moment in the service's time zone (Europe/Helsinki), the one convention of exports and the API."""
-    return timezone.localtime(value) if timezone.is_aware(value) else value
+    """A moment in the service's time zone (Europe/Helsinki), the one convention of exports and the API. A naive
+    moment is read as the service's wall-clock time, so it too is written with its offset."""
+    if timezone.is_naive(value):
+        return timezone.make_aware(value, timezone.get_default_timezone())
+    return timezone.localtime(value)
 
 
 def _plain(value):

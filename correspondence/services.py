@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from common.documents import DOCX_CONTENT_TYPE, safe_filename
 from common.errors import Errors
-from common.formatting import fi_date
+from common.formatting import local_date
 from correspondence import selectors
 from correspondence.enums import Delivery
 from correspondence.letters import when
@@ -105,7 +105,7 @@ def send_invitation(meeting: Meeting, *, jobseeker: Jobseeker, delivery: str, by
         errors.add(
             "job_search_ended_on",
             _("Asiakkaan työnhaku päättyi %(day)s: kutsua ei lähetetä.")
-            % {"day": fi_date(jobseeker.job_search_ended_on)},
+            % {"day": local_date(jobseeker.job_search_ended_on)},
         )
     elif problem := meeting_problem(meeting, today):
         errors.add("meeting", problem)

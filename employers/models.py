@@ -112,7 +112,8 @@ class Vacancy(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(condition=Q(positions__gte=1), name="vacancy_positions_at_least_one"),
-            models.CheckConstraint(condition=Q(occupation__regex=r"^[0-9]{4}$"), name="vacancy_occupation_unit_group"),
+            # \Z, not $: "$" also matches before a final newline (Python's re, which SQLite's REGEXP runs).
+            models.CheckConstraint(condition=Q(occupation__regex=r"^[0-9]{4}\Z"), name="vacancy_occupation_unit_group"),
             models.UniqueConstraint(
                 fields=["source", "external_id"], condition=~Q(external_id=""), name="vacancy_external_id_unique"
             ),
@@ -120,7 +121,7 @@ class Vacancy(models.Model):
             # database holds the shape: a three-digit code with its name, or neither.
             models.CheckConstraint(
                 condition=(Q(workplace_outside_area="") & Q(workplace_outside_area_name=""))
-                | (Q(workplace_outside_area__regex=r"^[0-9]{3}$") & ~Q(workplace_outside_area_name="")),
+                | (Q(workplace_outside_area__regex=r"^[0-9]{3}\Z") & ~Q(workplace_outside_area_name="")),
                 name="vacancy_workplace_outside_area_code_and_name",
             ),
         ]

@@ -102,6 +102,15 @@ def neighbouring_centres(user) -> dict[str, str]:
     return dict(sorted(found.items(), key=lambda item: item[1]))
 
 
+def area_centres(user) -> list[str]:
+    """The codes of the user's area's own municipalities, by name: the rows of the distance tables. The complement of
+    neighbouring_centres, so a municipality of another area is a neighbour, never a row of this area."""
+    if not permissions.can_view_employers(user):
+        return []
+    area = _area_of(user)
+    return [m.code for m in organisation_selectors.municipalities(user) if area is not None and m.area_id == area.pk]
+
+
 def road_distances(user) -> RoadDistances:
     if not permissions.can_view_employers(user):
         return RoadDistances(())

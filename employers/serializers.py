@@ -78,9 +78,10 @@ class VacancySerializer(serializers.Serializer):
         max_length=100,
         required=False,
         allow_blank=True,
+        allow_null=True,
         help_text="Työpaikka alueen ulkopuolella: naapurialueen keskuksen kuntanumero tai nimi tieetäisyystaulusta "
-        "(esim. 564 tai Oulu). Sijainti ja etäisyys lasketaan tähän; tyhjä, kun työpaikka on alueella. Vastauksessa "
-        "aina kuntanumero. Tuntematon keskus tai alueen oma kunta on virhe tällä kentällä.",
+        "(esim. 564 tai Oulu). Sijainti ja etäisyys lasketaan tähän; tyhjä tai null, kun työpaikka on alueella. "
+        "Vastauksessa aina kuntanumero tai tyhjä. Tuntematon keskus tai alueen oma kunta on virhe tällä kentällä.",
     )
     workplace_outside_area_name = serializers.CharField(
         read_only=True, help_text="Alueen ulkopuolisen työpaikan keskuksen nimi; tyhjä, kun työpaikka on alueella."
@@ -114,6 +115,10 @@ class VacancySerializer(serializers.Serializer):
     def to_internal_value(self, data):
         _refuse_unknown(data, [name for name, field in self.fields.items() if not field.read_only])
         return super().to_internal_value(data)
+
+    def validate_workplace_outside_area(self, value):
+        # JSON null is "no workplace outside the area", as an empty string is: the vacancy is inside the area.
+        return "" if value is None else value
 
     def to_representation(self, vacancy):
         return {

@@ -18,7 +18,6 @@ from employers import enums, forms, industries, selectors, services, tables, vac
 from labour_market import enums as labour_market_enums
 from labour_market import selectors as labour_market_selectors
 from labour_market import tables as labour_market_tables
-from organisation import selectors as organisation_selectors
 
 PAGE_SIZE = 25
 EXPORT_LIMIT = 10_000
@@ -265,8 +264,9 @@ def vacancy_status(request, pk):
 
 def _distance_tables(user) -> dict:
     table = selectors.road_distances(user)
-    area_codes = [m.code for m in organisation_selectors.municipalities(user)]
-    neighbours = sorted((code for code in table.names if code not in area_codes), key=lambda c: table.names[c])
+    area_codes = selectors.area_centres(user)
+    # The same centres, by name, that a vacancy's workplace outside the area may be in (distance_store).
+    neighbours = list(selectors.neighbouring_centres(user))
     return {
         "alue": tables.distance_matrix(
             table, area_codes, area_codes, key="tieetaisyydet-alue", title=_("Alueen kuntakeskusten väliset etäisyydet")

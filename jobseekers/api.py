@@ -30,6 +30,7 @@ from jobseekers import (
     services,
     tables,
 )
+from jobseekers.enums import STATUS_CONCEPTS, JobseekerStatus
 from jobseekers.forms import HETU_AMBIGUOUS
 from jobseekers.models import Jobseeker
 from jobseekers.serializers import (
@@ -77,6 +78,7 @@ class JobseekerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
             birth_date=values.get("birth_date"),
             municipality=values.get("municipality", ""),
             status=values.get("status", ""),
+            concept=values.get("concept", ""),
             counsellor=values.get("counsellor"),
         )
 
@@ -95,7 +97,21 @@ class JobseekerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
             ),
             OpenApiParameter("birth_date", OpenApiTypes.DATE, description="Syntymäaika (1990-11-28 tai 28.11.1990)."),
             OpenApiParameter("municipality", str, description="Kotikunnan kuntanumero."),
-            OpenApiParameter("status", str, description="Tila, esim. unemployed."),
+            OpenApiParameter(
+                "status",
+                str,
+                enum=JobseekerStatus.values,
+                description="Täsmälleen tämä tila. `unemployed` on vain tila työtön: kokoaikaisesti lomautetut "
+                "(`fully_laid_off`) eivät sisälly siihen; Tilastokeskuksen työttömät saa parametrilla concept.",
+            ),
+            OpenApiParameter(
+                "concept",
+                str,
+                enum=sorted(STATUS_CONCEPTS),
+                description="Tilojen ryhmä tilaston käsitteen mukaan, kuten tilasto-API:n concept. `unemployed` = "
+                "työttömät työnhakijat Tilastokeskuksen määritelmän mukaan: työttömät ja kokoaikaisesti lomautetut "
+                "(`unemployed`, `fully_laid_off`); osa-aikaisesti lomautetut eivät ole työttömiä.",
+            ),
             OpenApiParameter("counsellor", int, description="Vastuuohjaajan käyttäjätunniste (id)."),
         ],
         responses={200: JobseekerSerializer(many=True), 400: None},

@@ -6,7 +6,7 @@ from datetime import date
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from common.formatting import fi_date
+from common.formatting import local_date
 from jobseekers import batch, enums
 from jobseekers.models import Jobseeker, JobseekerChange
 from organisation.models import Municipality
@@ -38,7 +38,7 @@ def _text(name: str, value, municipalities: dict, pools: dict) -> str:
     if name == "pool":
         return pools.get(value, value)
     if name in ("unemployed_since", "job_search_started_on"):
-        return fi_date(date.fromisoformat(value))
+        return local_date(date.fromisoformat(value))
     if name == "job_search_end_reason":
         return str(enums.JobSearchEndReason(value).label)
     choices = dict(Jobseeker._meta.get_field(name).flatchoices)

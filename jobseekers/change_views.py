@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts import permissions
-from common.formatting import fi_date, fi_number
+from common.formatting import local_date, local_number
 from common.views import errors_to_form, require
 from jobseekers import changes, enums, forms, organisation_adapter, selectors, services, tables
 
@@ -55,7 +55,7 @@ def edit(request, pk):
                     ngettext(
                         "Tallennettiin %(count)s muutos.", "Tallennettiin %(count)s muutosta.", len(result.changes)
                     )
-                    % {"count": fi_number(len(result.changes))},
+                    % {"count": local_number(len(result.changes))},
                 )
             else:
                 messages.info(request, _("Tiedot eivät muuttuneet."))
@@ -100,7 +100,7 @@ def end_job_search(request, pk):
             messages.success(
                 request,
                 _("Työnhaku päättyi %(date)s. Asiakas poistui työjonoista ja vastuuohjaajan asiakkaista.")
-                % {"date": fi_date(data["ended_on"])},
+                % {"date": local_date(data["ended_on"])},
             )
             return _after_change(user, jobseeker)
     return render(
@@ -161,7 +161,7 @@ def balance(request):
                     "%(count)s asiakasta siirrettiin ohjaajalle %(name)s.",
                     moved,
                 )
-                % {"count": fi_number(moved), "name": data["counsellor"]},
+                % {"count": local_number(moved), "name": data["counsellor"]},
             )
             return redirect(request.get_full_path())
     selectors.log_listing(user, page.object_list, view="jobseekers:balance", purpose="asiakasmäärien tasaus")

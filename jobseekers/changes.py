@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from common.errors import Errors
-from common.formatting import fi_date
+from common.formatting import local_date
 from common.locks import serialize_on
 from jobseekers import batch, enums, lifecycle, organisation_adapter, selectors, services, signals
 from jobseekers.models import Jobseeker, JobseekerChange
@@ -49,7 +49,7 @@ PROBLEMS = {
 
 
 def _problem_text(problem: lifecycle.Problem, day: date | None) -> str:
-    return str(PROBLEMS[problem]) % {"date": fi_date(day) if day else ""}
+    return str(PROBLEMS[problem]) % {"date": local_date(day) if day else ""}
 
 
 @dataclass
@@ -171,7 +171,7 @@ def update_jobseeker(
         errors.add(
             "job_search_ended_on",
             _("Työnhaku päättyi %(date)s: tiedot päivitetään, kun henkilö rekisteröityy uudelleen.")
-            % {"date": fi_date(jobseeker.job_search_ended_on)},
+            % {"date": local_date(jobseeker.job_search_ended_on)},
         )
         errors.raise_if_any()
     _check_version(jobseeker, seen_version)

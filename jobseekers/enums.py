@@ -27,6 +27,8 @@ class JobseekerStatus(models.TextChoices):
 # Statistics Finland and the ministry count fully laid-off people among the unemployed job seekers (Table 1's
 # "työttömät"), so these two statuses are "unemployed" wherever a figure is compared with the statistics.
 UNEMPLOYED_STATUSES = frozenset({JobseekerStatus.UNEMPLOYED, JobseekerStatus.FULLY_LAID_OFF})
+# A list filter by a statistical concept (`concept=unemployed`, as in the statistics API) rather than by one status.
+STATUS_CONCEPTS = {"unemployed": UNEMPLOYED_STATUSES}
 
 
 class Channel(models.TextChoices):

@@ -1,12 +1,13 @@
 """Serializers of the job-seeker API: the registry's records out, typed input in (the rules are in services)."""
 
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
 from jobseekers import change_texts, changes, names, registration, selectors
-from jobseekers.enums import JobSearchEndReason
+from jobseekers.enums import STATUS_CONCEPTS, JobSearchEndReason, JobseekerStatus
 from jobseekers.forms import BIRTH_DATE_FORMATS, BIRTH_DATE_INVALID, NAME_HAS_DIGITS
 from jobseekers.models import Jobseeker
 from organisation import routing_texts
@@ -245,6 +246,11 @@ def route_change_payload(change) -> dict | None:
     }
 
 
+# DRF formats a choice error with str.format, so the lazy message carries the allowed values in its own placeholder.
+_KNOWN_STATUSES = ", ".join(JobseekerStatus.values)
+_KNOWN_CONCEPTS = ", ".join(sorted(STATUS_CONCEPTS))
+
+
 class ListFilterSerializer(serializers.Serializer):
     """The list's query parameters; a parameter the list does not know is refused by name, not silently ignored."""
 
@@ -258,7 +264,20 @@ class ListFilterSerializer(serializers.Serializer):
         error_messages={"invalid": BIRTH_DATE_INVALID},
     )
     municipality = serializers.CharField(max_length=3, required=False, allow_blank=True)
-    status = serializers.CharField(max_length=30, required=False, allow_blank=True)
+    status = serializers.ChoiceField(
+        choices=JobseekerStatus.values,
+        required=False,
+        allow_blank=True,
+        error_messages={"invalid_choice": format_lazy(_("Tuntematon tila. Sallitut: {known}."), known=_KNOWN_STATUSES)},
+    )
+    concept = serializers.ChoiceField(
+        choices=sorted(STATUS_CONCEPTS),
+        required=False,
+        allow_blank=True,
+        error_messages={
+            "invalid_choice": format_lazy(_("Tuntematon käsite. Sallitut: {known}."), known=_KNOWN_CONCEPTS)
+        },
+    )
     counsellor = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
 
     def to_internal_value(self, data):

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from common.formatting import fi_number
+from common.formatting import local_number
 from common.tables import Column, Table
 from jobseekers import selectors
 
@@ -131,9 +131,9 @@ def counsellor_caseloads(user, municipality_code: str) -> tuple[Table, dict[int,
     counsellors = selectors.caseloads(user, municipality_code=municipality_code)["counsellors"]
     labels = {}
     for c in counsellors:
-        parts = [ngettext("%(count)s asiakas", "%(count)s asiakasta", c.clients) % {"count": fi_number(c.clients)}]
+        parts = [ngettext("%(count)s asiakas", "%(count)s asiakasta", c.clients) % {"count": local_number(c.clients)}]
         if c.per_fte is not None:
-            parts.append(_("%(value)s / htv") % {"value": fi_number(c.per_fte)})
+            parts.append(_("%(value)s / htv") % {"value": local_number(c.per_fte)})
         if c.target is not None and _target_range(c.target):
             parts.append(_("tavoite %(range)s") % {"range": _target_range(c.target)})
         where = c.team or c.municipality

@@ -12,7 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from accounts import permissions
-from common.formatting import fi_date
+from common.formatting import local_date
 from common.tables import export_response
 from common.today import service_today
 from common.views import require
@@ -118,7 +118,7 @@ def _searched(form) -> list[str]:
     if data["name"].strip():
         searched.append(_("nimi ”%(name)s”") % {"name": data["name"].strip()})
     if data["birth_date"]:
-        searched.append(_("syntymäaika %(date)s") % {"date": fi_date(data["birth_date"])})
+        searched.append(_("syntymäaika %(date)s") % {"date": local_date(data["birth_date"])})
     if data["municipality"]:
         searched.append(
             _("kotikunta %(name)s") % {"name": dict(form.fields["municipality"].choices)[data["municipality"]]}

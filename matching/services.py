@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.errors import Errors
-from common.formatting import fi_date
+from common.formatting import local_date
 from common.today import service_today
 from employers.enums import VacancyStatus
 from employers.models import Vacancy
@@ -124,7 +124,7 @@ def record_outcome(offer: JobOffer, *, outcome: str, outcome_date: date | None, 
     elif outcome_date > today:
         errors.add("outcome_date", _("Päivä on tulevaisuudessa: kirjataan vain tapahtunutta."))
     elif outcome_date < locked.made_on:
-        errors.add("outcome_date", _("Päivä on ennen työtarjousta (%(date)s).") % {"date": fi_date(locked.made_on)})
+        errors.add("outcome_date", _("Päivä on ennen työtarjousta (%(date)s).") % {"date": local_date(locked.made_on)})
     errors.raise_if_any()
     locked.outcome = outcome
     locked.outcome_date = outcome_date

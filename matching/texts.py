@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from common.formatting import fi_date
+from common.formatting import local_date
 
 COMPONENT_LABELS = {
     "occupation": gettext_lazy("Ammatti"),
@@ -95,10 +95,10 @@ def location_reason(
 def start_reason(*, start: date | None, available_from: date, today: date) -> str:
     begins = max(start or today, today)
     if available_from <= begins:
-        return _("voi aloittaa heti") if begins == today else _("voi aloittaa %(date)s") % {"date": fi_date(begins)}
+        return _("voi aloittaa heti") if begins == today else _("voi aloittaa %(date)s") % {"date": local_date(begins)}
     late = (available_from - begins).days
     return _("käytettävissä %(date)s, %(days)s pv alkamisen jälkeen") % {
-        "date": fi_date(available_from),
+        "date": local_date(available_from),
         "days": late,
     }
 

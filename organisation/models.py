@@ -52,7 +52,9 @@ class Municipality(PlanFact):
         verbose_name_plural = _("kunnat")
         ordering = ["name_fi"]
         constraints = [
-            models.CheckConstraint(condition=Q(code__regex=r"^[0-9]{3}$"), name="municipality_code_three_digits"),
+            # \Z, not $: "$" also matches before a final newline (Python's re, which SQLite's REGEXP runs), and
+            # PostgreSQL reads \Z as the end of the string too.
+            models.CheckConstraint(condition=Q(code__regex=r"^[0-9]{3}\Z"), name="municipality_code_three_digits"),
         ]
 
     def __str__(self):

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from common.formatting import fi_number
+from common.formatting import local_number
 from common.tables import Column, Table
 from organisation import enums, routing, routing_texts, selectors, snapshots
 
@@ -72,8 +72,8 @@ def staffing(user) -> Table:
 
 def fte_range(low: Decimal, high: Decimal) -> str:
     if low == high:
-        return fi_number(low)
-    return f"{fi_number(low)}–{fi_number(high)}"
+        return local_number(low)
+    return f"{local_number(low)}–{local_number(high)}"
 
 
 def staff_positions(user, municipality=None) -> Table:
@@ -141,13 +141,13 @@ def _approximate(value, approximate: bool) -> str:
     if value is None:
         return ""
     # "n." is Finnish for "about": the other languages need their own word for the plan's estimates.
-    return _("n. %(value)s") % {"value": fi_number(value)} if approximate else fi_number(value)
+    return _("n. %(value)s") % {"value": local_number(value)} if approximate else local_number(value)
 
 
 def target_reading(target) -> str:
     """How the wording is read (organisation/caseload_bounds.py): "alle" strict, "noin" with its tolerance."""
     if target.bound == enums.CaseloadBound.ABOUT:
-        return _("noin, ±%(tolerance)s %%") % {"tolerance": fi_number(target.tolerance_percent)}
+        return _("noin, ±%(tolerance)s %%") % {"tolerance": local_number(target.tolerance_percent)}
     return str(target.get_bound_display())
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts import permissions
 from common.documents import safe_filename
-from common.formatting import fi_date
+from common.formatting import local_datetime
 from common.tables import Column, Table
 from plan_document import render as rendering
 from plan_document import selectors, services, tables
@@ -37,7 +37,7 @@ def _generations_table(user) -> Table:
         ],
         rows=[
             {
-                "generated_at": f"{fi_date(g.generated_at.date())} {g.generated_at:%H.%M}",
+                "generated_at": local_datetime(g.generated_at),
                 "by": str(g.generated_by) if g.generated_by else _("komento"),
                 "month": f"{g.month.month}/{g.month.year}",
                 "format": g.get_file_format_display(),

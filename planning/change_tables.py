@@ -4,7 +4,6 @@ from collections import Counter
 
 from django.utils.translation import gettext as _
 
-from common.formatting import fi_date
 from common.tables import Column, Table
 from planning import change_security
 from planning.change_selectors import Customer
@@ -34,7 +33,7 @@ def situations_table(situations) -> Table:
                 "municipality": s.municipality.name_fi,
                 "kind": s.get_kind_display(),
                 "people": s.people_affected,
-                "notice": fi_date(s.notice_date),
+                "notice": s.notice_date,
                 "status": s.get_status_display(),
                 "checklist": f"{s.done_count}/{s.item_count}",
                 "customers": s.customer_count,
@@ -87,7 +86,7 @@ def customers_table(customers: list[Customer]) -> Table:
                 "municipality": c.jobseeker.municipality.name_fi,
                 "situation": c.situation.employer_name,
                 "status": labels[c.status],
-                "flagged_on": fi_date(c.flagged_on),
+                "flagged_on": c.flagged_on,
             }
             for c in customers
         ],

@@ -2,12 +2,12 @@
 
 from django.utils.translation import gettext as _
 
-from common.formatting import fi_date
+from common.formatting import local_date, local_time
 from service_model.agenda import EARLIEST, LATEST, STEP_MINUTES, Hours, Problem
 
 
 def clock(moment) -> str:
-    return f"{moment.hour}.{moment.minute:02d}"
+    return local_time(moment)
 
 
 def hours_label(hours: Hours) -> str:
@@ -33,7 +33,7 @@ def hours_message(field: str, problem: Problem) -> str:
 def booking_message(problem: Problem, day, hours: Hours) -> str:
     if problem == Problem.NON_WORKING_DAY:
         return _("Päivä: %(day)s ei ole työpäivä (viikonloppu tai arkipyhä); valitse arkipäivä.") % {
-            "day": fi_date(day)
+            "day": local_date(day)
         }
     return _("Kellonaika: tapaamisen on mahduttava ohjaajan työaikaan %(hours)s; valitse aika työajalta.") % {
         "hours": hours_label(hours)

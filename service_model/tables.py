@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from common.formatting import fi_date
+from common.formatting import local_date
 from common.tables import Column, Table
 from service_model import on_time_selectors, selectors
 
@@ -15,7 +15,7 @@ def worklist_table(rows: list[selectors.WorklistRow], today) -> Table:
     return Table(
         key="oma-viikko",
         title=_("Oma viikko"),
-        caption=_("Määräajat %(day)s") % {"day": fi_date(today)},
+        caption=_("Määräajat %(day)s") % {"day": local_date(today)},
         columns=[
             Column("name", _("Asiakas")),
             Column("municipality", _("Kotikunta")),
@@ -33,18 +33,12 @@ def worklist_table(rows: list[selectors.WorklistRow], today) -> Table:
                 "meeting_type": str(row.meeting_type_label),
                 "due_on": row.due_on,
                 "days_overdue": row.days_overdue,
-                "booked": _local_text(row.booked.planned_at) if row.booked else None,
+                # The moment itself: a page writes it in its language (table_cell), the CSV as ISO 8601 with the offset.
+                "booked": row.booked.planned_at if row.booked else None,
             }
             for row in rows
         ],
     )
-
-
-def _local_text(moment) -> str:
-    from django.utils import timezone
-
-    local = timezone.localtime(moment)
-    return f"{fi_date(local)} {local:%H.%M}"
 
 
 def _overview_columns(first: str, first_label: str, with_home: bool) -> list[Column]:

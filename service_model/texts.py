@@ -5,7 +5,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from common.formatting import fi_date
+from common.formatting import local_date
 from service_model import rules
 from service_model.reasons import ReasonCode
 
@@ -18,7 +18,7 @@ def rule_set_label(rule_set_id: str) -> str:
     day = found.effective_from
     return _("%(law)s, voimassa %(day)s alkaen") % {
         "law": found.source.split(",")[0],
-        "day": fi_date(day),
+        "day": local_date(day),
     }
 
 
@@ -27,7 +27,7 @@ def reason(code: str, params: Mapping | None = None) -> str:
     params = dict(params or {})
     for name in ("begins", "previous"):
         if name in params:
-            params[name] = fi_date(date.fromisoformat(params[name]))
+            params[name] = local_date(date.fromisoformat(params[name]))
     template = _TEMPLATES.get(code)
     return template() % params if template else ""
 

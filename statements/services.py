@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from common.errors import Errors
-from common.formatting import fi_date
+from common.formatting import local_date
 from jobseekers.models import Jobseeker
 from statements import assessment, enums, rules
 from statements.models import Statement, StatementTransition
@@ -40,7 +40,7 @@ def _past_date(errors: Errors, name: str, value, today: date, *, not_before: dat
     elif value > today:
         errors.add(name, _("Päivä on tulevaisuudessa."))
     elif not_before is not None and value < not_before:
-        errors.add(name, _("Päivä on ennen %(day)s.") % {"day": fi_date(not_before)})
+        errors.add(name, _("Päivä on ennen %(day)s.") % {"day": local_date(not_before)})
 
 
 def _locked(statement: Statement) -> Statement:
@@ -62,7 +62,7 @@ def _refuse_while_earlier_open(statement: Statement) -> None:
     pending = assessment.pending_earlier(statement)
     if pending:
         named = ", ".join(
-            _("%(reference)s (menettely %(day)s)") % {"reference": other.reference, "day": fi_date(other.conduct_on)}
+            _("%(reference)s (menettely %(day)s)") % {"reference": other.reference, "day": local_date(other.conduct_on)}
             for other in pending
         )
         message = ngettext(
@@ -195,7 +195,7 @@ def propose(statement: Statement, *, valid_reason, judgement: str, by, today: da
         errors.add(
             "reply_received_on",
             _("Kirjaa työnhakijan selvitys tai odota määräpäivän %(day)s yli.")
-            % {"day": fi_date(statement.reply_due_on)},
+            % {"day": local_date(statement.reply_due_on)},
         )
     errors.raise_if_any()
     _move(statement, enums.StatementState.AWAITING_APPROVAL, by)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts import permissions
 from common.errors import Errors
-from common.formatting import fi_date
+from common.formatting import local_date
 from subsidies import documents, payment_selectors, payments, workflow
 from subsidies.enums import Action, ApplicationState, Outcome, PaymentState
 from subsidies.models import Application, PaymentRequest
@@ -46,7 +46,7 @@ def close(application_id, *, by, note: str = "") -> Application:
                         "Tukijakso päättyy %(day)s: sitä ennen käsittely päättyy vain, kun jakson viimeinenkin "
                         "kuukausi on maksettu."
                     )
-                    % {"day": fi_date(decision.end_date)},
+                    % {"day": local_date(decision.end_date)},
                 )
             pending = PaymentRequest.objects.filter(application=application, state__in=PENDING_PAYMENT_STATES).count()
             if pending:
@@ -64,7 +64,7 @@ def close(application_id, *, by, note: str = "") -> Application:
                 errors.add(
                     NON_FIELD_ERRORS,
                     _("Oikaisuvaatimuksen määräaika päättyy %(day)s: käsittely päätetään vasta sen jälkeen.")
-                    % {"day": fi_date(deadline)},
+                    % {"day": local_date(deadline)},
                 )
         errors.raise_if_any()
         return workflow.move(application, Action.CLOSE, by, note.strip())

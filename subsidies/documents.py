@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from common.documents import LetterDocument, Letterhead
 from common.formatting import fi_date
 from service_model.workdays import next_working_day_on_or_after
-from subsidies.texts import money
+from subsidies.texts import fi_money
 
 RECTIFICATION_DAYS = 30
 # Laki oikeudenkäynnistä hallintoasioissa 808/2019, 13 §.
@@ -70,8 +70,8 @@ def decision_parts(content: DecisionContent, language: str = "fi") -> DecisionPa
         figures = ()
         if content.granted:
             figures = (
-                (_("Tuki kuukaudessa"), money(content.monthly_amount)),
-                (_("Yhteensä enintään"), money(content.total)),
+                (_("Tuki kuukaudessa"), fi_money(content.monthly_amount)),
+                (_("Yhteensä enintään"), fi_money(content.total)),
                 (_("Alkaa"), fi_date(content.start_date)),
                 (_("Päättyy"), fi_date(content.end_date)),
             )

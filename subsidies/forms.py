@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from common.formatting import fi_date
+from common.formatting import local_date
 from subsidies.enums import EmployerType, Outcome, RectificationOutcome, Stance, SubsidyKind
 
 LATEST = date(2100, 12, 31)
@@ -174,6 +174,6 @@ class PaymentForm(Described, forms.Form):
     def __init__(self, *args, months=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["amount"].required = True
-        self.fields["period_start"].choices = [(first.isoformat(), fi_date(first)) for first, _last in months]
-        self.fields["period_end"].choices = [(last.isoformat(), fi_date(last)) for _first, last in months]
+        self.fields["period_start"].choices = [(first.isoformat(), local_date(first)) for first, _last in months]
+        self.fields["period_end"].choices = [(last.isoformat(), local_date(last)) for _first, last in months]
         self.describe()

@@ -18,7 +18,7 @@ from stdnum.fi import ytunnus
 
 from accounts import permissions
 from common.errors import Errors
-from common.formatting import fi_date
+from common.formatting import local_date
 from organisation.models import CooperationBody, Delegation
 from subsidies import assessment, closing, documents, rates, selectors, texts, workflow
 from subsidies.enums import (
@@ -142,12 +142,12 @@ def _check_start_date(start_date, received_on, kind: str, errors: Errors) -> Non
             message = _(
                 "Palkkatukea ei myönnetä takautuvasti: tuki voi alkaa aikaisintaan hakemuksen saapumispäivänä %(day)s."
             )
-        errors.add("start_date", message % {"day": fi_date(earliest)})
+        errors.add("start_date", message % {"day": local_date(earliest)})
     elif start_date > latest:
         errors.add(
             "start_date",
             _("Tuki voi alkaa enintään %(months)s kuukautta hakemuksen saapumisen jälkeen eli viimeistään %(day)s.")
-            % {"months": rates.MAX_START_AFTER_RECEIPT_MONTHS, "day": fi_date(latest)},
+            % {"months": rates.MAX_START_AFTER_RECEIPT_MONTHS, "day": local_date(latest)},
         )
 
 
@@ -418,7 +418,7 @@ def request_rectification(application_id, *, by, received_on, grounds: str) -> R
             errors.add(
                 "received_on",
                 _("Oikaisuvaatimus on tehtävä 30 päivän kuluessa tiedoksiannosta eli viimeistään %(day)s.")
-                % {"day": fi_date(deadline)},
+                % {"day": local_date(deadline)},
             )
         if not grounds.strip():
             errors.add("grounds", _("Kirjaa vaatimus ja sen perustelut."))

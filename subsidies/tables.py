@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.formatting import fi_date
+from common.formatting import local_date
 from common.tables import Column, Table
 from subsidies.enums import PaymentState, SubsidyKind
 from subsidies.rates import CENT
@@ -74,7 +74,7 @@ def payment_table(rows) -> Table:
                 "kind": row.application.get_kind_display(),
                 "person": str(row.application.jobseeker),
                 "payee": payee(row.application)[0],
-                "period": f"{fi_date(row.period_start)}–{fi_date(row.period_end)}",
+                "period": f"{local_date(row.period_start)}–{local_date(row.period_end)}",
                 "amount": row.amount,
                 "state": row.get_state_display(),
             }

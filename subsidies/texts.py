@@ -1,12 +1,12 @@
 """The texts of the rate core's checks and results, rendered from their codes through gettext (so a Swedish user
-reads Swedish); amounts and dates the Finnish way (common.formatting)."""
+reads Swedish); amounts and dates as the active language writes them (common.formatting.local_*)."""
 
 from datetime import date
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from common.formatting import fi_date, fi_number
+from common.formatting import fi_number, local_date, local_number
 from subsidies import rates
 from subsidies.enums import EmployerType, SubsidyKind
 
@@ -14,12 +14,17 @@ S = rates.Status
 
 
 def money(value: Decimal) -> str:
-    """1 260,00 €: cents always shown, a no-break space before the sign."""
+    """1 260,00 € (1,260.00 € in English): cents always shown, a no-break space before the sign."""
+    return f"{local_number(value, 2)}\u00a0€"
+
+
+def fi_money(value: Decimal) -> str:
+    """money() the Finnish way whatever the language, for the documents the area sends (decision 0012)."""
     return f"{fi_number(value, 2)}\u00a0€"
 
 
 def percent(value: Decimal) -> str:
-    return f"{fi_number(value)}\u00a0%"
+    return f"{local_number(value)}\u00a0%"
 
 
 def _kinds(values) -> str:
@@ -31,7 +36,7 @@ def _employers(values) -> str:
 
 
 def _day(value: date) -> str:
-    return fi_date(value)
+    return local_date(value)
 
 
 def check_text(check: rates.Check) -> str:
@@ -75,7 +80,10 @@ def check_text(check: rates.Check) -> str:
                 return _("Työaika on %(share)s kokoaikaisesta (enintään %(limit)s).") % values
             return _("Työaika on %(share)s kokoaikaisesta; tällä tuella enintään %(limit)s.") % values
         case "min_weekly_hours":
-            values = {"limit": fi_number(p["limit"]), "hours": fi_number(p["hours"]) if p["hours"] is not None else ""}
+            values = {
+                "limit": local_number(p["limit"]),
+                "hours": local_number(p["hours"]) if p["hours"] is not None else "",
+            }
             if status == S.UNKNOWN:
                 return _("Työajan on oltava vähintään %(limit)s tuntia viikossa; tarkistettava.") % values
             if status == S.MET:
@@ -299,10 +307,10 @@ def attachment_problem_text(code: str, max_bytes: int, extension: str = "") -> s
         case "empty":
             return _("Tiedosto on tyhjä.")
         case "too_large" if max_bytes < 1024 * 1024:
-            return _("Tiedosto on liian suuri: enintään %(limit)s tavua.") % {"limit": fi_number(max_bytes)}
+            return _("Tiedosto on liian suuri: enintään %(limit)s tavua.") % {"limit": local_number(max_bytes)}
         case "too_large":
             return _("Tiedosto on liian suuri: enintään %(limit)s megatavua.") % {
-                "limit": fi_number(Decimal(max_bytes) / (1024 * 1024))
+                "limit": local_number(Decimal(max_bytes) / (1024 * 1024))
             }
         case "extension":
             return _("Tiedostotyyppiä ”%(extension)s” ei hyväksytä. %(allowed)s") % {

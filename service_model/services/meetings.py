@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts import permissions
 from common.errors import Errors
-from common.formatting import fi_date
+from common.formatting import local_date, local_time
 from common.locks import serialize_on
 from jobseekers import selectors as jobseeker_selectors
 from jobseekers.enums import CounsellorPurpose
@@ -46,7 +46,7 @@ def _check_search_open(ended_on: date | None, errors: Errors) -> None:
         errors.add(
             "job_search_ended_on",
             _("Asiakkaan työnhaku päättyi %(day)s: tapaamista ei voi varata, kirjata eikä siirtää.")
-            % {"day": fi_date(ended_on)},
+            % {"day": local_date(ended_on)},
         )
 
 
@@ -90,16 +90,16 @@ def _conflict(counsellor_id: int, jobseeker_id: int, start: datetime, minutes: i
         if other.overlaps(start, end):
             local = _local(other.planned_at)
             return _("Ohjaajalla on jo tapaaminen %(day)s klo %(start)s–%(end)s; valitse toinen aika.") % {
-                "day": fi_date(local.date()),
-                "start": local.strftime("%H.%M"),
-                "end": _local(other.ends_at).strftime("%H.%M"),
+                "day": local_date(local),
+                "start": local_time(local),
+                "end": local_time(other.ends_at),
             }
     for other in window.filter(jobseeker_id=jobseeker_id).order_by("planned_at"):
         if other.overlaps(start, end):
             local = _local(other.planned_at)
             return _("Asiakkaalla on jo tapaaminen %(day)s klo %(start)s; valitse toinen aika.") % {
-                "day": fi_date(local.date()),
-                "start": local.strftime("%H.%M"),
+                "day": local_date(local),
+                "start": local_time(local),
             }
     return ""
 
@@ -222,7 +222,7 @@ def record_held(
     if held_on < jobseeker.job_search_started_on:
         errors.add(
             "held_at",
-            _("Pitopäivä on ennen työnhaun alkua (%(day)s).") % {"day": fi_date(jobseeker.job_search_started_on)},
+            _("Pitopäivä on ennen työnhaun alkua (%(day)s).") % {"day": local_date(jobseeker.job_search_started_on)},
         )
     if channel is not None and channel not in enums.Channel.values:
         errors.add("channel", _("Tuntematon asiointitapa."))

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from common.errors import Errors
-from common.formatting import fi_date
+from common.formatting import local_date
 from jobseekers.models import Jobseeker
 from service_model import adapter, enums, rules
 from service_model.models import EmploymentPlan, JobApplication, JobSearchObligation, Meeting, PlanTask
@@ -125,7 +125,8 @@ def set_obligation(
     if current is not None and starts_on <= current.starts_on:
         errors.add(
             "starts_on",
-            _("Uusi jakso voi alkaa aikaisintaan %(day)s.") % {"day": fi_date(current.starts_on + timedelta(days=1))},
+            _("Uusi jakso voi alkaa aikaisintaan %(day)s.")
+            % {"day": local_date(current.starts_on + timedelta(days=1))},
         )
     if starts_on < plan.drawn_up_on:
         errors.add("starts_on", _("Jakso ei voi alkaa ennen suunnitelman laatimista."))

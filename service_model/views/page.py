@@ -2,10 +2,9 @@
 moment in a message. Refusing access and errors onto a form are common.views."""
 
 from django.contrib import messages
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.formatting import fi_date
+from common.formatting import local_date, local_time
 from service_model import selectors
 
 PAGE_SIZE = 100
@@ -26,6 +25,5 @@ def day_warning(request, bad: bool) -> None:
 
 
 def meeting_moment(meeting, jobseeker) -> dict:
-    """A meeting's client, day and time for a confirmation message (28.11.2026, 9.30)."""
-    local = timezone.localtime(meeting.planned_at)
-    return {"name": jobseeker, "day": fi_date(local.date()), "time": local.strftime("%H.%M")}
+    """A meeting's client, day and time for a confirmation message, as the language writes them (28.11.2026, 9.30)."""
+    return {"name": jobseeker, "day": local_date(meeting.planned_at), "time": local_time(meeting.planned_at)}

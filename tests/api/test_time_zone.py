@@ -44,3 +44,11 @@ def test_dates_nested_moments_and_the_spring_forward_hour():
         "day": "2026-03-29",
         "nested": [{"at": "2026-03-29T02:59:00+02:00"}, ["2026-03-29T04:00:00+03:00"]],
     }
+
+
+def test_a_naive_moment_is_the_helsinki_wall_clock_written_with_its_offset():
+    data = {"winter": datetime(2026, 12, 1, 10, 30), "summer": datetime(2026, 7, 1, 10, 30)}
+    assert json.loads(HelsinkiTimeJSONRenderer().render(data)) == {
+        "winter": "2026-12-01T10:30:00+02:00",
+        "summer": "2026-07-01T10:30:00+03:00",
+    }

@@ -39,3 +39,16 @@ def test_xlsx_writes_the_helsinki_wall_clock():
     sheet = load_workbook(io.BytesIO(xlsx_response(_table()).content)).active
     assert sheet["A2"].value == datetime(2026, 12, 1, 10, 30)
     assert sheet["A3"].value == datetime(2026, 7, 1, 10, 30)
+
+
+def test_a_naive_moment_is_the_helsinki_wall_clock_written_with_its_offset():
+    table = Table(
+        key="naiivi",
+        title="Naiivi",
+        columns=[Column("when", "Milloin")],
+        rows=[{"when": datetime(2026, 12, 1, 10, 30)}, {"when": datetime(2026, 7, 1, 10, 30)}],
+    )
+    rows = list(csv.reader(io.StringIO(csv_response(table).content.decode())))
+    assert rows[1:] == [["2026-12-01T10:30:00+02:00"], ["2026-07-01T10:30:00+03:00"]]
+    sheet = load_workbook(io.BytesIO(xlsx_response(table).content)).active
+    assert sheet["A2"].value == datetime(2026, 12, 1, 10, 30)

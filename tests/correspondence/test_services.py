@@ -158,3 +158,18 @@ def test_no_invitation_is_sent_for_an_ended_job_search(meeting, person, counsell
     assert set(error.value.message_dict) == {"job_search_ended_on"}
     assert "päättyi 2.3.2026" in error.value.message_dict["job_search_ended_on"][0]
     assert not mail.outbox and not entries(person).exists()
+
+
+@pytest.mark.parametrize(("language", "day"), [("sv", "2.3.2026"), ("en", "2 Mar 2026")])
+def test_the_refusal_for_an_ended_job_search_names_the_day_in_the_language(
+    meeting, person, counsellor, today, language, day
+):
+    from django.utils import translation
+
+    from jobseekers.models import Jobseeker
+
+    Jobseeker.objects.filter(pk=person.pk).update(job_search_ended_on=today, job_search_end_reason="employed")
+    person.refresh_from_db()
+    with translation.override(language), pytest.raises(ValidationError) as error:
+        services.send_invitation(meeting, jobseeker=person, delivery="email", by=counsellor)
+    assert day in error.value.message_dict["job_search_ended_on"][0]

@@ -72,3 +72,34 @@ def test_distances_page_shows_both_tables(client, counsellor):
     assert "Etäisyydet naapurialueiden keskuksiin" in page and "Pendelöinti" in page and "Oulu" in page
     export = client.get("/tyonantajat/etaisyydet/vienti/naapurit/?format=csv").content.decode()
     assert export.splitlines()[0].startswith("Keskus,")
+
+
+def test_distances_neighbours_are_the_centres_a_vacancy_may_be_in(client, counsellor):
+    from django.core.management import call_command
+
+    from employers import selectors
+    from tests.organisation.factories import MunicipalityFactory
+
+    call_command("load_road_distances", stdout=None)
+    # Oulu registered as a municipality of another area is still a centre outside this one.
+    MunicipalityFactory(code="564", name_fi="Oulu")
+    client.force_login(counsellor)
+    header = client.get("/tyonantajat/etaisyydet/vienti/naapurit/?format=csv").content.decode().splitlines()[0]
+    centres = list(selectors.neighbouring_centres(counsellor).values())
+    assert header == ",".join(["Keskus", *centres])
+    assert "Oulu" in centres and "Kajaani" not in centres
+
+
+def test_a_municipality_of_another_area_is_no_row_of_the_distance_tables(client, counsellor):
+    from django.core.management import call_command
+
+    from tests.organisation.factories import MunicipalityFactory
+
+    call_command("load_road_distances", stdout=None)
+    MunicipalityFactory(code="564", name_fi="Oulu")
+    client.force_login(counsellor)
+    area = client.get("/tyonantajat/etaisyydet/vienti/alue/?format=csv").content.decode().splitlines()
+    neighbours = client.get("/tyonantajat/etaisyydet/vienti/naapurit/?format=csv").content.decode().splitlines()
+    assert "Oulu" not in area[0] and "Kajaani" in area[0]
+    assert [row.split(",")[0] for row in neighbours[1:]] == [row.split(",")[0] for row in area[1:]]
+    assert "Oulu" not in [row.split(",")[0] for row in neighbours[1:]]

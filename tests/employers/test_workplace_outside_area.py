@@ -7,7 +7,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.db.models import Q
 
 from employers import distance_store, services
@@ -67,7 +67,7 @@ def test_without_the_distance_table_no_centre_is_known(area, occupations, employ
     assert "tieetäisyyksiä ei ole ladattu" in raised.value.message_dict["workplace_outside_area"][0]
 
 
-@pytest.mark.parametrize(("code", "name"), [("564", ""), ("", "Oulu"), ("Oul", "Oulu")])
+@pytest.mark.parametrize(("code", "name"), [("564", ""), ("", "Oulu"), ("Oul", "Oulu"), ("56\n", "Oulu")])
 def test_the_database_refuses_a_code_without_its_name_or_a_malformed_code(area, code, name):
     vacancy = VacancyFactory()
     vacancy.workplace_outside_area, vacancy.workplace_outside_area_name = code, name
@@ -105,6 +105,28 @@ def test_api_creates_a_vacancy_outside_the_area_and_refuses_an_unknown_centre_by
     )
     assert patched.status_code == 400 and "alueen kunta" in patched.json()["workplace_outside_area"][0]
     assert Vacancy.objects.count() == 1 and Vacancy.objects.get().workplace_outside_area == "564"
+
+
+def test_api_takes_null_as_a_workplace_inside_the_area(api, distances, occupations):
+    employer = EmployerFactory()
+    created = api.post(
+        "/api/v1/vacancies/", vacancy_body(employer, workplace_outside_area=None), content_type="application/json"
+    )
+    assert created.status_code == 201, created.json()
+    assert (created.json()["workplace_outside_area"], created.json()["workplace_outside_area_name"]) == ("", "")
+    outside = api.post(
+        "/api/v1/vacancies/", vacancy_body(employer, workplace_outside_area="564"), content_type="application/json"
+    )
+    patched = api.patch(
+        f"/api/v1/vacancies/{outside.json()['id']}/", {"workplace_outside_area": None}, content_type="application/json"
+    )
+    assert patched.status_code == 200, patched.json()
+    vacancy = Vacancy.objects.get(pk=outside.json()["id"])
+    assert (vacancy.workplace_outside_area, vacancy.workplace_outside_area_name, vacancy.is_outside_area) == (
+        "",
+        "",
+        False,
+    )
 
 
 HEADER = (
@@ -202,3 +224,20 @@ def test_the_vacancy_list_and_the_employer_page_show_the_centre_beside_the_owner
     for url in ("/tyonantajat/tyopaikat/", f"/tyonantajat/{employer.pk}/"):
         page = client.get(url).content.decode()
         assert "Kajaani → Oulu" in page and "alueen ulkopuolella" in page, url
+
+
+def test_the_database_refuses_a_code_with_a_final_newline(area):
+    vacancy = VacancyFactory()
+    vacancy.workplace_outside_area, vacancy.workplace_outside_area_name = "564\n", "Oulu"
+    # PostgreSQL refuses the four characters by the column's length before the check sees them.
+    with pytest.raises((IntegrityError, DataError)), transaction.atomic():
+        vacancy.save()
+
+
+@pytest.mark.parametrize("occupation", ["322", "3221\n"])
+def test_the_database_refuses_an_occupation_that_is_not_four_digits(area, occupation):
+    vacancy = VacancyFactory()
+    vacancy.occupation = occupation
+    # PostgreSQL refuses the five characters of "3221\n" by the column's length before the check sees them.
+    with pytest.raises((IntegrityError, DataError)), transaction.atomic():
+        vacancy.save()

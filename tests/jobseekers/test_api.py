@@ -142,6 +142,41 @@ def test_list_filters_paginates_and_logs_each_person_on_the_page(api, counsellor
     assert api.get("/api/v1/jobseekers/", {"counsellor": counsellor.pk}).json()["count"] == 5
 
 
+def test_status_is_exact_and_concept_unemployed_follows_statistics_finland(api, counsellor):
+    for status in ("unemployed", "fully_laid_off", "partly_laid_off", "employed"):
+        make_jobseeker(municipality="205", status=status, registered_by=counsellor)
+
+    def statuses(**params):
+        response = api.get("/api/v1/jobseekers/", params)
+        assert response.status_code == 200, response.content
+        return sorted(row["status"] for row in response.json()["results"])
+
+    assert statuses(status="unemployed") == ["unemployed"]
+    assert statuses(status="fully_laid_off") == ["fully_laid_off"]
+    # Statistics Finland's unemployed (työttömät): the unemployed and the fully laid off, not the partly laid off.
+    assert statuses(concept="unemployed") == ["fully_laid_off", "unemployed"]
+    assert statuses(concept="unemployed", status="fully_laid_off") == ["fully_laid_off"]
+
+
+def test_an_unknown_status_or_concept_is_refused_by_name(api):
+    response = api.get("/api/v1/jobseekers/", {"status": "lazy", "concept": "idle"})
+    assert response.status_code == 400
+    body = response.json()
+    assert body["status"] == [
+        "Tuntematon tila. Sallitut: unemployed, fully_laid_off, partly_laid_off, part_time, employed, in_services, "
+        "student, outside_labour_force."
+    ]
+    assert body["concept"] == ["Tuntematon käsite. Sallitut: unemployed."]
+
+
+def test_the_schema_documents_the_status_values_and_the_concept(api):
+    response = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    parameters = {p["name"]: p for p in response.json()["paths"]["/api/v1/jobseekers/"]["get"]["parameters"]}
+    assert "fully_laid_off" in parameters["status"]["schema"]["enum"]
+    assert parameters["concept"]["schema"]["enum"] == ["unemployed"]
+    assert "Tilastokeskuksen" in parameters["concept"]["description"]
+
+
 def test_detail_includes_route_counsellor_and_history_and_is_logged(api, counsellor):
     jobseeker = make_jobseeker(registered_by=counsellor)
     response = api.get(f"/api/v1/jobseekers/{jobseeker.pk}/")

@@ -69,7 +69,7 @@ def test_duplicate_municipality_code_is_refused_even_in_another_area():
     refused("unique:code", MunicipalityFactory, code="205", area=EmploymentAreaFactory())
 
 
-@pytest.mark.parametrize("code", ["20", "2050", "2O5", ""])
+@pytest.mark.parametrize("code", ["20", "2050", "2O5", "", "205\n", "\n205"])
 def test_municipality_code_must_be_three_digits(code):
     refused("municipality_code_three_digits", MunicipalityFactory, code=code)
 

@@ -246,3 +246,30 @@ def test_a_supervisor_sees_their_municipalitys_customers_only(client, make_user,
     client.force_login(make_user(role="supervisor", municipality_code="765"))
     text = client.get(reverse("planning:change_security")).content.decode()
     assert not any(name in text for name in ("Omanen", "Tyollistynyt", "Toisenen"))
+
+
+@pytest.mark.parametrize(("language", "day"), [("fi", "2.11.2026"), ("sv", "2.11.2026"), ("en", "2 Nov 2026")])
+def test_the_list_writes_the_notice_day_in_the_pages_language(client, leader, situation, language, day):
+    client.force_login(leader)
+    client.cookies["django_language"] = language
+    page = client.get(reverse("planning:change_situations")).content.decode()
+    assert f">{day}<" in page
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_the_export_writes_the_notice_day_as_iso_whatever_the_language(client, leader, situation, language):
+    # Data is not localised (decision 0012): the page's language must not reach the CSV.
+    client.force_login(leader)
+    client.cookies["django_language"] = language
+    export = client.get(reverse("planning:change_export", args=["tilanteet"]), {"format": "csv"}).content.decode()
+    assert ",2026-11-02," in export.splitlines()[1], export
+
+
+@pytest.mark.parametrize(("language", "day"), [("fi", "5.11.2026"), ("en", "5 Nov 2026")])
+def test_the_customers_page_writes_the_flagged_day_in_the_pages_language(client, counsellor, flagged, language, day):
+    client.force_login(counsellor)
+    client.cookies["django_language"] = language
+    text = client.get(reverse("planning:change_security")).content.decode()
+    assert f">{day}<" in text
+    export = client.get(reverse("planning:change_export", args=["asiakkaat"]), {"format": "csv"}).content.decode()
+    assert ",2026-11-05" in export
