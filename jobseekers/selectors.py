@@ -5,24 +5,28 @@ Functions that hand a person's data to a page or an API response write the perso
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from accounts import permissions
 from accounts.models import User
 from audit.services import log_access
+from common.languages import in_language
 from jobseekers import hetu_store, names, organisation_adapter
-from jobseekers.enums import CaseloadStatus, CounsellorPurpose
+from jobseekers.enums import STATUS_CONCEPTS, CaseloadStatus, CounsellorPurpose
 from jobseekers.models import CaseloadCount, CounsellorAssignment, Jobseeker, JobseekerChange
 from jobseekers.targets import Target, Targets
 from organisation import caseload_bounds
 from organisation.models import Municipality, Team
-from organisation.pools import Pool, municipality_pool, team_pool
+from organisation.pools import Pool, counsellor_pool, municipality_pool, team_pool
 from organisation.routing_snapshot import TargetGroup
 
 SUBJECT_TYPE = Jobseeker._meta.label_lower
@@ -56,12 +60,15 @@ def search(
     birth_date: date | None = None,
     municipality: str = "",
     status: str = "",
+    concept: str = "",
     counsellor=None,
     overdue_on: date | None = None,
     without_plan: bool = False,
     sort: str = "name",
 ):
-    """The user's job seekers matching every given filter; `name` forgives order, commas, case and diacritics."""
+    """The user's job seekers matching every given filter; `name` forgives order, commas, case and diacritics.
+    `status` is one exact status; `concept` a group of them (enums.STATUS_CONCEPTS: "unemployed" is Statistics
+    Finland's, the unemployed and the fully laid off)."""
     queryset = jobseekers(user)
     # The query is folded like the stored search name (jobseekers.names), so a plain LIKE answers the same on
     # SQLite and PostgreSQL, and on PostgreSQL the trigram index of migration 0004 serves it.
@@ -73,6 +80,8 @@ def search(
         queryset = queryset.filter(municipality__code=municipality)
     if status:
         queryset = queryset.filter(status=status)
+    if concept:
+        queryset = queryset.filter(status__in=STATUS_CONCEPTS[concept])
     if counsellor:
         queryset = queryset.filter(responsible_counsellor_id=counsellor)
     # The stored deadline and the employment plan are the service model's rows about the person; they are read
@@ -233,12 +242,6 @@ class Caseload:
         return caseload_bounds.missing_fte(self.clients, self.fte, self.target.bounds)
 
 
-def _in_municipality(user: User, code: str) -> bool:
-    return (user.home_municipality is not None and user.home_municipality.code == code) or (
-        user.team is not None and user.team.municipality.code == code
-    )
-
-
 def client_count_groups() -> list[tuple]:
     """(responsible counsellor id or None, pool, serving municipality id, home municipality id, searching job seekers)
     – from the counts the database keeps on every write (CaseloadCount), a few thousand rows at national scale."""
@@ -274,62 +277,106 @@ def _client_counts() -> tuple[dict, dict, dict, dict]:
     return dict(by_counsellor), dict(pools), dict(serving), dict(residents)
 
 
-# What the dashboard reads of a counsellor (name, status, FTE, pool): the rest (the session hash, languages, login
-# times) need not be decoded thousands of times.
-CASELOAD_USER_FIELDS = ("first_name", "last_name", "username", "role", "is_active", "fte", "team", "home_municipality")
+class _Counsellor(NamedTuple):
+    """What the dashboard reads of a counsellor: thousands at national scale, so a row rather than a model instance."""
+
+    pk: int
+    first_name: str
+    last_name: str
+    username: str
+    is_active: bool
+    fte: Decimal
+    team_id: int | None
+    home_municipality_id: int | None
+
+    def __str__(self):  # as User.__str__
+        return f"{self.first_name} {self.last_name}".strip() or self.username
 
 
-def _counsellors_with_places() -> list[User]:
-    """Every counsellor (also inactive ones), by municipality, team and name, each with its team (and the team's
-    municipality) and home municipality attached: the few dozen teams and municipalities are read once rather than
-    joined into each of thousands of counsellors, whose four model instances each were most of the dashboard's time
-    at national scale."""
-    teams = {team.pk: team for team in Team.objects.select_related("municipality")}
-    places = {municipality.pk: municipality for municipality in Municipality.objects.all()}
-    people = list(
+class CounsellorCaseloads(Sequence):
+    """The counsellors' caseload rows, each built when it is read: the page's Paginator counts them and builds the
+    hundred it shows, where building all of a country's thousands was most of the dashboard's time."""
+
+    def __init__(self, people: list[_Counsellor], build):
+        self._people, self._build = people, build
+
+    def __len__(self) -> int:
+        return len(self._people)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._build(person) for person in self._people[index]]
+        return self._build(self._people[index])
+
+
+def _counsellors() -> list[_Counsellor]:
+    """Every counsellor (also inactive ones), by municipality, team and name."""
+    rows = (
         User.objects.filter(permissions.counsellors_filter(active_only=False))
-        .only(*CASELOAD_USER_FIELDS)
         .order_by("home_municipality__name_fi", "team__name", "last_name", "first_name", "pk")
+        .values_list(*_Counsellor._fields)
     )
+    return [_Counsellor(*row) for row in rows]
+
+
+def _fte_sums(people: list[_Counsellor], place) -> dict:
+    """The active counsellors' FTE summed by `place(team_id, home_municipality_id)`, counted once per combination."""
+    by_combination: dict[tuple, Decimal] = defaultdict(Decimal)
     for person in people:
-        person.team = teams.get(person.team_id)
-        person.home_municipality = places.get(person.home_municipality_id)
-    return people
+        if person.is_active:
+            by_combination[person.team_id, person.home_municipality_id] += person.fte
+    sums: dict = defaultdict(Decimal)
+    for (team_id, home_id), fte in by_combination.items():
+        key = place(team_id, home_id)
+        if key is not None:
+            sums[key] += fte
+    return sums
 
 
-def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]:
-    """Clients per counsellor, team and serving municipality against the plan's targets; empty without access."""
+def caseloads(user, *, municipality_code: str = "") -> dict:
+    """Clients per counsellor, team and serving municipality against the plan's targets; empty without access.
+    "counsellors" is a CounsellorCaseloads (a sequence whose rows are built when read), the others lists."""
     if not permissions.can_view_caseloads(user):
         return {"municipalities": [], "teams": [], "counsellors": []}
     targets = Targets()
     by_counsellor, pools, serving, residents = _client_counts()
+    teams_by_id = {team.pk: team for team in Team.objects.select_related("municipality")}
+    places = {municipality.pk: municipality for municipality in Municipality.objects.all()}
 
-    everyone = _counsellors_with_places()
+    everyone = _counsellors()
     shown = [u for u in everyone if u.is_active or by_counsellor.get(u.pk)]
-    staff = [u for u in shown if _in_municipality(u, municipality_code)] if municipality_code else shown
-    active = [u for u in everyone if u.is_active]
-    counsellors = []
-    for u in staff:
-        municipality = u.team.municipality if u.team else u.home_municipality
-        counsellors.append(
-            Caseload(
-                key=f"user:{u.pk}",
-                name=str(u),
-                municipality=municipality.name_fi if municipality else "",
-                team=u.team.name if u.team else "",
-                fte=u.fte if u.is_active else Decimal(0),
-                clients=by_counsellor.get(u.pk, 0),
-                unassigned=0,
-                target=targets.for_team(u.team, u.home_municipality_id),
-                note="" if u.is_active else "ei aktiivinen",
-            )
+    if municipality_code:
+        shown = [
+            u
+            for u in shown
+            if (u.home_municipality_id is not None and places[u.home_municipality_id].code == municipality_code)
+            or (u.team_id is not None and teams_by_id[u.team_id].municipality.code == municipality_code)
+        ]
+
+    def counsellor_row(u: _Counsellor) -> Caseload:
+        team = teams_by_id.get(u.team_id)
+        municipality = team.municipality if team else places.get(u.home_municipality_id)
+        return Caseload(
+            key=f"user:{u.pk}",
+            name=str(u),
+            municipality=in_language(municipality) if municipality else "",
+            team=team.name if team else "",
+            fte=u.fte if u.is_active else Decimal(0),
+            clients=by_counsellor.get(u.pk, 0),
+            unassigned=0,
+            target=targets.for_team(team, u.home_municipality_id),
+            note="" if u.is_active else gettext("ei aktiivinen"),
         )
 
-    team_fte: dict[str, Decimal] = {}
-    for u in active:
-        pool = permissions.counsellor_pool(u)
-        if pool:
-            team_fte[pool] = team_fte.get(pool, Decimal(0)) + u.fte
+    counsellors = CounsellorCaseloads(shown, counsellor_row)
+
+    def pool_of(team_id, home_id):
+        return counsellor_pool(
+            team_key=teams_by_id[team_id].key if team_id is not None else None,
+            municipality_code=places[home_id].code if home_id is not None else None,
+        )
+
+    team_fte = _fte_sums(everyone, pool_of)
     teams = []
     team_queryset = Team.objects.select_related("municipality").order_by("municipality__name_fi", "name")
     if municipality_code:
@@ -343,7 +390,7 @@ def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]
             Caseload(
                 key=pool,
                 name=team.name,
-                municipality=team.municipality.name_fi,
+                municipality=in_language(team.municipality),
                 team=team.name,
                 fte=team_fte.get(pool, Decimal(0)),
                 clients=row["clients"],
@@ -352,27 +399,27 @@ def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]
             )
         )
 
-    municipality_fte: dict[int, Decimal] = {}
-    for u in active:
-        home = u.team.municipality_id if u.team else u.home_municipality_id
-        if home:
-            municipality_fte[home] = municipality_fte.get(home, Decimal(0)) + u.fte
+    municipality_fte = _fte_sums(
+        everyone, lambda team_id, home_id: teams_by_id[team_id].municipality_id if team_id is not None else home_id
+    )
     municipalities = []
     municipality_queryset = Municipality.objects.order_by("name_fi")
     if municipality_code:
         municipality_queryset = municipality_queryset.filter(code=municipality_code)
     served_by = _served_by()
+    places_by_code = {place.code: place for place in places.values()}
     for m in municipality_queryset:
         row = serving.get(m.pk, {"clients": 0, "unassigned": 0})
         note = ""
         elsewhere = not row["clients"] and not municipality_fte.get(m.pk) and m.pk in served_by
         if elsewhere:
-            note = f"asukkaita palvelee {served_by[m.pk]}"
+            serving_municipality = in_language(places_by_code[served_by[m.pk]])
+            note = gettext("asukkaita palvelee %(municipality)s") % {"municipality": serving_municipality}
         municipalities.append(
             Caseload(
                 key=municipality_pool(m.code),
-                name=m.name_fi,
-                municipality=m.name_fi,
+                name=in_language(m),
+                municipality=in_language(m),
                 team="",
                 fte=municipality_fte.get(m.pk, Decimal(0)),
                 clients=row["clients"],
@@ -387,7 +434,8 @@ def caseloads(user, *, municipality_code: str = "") -> dict[str, list[Caseload]]
 
 
 def _served_by() -> dict[int, str]:
-    """Municipality id → the municipality whose counsellors serve its adult residents, when it is another one."""
+    """Municipality id → the code of the municipality whose counsellors serve its adult residents, when it is another
+    one."""
     try:
         organisation = organisation_adapter.build()
     except Exception:  # noqa: BLE001 - no area loaded: no notes
@@ -396,7 +444,7 @@ def _served_by() -> dict[int, str]:
     for code, pk in organisation.municipality_ids.items():
         serving = organisation.decision_for(code, TargetGroup.ADULTS).serving_municipality
         if serving.code != code:
-            result[pk] = serving.name_fi
+            result[pk] = serving.code
     return result
 
 

@@ -92,6 +92,12 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["jobseeker", "state", "planned_at"], name="meeting_jobseeker_state"),
             models.Index(fields=["counsellor", "planned_at"], name="meeting_counsellor_time"),
+            # "My week" asks every time for the counsellor's booked meetings not yet recorded: a few among hundreds.
+            models.Index(
+                fields=["counsellor", "planned_at"],
+                condition=Q(state=enums.MeetingState.PLANNED),
+                name="meeting_counsellor_planned",
+            ),
             # Statistics: deadlines met, per municipality and counsellor, read from the index alone.
             models.Index(
                 fields=["serving_municipality", "due_on", "counsellor", "on_time"],

@@ -48,6 +48,14 @@ def _finnish_by_default(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts from an empty cache: what one test's data put there (the area's name) is not another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def area(db):
     """The Kainuu-Koillismaa area data as `make run` loads it."""

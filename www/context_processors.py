@@ -1,12 +1,29 @@
-from django.conf import settings
+from types import SimpleNamespace
 
+from django.conf import settings
+from django.core.cache import cache
+
+from common.languages import in_language
 from organisation.models import EmploymentArea
 from www.navigation import menu
+
+AREA_NAMES_KEY = "www:area-names"
+# The area's name is in the header of every page, and renamed only by loading the area's data again (another
+# process): a query per page for it cost as much as the rest of the header. A rename shows within five minutes.
+AREA_NAMES_SECONDS = 300
+
+
+def area_name() -> str:
+    names = cache.get(AREA_NAMES_KEY)
+    if names is None:
+        names = EmploymentArea.objects.values("name_fi", "name_sv", "name_en").order_by("pk").first() or {}
+        cache.set(AREA_NAMES_KEY, names, AREA_NAMES_SECONDS)
+    return in_language(SimpleNamespace(**names)) if names else ""
 
 
 def site(request):
     context = {"demo_mode": settings.DEMO_MODE, "otp_required": settings.REQUIRE_OTP}
     if request.user.is_authenticated:
         context["navigation"] = menu(request)
-        context["area_name"] = EmploymentArea.objects.values_list("name_fi", flat=True).first()
+        context["area_name"] = area_name()
     return context

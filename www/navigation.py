@@ -1,5 +1,7 @@
 """The main menu: each entry names its URL and the permission predicate that decides whether it is shown."""
 
+from functools import cache
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -34,9 +36,15 @@ ITEMS = [
 ]
 
 
+@cache
+def _url(name: str) -> str:
+    """The entries' paths never change while the service runs: reversed once, not on every page."""
+    return reverse(name)
+
+
 def menu(request):
     entries = [
-        {"url": reverse(url_name), "label": label, "current": False}
+        {"url": _url(url_name), "label": label, "current": False}
         for url_name, label, allowed in ITEMS
         if allowed(request.user)
     ]

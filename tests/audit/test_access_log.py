@@ -81,3 +81,19 @@ def test_admin_site_offers_no_add_change_or_delete(rf, make_user):
     assert not model_admin.has_add_permission(request)
     assert not model_admin.has_change_permission(request)
     assert not model_admin.has_delete_permission(request)
+
+
+def test_each_subject_is_one_row_with_its_kind_and_the_moment_of_the_read(make_user):
+    reader = make_user(role="counsellor", username="lukija")
+    other = make_user(role="supervisor", username="toinen")
+    before = timezone.now()
+    log_access(reader, [other, "77"], view="v", purpose="p", granted=False, subject_type="jobseekers.jobseeker")
+    log_access(reader, [], view="v", purpose="tyhjä")
+    rows = PersonalDataAccess.objects.order_by("subject_type").values_list(
+        "user_id", "subject_type", "subject_id", "view", "purpose", "outcome", "at"
+    )
+    assert [row[:6] for row in rows] == [
+        (reader.pk, "accounts.user", str(other.pk), "v", "p", "denied"),
+        (reader.pk, "jobseekers.jobseeker", "77", "v", "p", "denied"),
+    ]
+    assert all(before <= row[6] <= timezone.now() for row in rows)

@@ -3,6 +3,8 @@
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.jobseekers.factories import make_jobseeker
 from tests.service_model.factories import DeadlineFactory
@@ -130,3 +132,30 @@ def test_a_decision_maker_sees_the_subsidy_proposals_they_may_decide(client, are
     client.logout()
     kuusamo = make_staff(role="decision_maker", municipality_code="305", username="kuusamo")
     assert _home(client, kuusamo).context["subsidies_awaiting"] == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [
+        ("fi", "Kainuun ja Koillismaan työllisyysalue"),
+        ("sv", "Kajanalands och Koillismaas sysselsättningsområde"),
+        ("en", "Kainuu and Koillismaa Employment Area"),
+    ],
+)
+def test_the_header_names_the_area_in_the_page_language(client, counsellor, language, name):
+    client.force_login(counsellor)
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f'<span class="area-name">{name}</span>' in html
+
+
+def test_the_area_name_is_read_once_and_not_on_every_page(client, counsellor):
+    client.force_login(counsellor)
+
+    def area_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert "Kainuun ja Koillismaan työllisyysalue" in client.get("/").content.decode()
+        header = 'SELECT "organisation_employmentarea"."name_fi" AS "name_fi"'
+        return [q for q in queries.captured_queries if q["sql"].startswith(header)]
+
+    assert len(area_queries()) == 1
+    assert area_queries() == []
