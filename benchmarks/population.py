@@ -7,7 +7,8 @@ With DATABASE_URL set the generator runs against that database (it replaces the 
 there, never registered people); without it, against a fresh SQLite file in a temporary directory, so a development
 database is never touched. The area is loaded first if it is missing.
 
-Printed: the generator's wall time and rows/s with its phases (people, counsellors, assignment), and the baseline
+Printed: the generator's wall time and rows/s with its phases (people, counsellors, assignment, and on PostgreSQL the
+rebuilding of the indexes and foreign keys deferred during the load), and the baseline
 measured in the same run – `bulk_create` of the same number of minimal Jobseeker rows (constant values, no HETU
 encryption, no routing, no names), rolled back – so the figure says what the generator costs above the database's
 own insert speed. Not a test: nothing is asserted.

@@ -6,9 +6,12 @@ here), so a new model field without a value fails loudly instead of being left o
 """
 
 import json
+from contextlib import contextmanager
 from datetime import date
+from operator import itemgetter
 
-from django.db import connection
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 
 INSERT_BATCH = 5000
@@ -17,21 +20,26 @@ INSERT_BATCH = 5000
 class RowWriter:
     def __init__(self, model, include_pk: bool = False):
         self.model = model
-        self.fields = [f for f in model._meta.concrete_fields if include_pk or not f.primary_key]
+        fields = [f for f in model._meta.concrete_fields if include_pk or not f.primary_key]
         self.postgres = connection.vendor == "postgresql"
         now = timezone.now()
         stamp = now if self.postgres else connection.ops.adapt_datetimefield_value(now)
-        # Per column: a constant (auto_now stamps) or the attribute name and how its value is converted, if at all.
-        self.plan = []
-        for f in self.fields:
-            if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-                self.plan.append((None, stamp))
-            elif f.get_internal_type() == "JSONField":
-                self.plan.append((f.attname, json.dumps))
+        # The columns taken from the given values come first, the constant ones (auto_now stamps) last: a row is then
+        # one itemgetter call plus a constant tuple, and only the few converted columns are touched one by one. At
+        # millions of rows (demo meetings) building the row is otherwise a large share of the whole run.
+        given = [f for f in fields if not (getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False))]
+        stamped = [f for f in fields if f not in given]
+        self.fields = given + stamped
+        self._constants = (stamp,) * len(stamped)
+        self._get = itemgetter(*[f.attname for f in given]) if given else (lambda values: ())
+        self._single = len(given) == 1
+        # (position, conversion) of the columns whose value is converted before it is written.
+        self._converted = []
+        for position, f in enumerate(given):
+            if f.get_internal_type() == "JSONField":
+                self._converted.append((position, json.dumps))
             elif not self.postgres and f.get_internal_type() in ("DateField", "DateTimeField"):
-                self.plan.append((f.attname, self._sqlite_date))
-            else:
-                self.plan.append((f.attname, None))
+                self._converted.append((position, self._sqlite_date))
         self.rows: list[tuple] = []
         self.written = 0
 
@@ -42,15 +50,15 @@ class RowWriter:
         return value.isoformat() if type(value) is date else connection.ops.adapt_datetimefield_value(value)
 
     def add(self, values: dict) -> None:
-        row = []
-        for attname, convert in self.plan:
-            if attname is None:
-                row.append(convert)
-            elif convert is None:
-                row.append(values[attname])
-            else:
-                row.append(convert(values[attname]))
-        self.rows.append(tuple(row))
+        row = self._get(values)
+        if self._single:
+            row = (row,)
+        if self._converted:
+            row = list(row)
+            for position, convert in self._converted:
+                row[position] = convert(row[position])
+            row = tuple(row)
+        self.rows.append(row + self._constants)
         if len(self.rows) >= INSERT_BATCH:
             self.flush()
 
@@ -69,3 +77,92 @@ class RowWriter:
                 cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", self.rows)  # noqa: S608
         self.written += len(self.rows)
         self.rows = []
+
+
+def update_column(model, attname: str, pairs: list[tuple]) -> int:
+    """Set one column of many rows from (primary key, value) pairs; the number of pairs.
+
+    Django's bulk_update writes a CASE with a branch per row, which PostgreSQL evaluates for every row of the batch:
+    quadratic in the batch, minutes at a national scale. Here PostgreSQL joins the rows to a VALUES list (one UPDATE
+    per INSERT_BATCH pairs) and other databases run the one-row UPDATE for each pair.
+    """
+    field = model._meta.get_field(attname)
+    table = connection.ops.quote_name(model._meta.db_table)
+    column = connection.ops.quote_name(field.column)
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cast = field.db_type(connection)
+            for start in range(0, len(pairs), INSERT_BATCH):
+                batch = pairs[start : start + INSERT_BATCH]
+                rows = ", ".join(["(%s, %s)"] * len(batch))
+                cursor.execute(
+                    f"UPDATE {table} SET {column} = CAST(v.value AS {cast}) "  # noqa: S608
+                    f"FROM (VALUES {rows}) AS v(pk, value) WHERE {table}.{pk} = v.pk",
+                    [value for pair in batch for value in pair],
+                )
+        else:
+            rows = [(field.get_db_prep_value(value, connection), key) for key, value in pairs]
+            cursor.executemany(f"UPDATE {table} SET {column} = %s WHERE {pk} = %s", rows)  # noqa: S608
+    return len(pairs)
+
+
+@contextmanager
+def indexes_and_keys_deferred(*models):
+    """On PostgreSQL, drop the secondary indexes and the foreign keys of the models' tables for a bulk load and
+    create them again, exactly as they were, when it ends; elsewhere nothing.
+
+    Millions of rows cost much less this way: an index built once from sorted rows instead of one entry at a time,
+    and each foreign key checked by one join instead of a deferred check per row at commit (the keys are
+    DEFERRABLE INITIALLY DEFERRED). Call inside the transaction that writes the rows: the drop and the re-creation
+    are part of it, so an error anywhere leaves the tables as they were. The tables are locked against every other
+    reader until the commit, which suits only a wholesale regeneration of demo data: outside DEMO_MODE (a generator
+    run with --demo beside a real registry) nothing is deferred.
+    """
+    if connection.vendor != "postgresql" or not settings.DEMO_MODE:
+        yield
+        return
+    # In autocommit every DROP would be committed at once, and an error would leave the tables without them.
+    if not connection.in_atomic_block:
+        raise RuntimeError("indexes_and_keys_deferred must be called inside a transaction")
+    restore: list[str] = []
+    with connection.cursor() as cursor:
+        _check_pending_keys(cursor)
+        for model in models:
+            table = model._meta.db_table
+            quoted = connection.ops.quote_name(table)
+            cursor.execute(
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY conname",
+                [quoted],
+            )
+            for name, definition in cursor.fetchall():
+                restore.append(f"ALTER TABLE {quoted} ADD CONSTRAINT {connection.ops.quote_name(name)} {definition}")
+                cursor.execute(f"ALTER TABLE {quoted} DROP CONSTRAINT {connection.ops.quote_name(name)}")
+            # Indexes that back a constraint (primary key, unique) stay: other tables' keys and upserts need them.
+            cursor.execute(
+                "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+                "WHERE i.indrelid = %s::regclass "
+                "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) ORDER BY 1",
+                [quoted],
+            )
+            for name, definition in cursor.fetchall():
+                restore.append(definition)
+                cursor.execute(f"DROP INDEX {name}")
+    try:
+        yield
+    except BaseException:
+        # The drops are undone only with the transaction: a caller catching the error must not commit them.
+        transaction.set_rollback(True)
+        raise
+    with connection.cursor() as cursor:
+        _check_pending_keys(cursor)
+        for statement in restore:
+            cursor.execute(statement)
+
+
+def _check_pending_keys(cursor) -> None:
+    """Run the foreign-key checks the transaction has deferred so far: PostgreSQL refuses to alter a table with
+    checks pending. The keys are deferred again afterwards, as Django creates them (INITIALLY DEFERRED)."""
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")

@@ -27,7 +27,9 @@ SEARCH_DAYS = 60
 class Diary:
     def __init__(self, not_before: datetime | None = None) -> None:
         """`not_before`: the moment of generation; a meeting booked on its day starts after it, never in the past."""
-        self._taken: dict[date, set[int]] = defaultdict(set)
+        # Per day a bit mask of the booked quarters: a national history books millions of meetings, and testing a
+        # start against a mask is many times faster than intersecting sets of quarters.
+        self._taken: dict[date, int] = defaultdict(int)
         self._meetings: dict[date, int] = defaultdict(int)
         self._not_before = not_before.astimezone(HELSINKI) if not_before else None
 
@@ -43,8 +45,8 @@ class Diary:
         if self._meetings[day] >= MEETINGS_PER_DAY:
             return None
         taken = self._taken[day]
-        first = self._first_quarter(day)
-        free = [q for q in range(first, QUARTERS - quarters + 1) if not taken.intersection(range(q, q + quarters))]
+        span = (1 << quarters) - 1
+        free = [q for q in range(self._first_quarter(day), QUARTERS - quarters + 1) if not taken & (span << q)]
         if not free:
             return None
         on_grid = [q for q in free if q % 2 == 0]
@@ -57,7 +59,7 @@ class Diary:
         for candidate in _days_from(day, earliest, latest):
             start = self._starts(candidate, quarters, rng)
             if start is not None:
-                self._taken[candidate].update(range(start, start + quarters))
+                self._taken[candidate] |= ((1 << quarters) - 1) << start
                 self._meetings[candidate] += 1
                 moment = datetime.combine(candidate, DEFAULT_HOURS.start, tzinfo=HELSINKI)
                 return moment + timedelta(minutes=start * QUARTER_MINUTES)

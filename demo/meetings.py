@@ -2,7 +2,7 @@
 
 `generate` is idempotent: it deletes the synthetic meetings, plans and applications (only those, never a recorded
 one) and inserts new ones for every synthetic job seeker (jobseekers.Jobseeker.synthetic_month set), in primary-key
-chunks with two reads per chunk and inserts through the bulk writer (COPY on PostgreSQL), then writes each job
+chunks with three reads per chunk and inserts through the bulk writer (COPY on PostgreSQL), then writes each job
 seeker's deadline from the same simulation – no second pass over five million meetings.
 
 Each meeting is booked in the diary (demo/diary.py) of the counsellor responsible for the person on its day, read from
@@ -15,6 +15,7 @@ import random
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as clock_time
@@ -23,7 +24,8 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from common.bulk import INSERT_BATCH, RowWriter
+from common import bulk
+from common.bulk import RowWriter, update_column
 from demo import diary, erase, history
 from demo.diary import HELSINKI
 from jobseekers.models import CounsellorAssignment, Jobseeker
@@ -45,6 +47,7 @@ CHUNK = 5000
 # Rows of the synthetic job seekers, as SQL for erase.delete.
 SYNTHETIC_PEOPLE = "jobseeker_id IN (SELECT id FROM jobseekers_jobseeker WHERE synthetic_month IS NOT NULL)"
 Progress = Callable[[str, int, int], None]
+WRITTEN = (Meeting, Deadline, EmploymentPlan, PlanTask, JobSearchObligation, JobApplication)
 
 
 @dataclass
@@ -124,17 +127,19 @@ def _responsibility(chunk: list[dict]) -> dict[int, list[Period]]:
     """Each person's periods of responsibility, the first one moved back to the start of the job search: the batch
     assignment began them today, but the generated history says who was responsible from the beginning."""
     begins = {p["pk"]: _search_began(p) for p in chunk}
-    rows = CounsellorAssignment.objects.filter(jobseeker_id__in=list(begins)).order_by(
-        "jobseeker_id", "started_at", "pk"
+    rows = (
+        CounsellorAssignment.objects.filter(jobseeker_id__in=list(begins))
+        .order_by("jobseeker_id", "started_at", "pk")
+        .values_list("pk", "jobseeker_id", "started_at", "ended_at", "counsellor_id")
     )
     periods: dict[int, list[Period]] = defaultdict(list)
     moved = []
-    for row in rows:
-        if not periods[row.jobseeker_id] and row.started_at > begins[row.jobseeker_id]:
-            row.started_at = begins[row.jobseeker_id]
-            moved.append(row)
-        periods[row.jobseeker_id].append(Period(row.started_at, row.ended_at, row.counsellor_id))
-    CounsellorAssignment.objects.bulk_update(moved, ["started_at"], batch_size=INSERT_BATCH)
+    for pk, jobseeker_id, started_at, ended_at, counsellor_id in rows:
+        if not periods[jobseeker_id] and started_at > begins[jobseeker_id]:
+            started_at = begins[jobseeker_id]
+            moved.append((pk, started_at))
+        periods[jobseeker_id].append(Period(started_at, ended_at, counsellor_id))
+    update_column(CounsellorAssignment, "started_at", moved)
     return periods
 
 
@@ -177,15 +182,20 @@ def generate(
     people = Jobseeker.objects.filter(synthetic_month__isnull=False).order_by("pk")
     total = people.count()
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(), ExitStack() as deferred:
         # Deadlines first: they are all rewritten below, so their pointers at the meetings about to go need no clearing.
         erase.delete(Deadline, SYNTHETIC_PEOPLE)
         report.deleted = delete_synthetic()
+        # Rebuilt once every row is written (common/bulk.py), before the booked meetings are linked.
+        deferred.enter_context(bulk.indexes_and_keys_deferred(*WRITTEN))
         meetings = RowWriter(Meeting)
         deadlines = RowWriter(Deadline, include_pk=True)
-        tasks = RowWriter(PlanTask)
-        obligations = RowWriter(JobSearchObligation)
-        applications = RowWriter(JobApplication)
+        writers = {
+            "plans": RowWriter(EmploymentPlan),
+            "tasks": RowWriter(PlanTask),
+            "obligations": RowWriter(JobSearchObligation),
+            "applications": RowWriter(JobApplication),
+        }
         states: dict[str, int] = {}
         # Meetings booked for today start after the generation (or the pinned day's start): none is left in the past
         # unrecorded, and the counsellor's day ahead is a believable one.
@@ -240,41 +250,51 @@ def generate(
                 if simulated.deadline is not None and simulated.deadline.due_on < today:
                     report.overdue += 1
             if plan_rows:
-                _write_plans(plan_rows, tasks, obligations, applications, report)
+                _write_plans(plan_rows, writers, report)
             report.people += len(chunk)
             if progress:
                 progress("tapaamiset", report.people, total)
-        for writer in (meetings, deadlines, tasks, obligations, applications):
+        for writer in (meetings, deadlines, *writers.values()):
             writer.flush()
+        deferred.close()
         link_booked(Deadline.objects.filter(jobseeker_id__in=people.values("pk")))
     report.meetings = meetings.written
     report.by_state = states
     report.deadlines = deadlines.written
-    report.applications = applications.written
+    report.applications = writers["applications"].written
     report.seconds = time.perf_counter() - clock
     return report
 
 
-def _write_plans(plan_rows, tasks: RowWriter, obligations: RowWriter, applications: RowWriter, report):
-    created = EmploymentPlan.objects.bulk_create(
-        [
-            EmploymentPlan(
-                jobseeker_id=person["pk"],
-                goal=plan.goal,
-                drawn_up_on=plan.drawn_up_on,
-                updated_by_id=person["responsible_counsellor_id"],
-                synthetic=True,
-            )
-            for person, plan in plan_rows
-        ],
-        batch_size=INSERT_BATCH,
+def _write_plans(plan_rows, writers: dict[str, RowWriter], report):
+    """The plans through the bulk writer, then their ids in one read (a job seeker has one plan): bulk_create would
+    build a model instance per plan and read the ids back row by row."""
+    plans = writers["plans"]
+    for person, plan in plan_rows:
+        plans.add(
+            {
+                "jobseeker_id": person["pk"],
+                "goal": plan.goal,
+                "drawn_up_on": plan.drawn_up_on,
+                "drawn_up_in_id": None,
+                "updated_by_id": person["responsible_counsellor_id"],
+                "synthetic": True,
+            }
+        )
+    plans.flush()
+    plan_ids = dict(
+        EmploymentPlan.objects.filter(jobseeker_id__in=[person["pk"] for person, _plan in plan_rows]).values_list(
+            "jobseeker_id", "pk"
+        )
     )
-    report.plans += len(created)
-    for row, (person, plan) in zip(created, plan_rows, strict=True):
+    report.plans += len(plan_rows)
+    tasks, obligations, applications = writers["tasks"], writers["obligations"], writers["applications"]
+    for person, plan in plan_rows:
+        plan_id = plan_ids[person["pk"]]
         for title, due_on, status in plan.tasks:
             tasks.add(
                 {
-                    "plan_id": row.pk,
+                    "plan_id": plan_id,
                     "title": title,
                     "description": "",
                     "due_on": due_on,
@@ -286,7 +306,7 @@ def _write_plans(plan_rows, tasks: RowWriter, obligations: RowWriter, applicatio
         obligation = plan.obligation
         obligations.add(
             {
-                "plan_id": row.pk,
+                "plan_id": plan_id,
                 "starts_on": plan.drawn_up_on,
                 "ends_on": None,
                 "applications": plan.lowered_to if plan.lowered_to is not None else obligation.count,

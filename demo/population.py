@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
+from functools import cache
 from itertools import accumulate
 
 from faker import Faker
@@ -460,12 +461,17 @@ _CHANNEL = Weighted(CHANNEL_SHARES)
 _ASCII = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u", "š": "s", "ž": "z", " ": ".", "'": ""})
 
 
+@cache
+def _address_part(name: str) -> str:
+    """A name as it is written in an e-mail address: lower case, ASCII letters, digits, dots and hyphens."""
+    return "".join(ch for ch in name.lower().translate(_ASCII) if ch.isascii() and (ch.isalnum() or ch in ".-"))
+
+
 def details(person: Person, rng: random.Random, names: Names, serial: int) -> dict:
     """Contact details and job-search preferences; synthetic addresses and example.fi e-mail only."""
     first, last = names.name(person.sex, person.preferred_language)
     person.first_name, person.last_name = first, last
-    local = f"{first.split()[0]}.{last}".lower().translate(_ASCII)
-    local = "".join(ch for ch in local if ch.isascii() and (ch.isalnum() or ch in ".-")) or "asiakas"
+    local = f"{_address_part(first.split()[0])}.{_address_part(last)}"
     occupations = sorted(set(rng.sample(OCCUPATIONS, rng.choice((1, 1, 2, 3)))))
     licences = []
     if rng.random() < 0.75:
