@@ -128,7 +128,9 @@ def _counsellor_table(counsellors) -> Table:
 def counsellor_caseloads(user, municipality_code: str) -> tuple[Table, dict[int, str]]:
     """The counsellors' caseload table of a municipality, and each counsellor's caseload and target in one line (for
     choosing whom to give clients), by user id."""
-    counsellors = selectors.caseloads(user, municipality_code=municipality_code)["counsellors"]
+    # Built once: the rows are built when read (selectors.CounsellorCaseloads), and both the labels and the table read
+    # every row.
+    counsellors = list(selectors.caseloads(user, municipality_code=municipality_code)["counsellors"])
     labels = {}
     for c in counsellors:
         parts = [ngettext("%(count)s asiakas", "%(count)s asiakasta", c.clients) % {"count": local_number(c.clients)}]

@@ -16,9 +16,12 @@ AREA_NAMES_SECONDS = 300
 def area_name() -> str:
     names = cache.get(AREA_NAMES_KEY)
     if names is None:
-        names = EmploymentArea.objects.values("name_fi", "name_sv", "name_en").order_by("pk").first() or {}
+        names = EmploymentArea.objects.values("name_fi", "name_sv", "name_en").order_by("pk").first()
+        if names is None:
+            # Not cached: the area is loaded after the service starts on a fresh install, and its name must show then.
+            return ""
         cache.set(AREA_NAMES_KEY, names, AREA_NAMES_SECONDS)
-    return in_language(SimpleNamespace(**names)) if names else ""
+    return in_language(SimpleNamespace(**names))
 
 
 def site(request):

@@ -3,6 +3,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.db.models import Count
 from django.utils import timezone
 
 from audit.models import AppendOnlyError, PersonalDataAccess
@@ -97,3 +98,18 @@ def test_each_subject_is_one_row_with_its_kind_and_the_moment_of_the_read(make_u
         (reader.pk, "jobseekers.jobseeker", "77", "v", "p", "denied"),
     ]
     assert all(before <= row[6] <= timezone.now() for row in rows)
+
+
+def test_a_long_list_of_mixed_subjects_is_logged_whole_with_one_aware_moment(make_user):
+    # A statement with a parameter per value would pass SQLite's limit of bound variables long before this.
+    reader = make_user(role="counsellor", username="lukija")
+    other = make_user(role="supervisor", username="toinen")
+    log_access(reader, [other, *map(str, range(10_000))], view="v", purpose="p", subject_type="jobseekers.jobseeker")
+    rows = PersonalDataAccess.objects.filter(user_id=reader.pk)
+    assert rows.count() == 10_001
+    assert dict(rows.values_list("subject_type").annotate(n=Count("pk")).order_by()) == {
+        "accounts.user": 1,
+        "jobseekers.jobseeker": 10_000,
+    }
+    moments = set(rows.values_list("at", flat=True))
+    assert len(moments) == 1 and timezone.is_aware(moments.pop())

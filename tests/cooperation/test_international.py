@@ -140,7 +140,10 @@ def test_the_recruitment_and_report_pages_do_not_query_per_case_or_spouse(client
     client.force_login(staff["employer_services"])
     case_with_spouse("Ana García")
     make_case(staff["employer_services"], employer=employer, name="Ilman Puolisoa")
-    before = {url: queries(url) for url in (reverse("cooperation:recruitment"), reverse("cooperation:report"))}
+    urls = (reverse("cooperation:recruitment"), reverse("cooperation:report"))
+    for url in urls:  # the first page also reads what is cached for every page (the area's name)
+        client.get(url)
+    before = {url: queries(url) for url in urls}
     for name in ("Jaan Tamm", "Eva Ek", "Olga Ivanova"):
         case_with_spouse(name)
         make_case(staff["employer_services"], employer=employer, name=f"{name} II")

@@ -72,3 +72,16 @@ def test_fte_sums_are_those_of_the_counsellors_one_by_one(populated, make_staff)
         k: v for k, v in by_municipality.items() if v
     }
     assert "Ex Ohjaaja" not in {row.name for row in counsellors}, "inactive without clients: neither shown nor counted"
+
+
+def test_the_balance_page_builds_each_counsellor_row_once(area, make_staff, monkeypatch):
+    from jobseekers import tables
+
+    for number in range(3):
+        make_staff(team="kajaani-aikuiset", username=f"ohjaaja-{number}")
+    built = []
+    real = selectors.Caseload
+    monkeypatch.setattr(selectors, "Caseload", lambda **fields: built.append(fields["key"]) or real(**fields))
+    table, labels = tables.counsellor_caseloads(make_staff(role="area_manager", username="alue"), "205")
+    counsellor_rows = [key for key in built if key.startswith("user:")]
+    assert len(table.rows) == len(labels) == len(counsellor_rows) >= 3

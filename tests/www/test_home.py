@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from organisation.models import EmploymentArea
 from tests.jobseekers.factories import make_jobseeker
 from tests.service_model.factories import DeadlineFactory
 
@@ -159,3 +160,10 @@ def test_the_area_name_is_read_once_and_not_on_every_page(client, counsellor):
 
     assert len(area_queries()) == 1
     assert area_queries() == []
+
+
+def test_the_header_names_the_area_as_soon_as_it_is_loaded(client, make_user):
+    client.force_login(make_user(role="administrator", username="asentaja"))
+    assert 'class="area-name"' not in client.get("/").content.decode()
+    EmploymentArea.objects.create(slug="uusi", name_fi="Uusi työllisyysalue", source="§1")
+    assert '<span class="area-name">Uusi työllisyysalue</span>' in client.get("/").content.decode()
