@@ -378,10 +378,10 @@ def caseloads(user, *, municipality_code: str = "") -> dict:
 
     team_fte = _fte_sums(everyone, pool_of)
     teams = []
-    team_queryset = Team.objects.select_related("municipality").order_by("municipality__name_fi", "name")
-    if municipality_code:
-        team_queryset = team_queryset.filter(municipality__code=municipality_code)
-    for team in team_queryset:
+    # The teams and municipalities read above, in the order the tables show them.
+    for team in sorted(teams_by_id.values(), key=lambda team: (team.municipality.name_fi, team.name)):
+        if municipality_code and team.municipality.code != municipality_code:
+            continue
         pool = team_pool(team.key)
         row = pools.get(pool, {"clients": 0, "unassigned": 0})
         if not row["clients"] and not team_fte.get(pool):
@@ -403,12 +403,11 @@ def caseloads(user, *, municipality_code: str = "") -> dict:
         everyone, lambda team_id, home_id: teams_by_id[team_id].municipality_id if team_id is not None else home_id
     )
     municipalities = []
-    municipality_queryset = Municipality.objects.order_by("name_fi")
-    if municipality_code:
-        municipality_queryset = municipality_queryset.filter(code=municipality_code)
     served_by = _served_by()
     places_by_code = {place.code: place for place in places.values()}
-    for m in municipality_queryset:
+    for m in sorted(places.values(), key=lambda place: place.name_fi):
+        if municipality_code and m.code != municipality_code:
+            continue
         row = serving.get(m.pk, {"clients": 0, "unassigned": 0})
         note = ""
         elsewhere = not row["clients"] and not municipality_fte.get(m.pk) and m.pk in served_by
