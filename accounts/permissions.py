@@ -1,7 +1,9 @@
 """The one place where access is decided.
 
 Predicates take the user (and the object when there is one) and answer yes or no. Views, API permission classes
-and templates ask these functions; nothing else compares roles.
+and templates ask these functions; nothing else compares roles. This module holds the core predicates and the
+job-seeker scoping; the predicates of subsidies, planning and the cooperation services, built on these, are in
+accounts/permissions_subsidies.py, permissions_planning.py and permissions_cooperation.py.
 """
 
 from accounts.enums import Role
@@ -354,89 +356,6 @@ def can_export_statements(user) -> bool:
     return can_export_tables(user) and can_view_statements(user)
 
 
-# --- Pay subsidy and start-up grant (palkkatuki, starttiraha) ---------------------------------------------------------
-#
-# The calculator is rules and numbers: every staff member. An application is the job seeker's personal data: whoever
-# may read the job seeker reads it, and so does a decision maker who may decide it. Preparation (and recording a
-# working group's non-binding statement) is customer work in the job seeker's serving municipality: counsellors and
-# supervisors who see the person. A decision is made under a delegation (organisation.Delegation, plan §2): by a
-# decision maker whose home municipality holds a delegation for that case type, or by the official a delegation names,
-# for applications of the delegation's municipality; what is not delegated the responsible municipality decides.
-# The preparer never decides their own case (subsidies.services).
-
-
-def can_use_subsidy_calculator(user) -> bool:
-    return is_staff_member(user)
-
-
-SUBSIDY_CASE_TYPES = ("pay_subsidy", "startup_grant")
-
-
-def subsidy_decision_rights(user) -> frozenset[tuple[int, str]]:
-    """(municipality id, case type) pairs the user may decide, read from the delegations: the user's own (named
-    official) and their home municipality's that name nobody. The responsible municipality is the employment
-    authority (Act 380/2023): its decision makers decide what it has not delegated – its own cases and those of
-    the municipalities without a delegation for the case type."""
-    if not has_role(user, Role.DECISION_MAKER):
-        return frozenset()
-    rights = set(user.delegations.filter(decides=True).values_list("municipality_id", "case_type"))
-    home = user.home_municipality
-    if home is None:
-        return frozenset(rights)
-    rights |= set(
-        home.delegations.filter(decides=True, official__isnull=True).values_list("municipality_id", "case_type")
-    )
-    area = home.area
-    if area.responsible_municipality_id == home.pk:
-        delegated = set(area.delegations.filter(decides=True).values_list("municipality_id", "case_type"))
-        everywhere = {
-            (pk, case) for pk in area.municipalities.values_list("pk", flat=True) for case in SUBSIDY_CASE_TYPES
-        }
-        rights |= everywhere - delegated
-    return frozenset(rights)
-
-
-def can_decide_subsidy(user, application=None) -> bool:
-    rights = subsidy_decision_rights(user)
-    if application is None:
-        # A named official's delegation of another case type (e.g. self-motivated study) decides no subsidy.
-        return any(case_type in SUBSIDY_CASE_TYPES for _municipality, case_type in rights)
-    return (application.serving_municipality_id, application.case_type) in rights
-
-
-def can_view_subsidy_applications(user, application=None) -> bool:
-    if application is None:
-        return can_see_personal_data(user)
-    return can_view_jobseeker(user, application.jobseeker) or can_decide_subsidy(user, application)
-
-
-def can_prepare_subsidy(user, application=None) -> bool:
-    allowed = has_role(user, *JOBSEEKER_EDIT_ROLES)
-    if not allowed or application is None:
-        return allowed
-    return can_view_jobseeker(user, application.jobseeker)
-
-
-# Payments (maksatus): a payment handler records, checks and approves the payment requests and exports them for the
-# finance system of their home municipality, when that municipality pays (subsidies.payment_selectors decides which
-# municipality pays a decision, from the delegation's payment arrangement). They see of the person only what payment
-# needs (name and the decision's figures), never the job seeker's card.
-
-
-def can_handle_subsidy_payments(user, paying_municipality_id=None) -> bool:
-    allowed = has_role(user, Role.PAYMENT_HANDLER) and user.home_municipality_id is not None
-    if not allowed or paying_municipality_id is None:
-        return allowed
-    return user.home_municipality_id == paying_municipality_id
-
-
-def can_view_subsidy_reports(user) -> bool:
-    """Counts and sums by municipality, kind and month, naming nobody: for the area's management and those who lead,
-    decide or pay."""
-    roles = (Role.AREA_MANAGER, Role.SUPERVISOR, Role.DECISION_MAKER, Role.PAYMENT_HANDLER)
-    return has_role(user, *roles) or can_administer(user)
-
-
 # --- Employers and vacancies (työnantajat, avoimet työpaikat) ---------------------------------------------------------
 #
 # Employers and vacancies are not personal data: every staff member reads them (counsellors offer the jobs). Employer
@@ -485,73 +404,6 @@ def can_view_candidates(user) -> bool:
 
 def can_view_mobility_report(user) -> bool:
     return is_staff_member(user)
-
-
-# --- Planning (suunnittelu): capacity, workload, scenarios ------------------------------------------------------------
-#
-# Numbers per municipality and team, never a person. The area's management and administrators see the whole area; a
-# supervisor sees the unit that serves their home municipality. Scenarios are the management's: they write them, a
-# supervisor reads and runs them within their municipality.
-
-
-def can_view_planning(user) -> bool:
-    return has_role(user, Role.AREA_MANAGER) or leads_municipality(user) or can_administer(user)
-
-
-def planning_municipality(user) -> str | None:
-    """The municipality code a planning page is limited to, or None for the whole area."""
-    if has_role(user, Role.SUPERVISOR) and not can_administer(user):
-        return user.home_municipality.code
-    return None
-
-
-def can_manage_scenarios(user) -> bool:
-    return has_role(user, Role.AREA_MANAGER) or can_administer(user)
-
-
-# The shared phone service's staffing: call volumes and the rota are numbers, read by the planning roles; the area's
-# management (and administrators) store weeks of volumes and keep the rota.
-def can_manage_phone_service(user) -> bool:
-    return has_role(user, Role.AREA_MANAGER) or can_administer(user)
-
-
-# Structural change (rakennemuutos, plan §6): the registry of change situations names employers, not persons, and is
-# open to all staff; the structural-change working group (management, supervisors, employer services) keeps it and
-# its checklists. Counsellors and supervisors mark their clients as change-security customers (muutosturva) within
-# the job seeker's scope. Who is flagged is seen by a counsellor for their own clients, by a supervisor for their
-# municipality and by administrators; everyone else – the area's management included – sees counts only.
-def can_view_change_situations(user) -> bool:
-    return is_staff_member(user)
-
-
-def can_manage_change_situations(user) -> bool:
-    return has_role(user, Role.AREA_MANAGER, Role.EMPLOYER_SERVICES) or leads_municipality(user) or can_administer(user)
-
-
-def can_flag_change_security(user, jobseeker=None) -> bool:
-    return can_edit_jobseeker(user, jobseeker)
-
-
-def change_security_people_scope(user):
-    """A filter on planning.ChangeSecurityCustomer for the customers the user may see by name, or None.
-
-    A counsellor's own: their clients, and the people they flagged whose job search has since ended (the outcome of
-    their work), both within the counsellor's job-seeker scope."""
-    from django.db.models import Q
-
-    people = jobseeker_scope(user)
-    if people is None or not (has_role(user, Role.COUNSELLOR) or leads_municipality(user) or can_administer(user)):
-        return None
-    in_scope = Q(jobseeker__in=_jobseekers(people))
-    if has_role(user, Role.COUNSELLOR):
-        return in_scope & (Q(jobseeker__responsible_counsellor_id=user.pk) | Q(flagged_by_id=user.pk))
-    return in_scope
-
-
-def _jobseekers(scope):
-    from django.apps import apps
-
-    return apps.get_model("jobseekers", "Jobseeker").objects.filter(scope).values("pk")
 
 
 # --- Competence survey (osaamiskartoitus) -------------------------------------------------------------------------
@@ -603,63 +455,3 @@ def can_assess_competence(user, respondent) -> bool:
 
 def can_import_competence(user) -> bool:
     return can_administer(user)
-
-
-# --- Plan document (suunnitelma työvoimapalveluiden järjestämiseksi) ---------------------------------------------
-#
-# The plan names nobody, but each generated version is stored and compared with the next as the area's own record, so
-# generating, previewing and listing versions belong to the area's management, who own the plan, and administrators.
-# The narrative of its six sections is the management's text to keep, edited by the same roles.
-
-
-def can_generate_plan(user) -> bool:
-    return has_role(user, Role.AREA_MANAGER) or can_administer(user)
-
-
-def can_edit_plan_texts(user) -> bool:
-    return has_role(user, Role.AREA_MANAGER) or can_administer(user)
-
-
-# --- Cooperation services (yhteistyöpalvelut): procurement, TYP, international recruitment --------------------------
-#
-# Service needs, the procurement working group's agendas, procurements and the cooperation report name nobody: all
-# staff read them. Needs are raised from the customer interface (plan §4): counsellors, supervisors and employer
-# services. The area has no working-group membership of its own, so supervisors and the area's management act as the
-# procurement working group (docs/decisions/0010-cooperation-roles.md). A job seeker's bought place, TYP assessment,
-# consents and referrals are the person's data: whoever reads the person reads them, the customer-work roles write
-# them. International recruitment is centralised employer work (plan §2, §5): employer services, counsellors,
-# supervisors and administrators; a spouse who is a registered job seeker is shown only to whoever reads that person.
-
-NEED_RAISERS = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_SERVICES})
-PROCUREMENT_GROUP = frozenset({Role.SUPERVISOR, Role.AREA_MANAGER})
-RECRUITMENT_ROLES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_SERVICES})
-
-
-def can_view_cooperation(user) -> bool:
-    return is_staff_member(user)
-
-
-def can_raise_service_need(user) -> bool:
-    return has_role(user, *NEED_RAISERS) or can_administer(user)
-
-
-def can_act_as_procurement_group(user) -> bool:
-    return has_role(user, *PROCUREMENT_GROUP) or can_administer(user)
-
-
-def can_view_cooperation_clients(user, jobseeker=None) -> bool:
-    if jobseeker is None:
-        return can_see_personal_data(user)
-    return can_view_jobseeker(user, jobseeker)
-
-
-def can_work_with_cooperation_clients(user, jobseeker=None) -> bool:
-    """Referring to a bought place, the TYP assessment, consents and referrals: customer work within scope."""
-    allowed = has_role(user, *JOBSEEKER_EDIT_ROLES) or can_administer(user)
-    if not allowed or jobseeker is None:
-        return allowed
-    return can_view_jobseeker(user, jobseeker)
-
-
-def can_work_on_recruitment(user) -> bool:
-    return has_role(user, *RECRUITMENT_ROLES) or can_administer(user)

@@ -10,7 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.api import Allowed
 from common.today import service_today
 from cooperation import api_integration, serializers
@@ -30,9 +30,9 @@ class ServiceNeedViewSet(viewsets.GenericViewSet):
     queryset = ServiceNeed.objects.none()
     lookup_value_regex = "[0-9]+"
     predicates = {
-        "list": permissions.can_view_cooperation,
-        "retrieve": permissions.can_view_cooperation,
-        "create": permissions.can_raise_service_need,
+        "list": permissions_cooperation.can_view_cooperation,
+        "retrieve": permissions_cooperation.can_view_cooperation,
+        "create": permissions_cooperation.can_raise_service_need,
     }
 
     def list(self, request):
@@ -58,7 +58,10 @@ class ProcurementViewSet(viewsets.GenericViewSet):
     serializer_class = serializers.CooperationProcurementSerializer
     queryset = Procurement.objects.none()
     lookup_value_regex = "[0-9]+"
-    predicates = {"list": permissions.can_view_cooperation, "retrieve": permissions.can_view_cooperation}
+    predicates = {
+        "list": permissions_cooperation.can_view_cooperation,
+        "retrieve": permissions_cooperation.can_view_cooperation,
+    }
 
     def list(self, request):
         page = self.paginate_queryset(procurement.procurements(request.user))
@@ -81,9 +84,9 @@ class TypPersonViewSet(PersonViewSet):
     serializer_class = serializers.CooperationTypPersonSerializer
     queryset = TypClient.objects.none()
     predicates = {
-        "retrieve": permissions.can_view_cooperation_clients,
-        "consents": permissions.can_work_with_cooperation_clients,
-        "referrals": permissions.can_work_with_cooperation_clients,
+        "retrieve": permissions_cooperation.can_view_cooperation_clients,
+        "consents": permissions_cooperation.can_work_with_cooperation_clients,
+        "referrals": permissions_cooperation.can_work_with_cooperation_clients,
     }
 
     reader = staticmethod(typ.get_jobseeker)
@@ -110,18 +113,16 @@ class TypPersonViewSet(PersonViewSet):
     @extend_schema(request=serializers.CooperationConsentInputSerializer)
     @action(detail=True, methods=["post"])
     def consents(self, request, pk=None):
-        jobseeker = self.person("suostumuksen kirjaus (API)", write=True)
-        data = validated(serializers.CooperationConsentInputSerializer, request.data)
-        call(lambda: typ_services.give_consent(jobseeker, by=request.user, **data))
-        return self.respond(jobseeker, status.HTTP_201_CREATED)
+        return self.record(
+            "suostumuksen kirjaus (API)", serializers.CooperationConsentInputSerializer, typ_services.give_consent
+        )
 
     @extend_schema(request=serializers.CooperationReferralInputSerializer)
     @action(detail=True, methods=["post"])
     def referrals(self, request, pk=None):
-        jobseeker = self.person("ohjaus yhteistyökumppanille (API)", write=True)
-        data = validated(serializers.CooperationReferralInputSerializer, request.data)
-        call(lambda: typ_services.refer(jobseeker, by=request.user, **data))
-        return self.respond(jobseeker, status.HTTP_201_CREATED)
+        return self.record(
+            "ohjaus yhteistyökumppanille (API)", serializers.CooperationReferralInputSerializer, typ_services.refer
+        )
 
 
 @extend_schema(tags=["cooperation"])
@@ -130,7 +131,7 @@ class ConsentViewSet(viewsets.GenericViewSet):
     serializer_class = serializers.CooperationConsentSerializer
     queryset = TypClient.objects.none()
     lookup_value_regex = "[0-9]+"
-    predicates = {"withdraw": permissions.can_work_with_cooperation_clients}
+    predicates = {"withdraw": permissions_cooperation.can_work_with_cooperation_clients}
 
     @extend_schema(request=serializers.CooperationWithdrawalSerializer)
     @action(detail=True, methods=["post"])
@@ -139,7 +140,7 @@ class ConsentViewSet(viewsets.GenericViewSet):
         consent = typ.get_consent(
             user, pk, view="api:cooperation-consent-withdraw", purpose="suostumuksen peruminen (API)"
         )
-        if not permissions.can_work_with_cooperation_clients(user, consent.jobseeker):
+        if not permissions_cooperation.can_work_with_cooperation_clients(user, consent.jobseeker):
             raise PermissionDenied
         data = validated(serializers.CooperationWithdrawalSerializer, request.data)
         done = call(
@@ -157,9 +158,9 @@ class RecruitmentViewSet(viewsets.GenericViewSet):
     queryset = RecruitmentCase.objects.none()
     lookup_value_regex = "[0-9]+"
     predicates = {
-        "list": permissions.can_work_on_recruitment,
-        "retrieve": permissions.can_work_on_recruitment,
-        "create": permissions.can_work_on_recruitment,
+        "list": permissions_cooperation.can_work_on_recruitment,
+        "retrieve": permissions_cooperation.can_work_on_recruitment,
+        "create": permissions_cooperation.can_work_on_recruitment,
     }
 
     def list(self, request):
@@ -190,7 +191,7 @@ class PartnerReferralViewSet(viewsets.GenericViewSet):
     permission_classes = [drf_permissions.IsAuthenticated, Allowed]
     serializer_class = serializers.CooperationPartnerReferralSerializer
     queryset = ServiceNeed.objects.none()
-    predicates = {"list": permissions.can_view_cooperation_clients}
+    predicates = {"list": permissions_cooperation.can_view_cooperation_clients}
 
     def list(self, request):
         page = self.paginate_queryset(youth.referrals(request.user).order_by("-referred_on", "-pk"))
@@ -206,7 +207,7 @@ class CooperationReportViewSet(viewsets.GenericViewSet):
     serializer_class = serializers.CooperationReportRowSerializer
     queryset = ServiceNeed.objects.none()
     pagination_class = None
-    predicates = {"list": permissions.can_view_cooperation}
+    predicates = {"list": permissions_cooperation.can_view_cooperation}
 
     def list(self, request):
         return Response(self.get_serializer(report.rows(area_of(request.user)), many=True).data)

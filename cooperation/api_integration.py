@@ -10,7 +10,7 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.api import Allowed
 from cooperation import serializers_integration as serializers
 from cooperation.api_inputs import PersonViewSet, call, validated
@@ -28,9 +28,9 @@ class IntegrationViewSet(PersonViewSet):
     serializer_class = serializers.CooperationIntegrationPersonSerializer
     queryset = IntegrationPlan.objects.none()
     predicates = {
-        "retrieve": permissions.can_view_cooperation_clients,
-        "plans": permissions.can_work_with_cooperation_clients,
-        "trainings": permissions.can_work_with_cooperation_clients,
+        "retrieve": permissions_cooperation.can_view_cooperation_clients,
+        "plans": permissions_cooperation.can_work_with_cooperation_clients,
+        "trainings": permissions_cooperation.can_work_with_cooperation_clients,
     }
 
     reader = staticmethod(integration.get_person)
@@ -50,18 +50,20 @@ class IntegrationViewSet(PersonViewSet):
     @extend_schema(request=serializers.CooperationIntegrationPlanInputSerializer)
     @action(detail=True, methods=["post"])
     def plans(self, request, pk=None):
-        jobseeker = self.person("kotoutumissuunnitelman kirjaus (API)", write=True)
-        data = validated(serializers.CooperationIntegrationPlanInputSerializer, request.data)
-        call(lambda: integration_services.record_plan(jobseeker, by=request.user, **data))
-        return self.respond(jobseeker, status.HTTP_201_CREATED)
+        return self.record(
+            "kotoutumissuunnitelman kirjaus (API)",
+            serializers.CooperationIntegrationPlanInputSerializer,
+            integration_services.record_plan,
+        )
 
     @extend_schema(request=serializers.CooperationLanguageTrainingInputSerializer)
     @action(detail=True, methods=["post"])
     def trainings(self, request, pk=None):
-        jobseeker = self.person("kielikoulutuksen kirjaus (API)", write=True)
-        data = validated(serializers.CooperationLanguageTrainingInputSerializer, request.data)
-        call(lambda: integration_services.record_training(jobseeker, by=request.user, **data))
-        return self.respond(jobseeker, status.HTTP_201_CREATED)
+        return self.record(
+            "kielikoulutuksen kirjaus (API)",
+            serializers.CooperationLanguageTrainingInputSerializer,
+            integration_services.record_training,
+        )
 
 
 @extend_schema(tags=["cooperation"])
@@ -72,8 +74,8 @@ class InfoContactViewSet(viewsets.GenericViewSet):
     serializer_class = serializers.CooperationInfoContactSerializer
     queryset = InfoContact.objects.none()
     predicates = {
-        "list": permissions.can_view_cooperation,
-        "create": permissions.can_work_with_cooperation_clients,
+        "list": permissions_cooperation.can_view_cooperation,
+        "create": permissions_cooperation.can_work_with_cooperation_clients,
     }
 
     def list(self, request):
@@ -95,9 +97,9 @@ class RecruitmentEventViewSet(viewsets.GenericViewSet):
     queryset = RecruitmentEvent.objects.none()
     lookup_value_regex = "[0-9]+"
     predicates = {
-        "list": permissions.can_view_cooperation,
-        "retrieve": permissions.can_view_cooperation,
-        "create": permissions.can_work_on_recruitment,
+        "list": permissions_cooperation.can_view_cooperation,
+        "retrieve": permissions_cooperation.can_view_cooperation,
+        "create": permissions_cooperation.can_work_on_recruitment,
     }
 
     def list(self, request):

@@ -64,7 +64,7 @@ class Procedure(models.TextChoices):
 
 
 class PlaceOutcome(models.TextChoices):
-    """How a job seeker's place in a bought service went."""
+    """How a job seeker's place in a bought service or on a language course went."""
 
     REFERRED = "referred", _("ohjattu")
     STARTED = "started", _("aloittanut")
@@ -80,6 +80,11 @@ class PlaceOutcome(models.TextChoices):
     @property
     def holds_place(self) -> bool:
         return self != PlaceOutcome.DID_NOT_START
+
+    @property
+    def is_going(self) -> bool:
+        """Counted as taking part in language training: started or completed."""
+        return self in (PlaceOutcome.STARTED, PlaceOutcome.COMPLETED)
 
 
 class InformationCategory(models.TextChoices):
@@ -139,20 +144,6 @@ class IntegrationPlanStatus(models.TextChoices):
     IN_FORCE = "in_force", _("voimassa")
     ENDED = "ended", _("päättynyt")
     INTERRUPTED = "interrupted", _("keskeytynyt")
-
-
-class LanguageTrainingOutcome(models.TextChoices):
-    """How a referral to language training went."""
-
-    REFERRED = "referred", _("ohjattu")
-    STARTED = "started", _("aloittanut")
-    COMPLETED = "completed", _("suorittanut")
-    INTERRUPTED = "interrupted", _("keskeyttänyt")
-    DID_NOT_START = "did_not_start", _("ei aloittanut")
-
-    @property
-    def is_going(self) -> bool:
-        return self in (LanguageTrainingOutcome.STARTED, LanguageTrainingOutcome.COMPLETED)
 
 
 class InfoTopic(models.TextChoices):

@@ -302,7 +302,7 @@ class LanguageTrainingForm(Form):
     )
     starts_on = _date(_("Alkaa"))
     ends_on = _date(_("Päättyy"), required=False)
-    outcome = forms.ChoiceField(label=_("Tulos"), choices=enums.LanguageTrainingOutcome.choices)
+    outcome = forms.ChoiceField(label=_("Tulos"), choices=enums.PlaceOutcome.choices)
 
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)

@@ -49,9 +49,7 @@ class CooperationLanguageTrainingInputSerializer(serializers.Serializer):
     level = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
     starts_on = serializers.DateField()
     ends_on = serializers.DateField(required=False, allow_null=True, default=None)
-    outcome = serializers.ChoiceField(
-        choices=enums.LanguageTrainingOutcome.choices, default=enums.LanguageTrainingOutcome.REFERRED
-    )
+    outcome = serializers.ChoiceField(choices=enums.PlaceOutcome.choices, default=enums.PlaceOutcome.REFERRED)
 
 
 class CooperationInfoContactSerializer(serializers.ModelSerializer):

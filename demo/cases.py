@@ -21,7 +21,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from accounts import permissions
+from accounts import permissions_subsidies
 from accounts.enums import Role
 from accounts.models import User
 from common.dates import add_months
@@ -183,9 +183,9 @@ def ensure_decision_makers() -> int:
 
 def _decider(application: Application) -> User | None:
     """Whoever may decide the application: the delegation's holder, or the responsible municipality's decision
-    maker (accounts.permissions.subsidy_decision_rights)."""
+    maker (accounts.permissions_subsidies.subsidy_decision_rights)."""
     for user in User.objects.filter(role=Role.DECISION_MAKER, is_active=True).order_by("username"):
-        if permissions.can_decide_subsidy(user, application):
+        if permissions_subsidies.can_decide_subsidy(user, application):
             return user
     return None
 

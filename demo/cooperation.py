@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from accounts.enums import Role
 from accounts.models import User
 from cooperation.models import (
@@ -170,7 +170,7 @@ def _referrals(made_procurement, bought, today, rng) -> int:
             .order_by("pk")[: places * 3]
         )
         for person in rng.sample(people, min(len(people), places - 1)):
-            if not permissions.can_work_with_cooperation_clients(person.responsible_counsellor, person):
+            if not permissions_cooperation.can_work_with_cooperation_clients(person.responsible_counsellor, person):
                 continue
             referral = procurement.refer_to_place(
                 made_procurement,
@@ -292,7 +292,7 @@ def _typ(area, today, report) -> None:
         .order_by("pk")[:12]
     ):
         by = person.responsible_counsellor
-        if not person.unemployed_since or not permissions.can_work_with_cooperation_clients(by, person):
+        if not person.unemployed_since or not permissions_cooperation.can_work_with_cooperation_clients(by, person):
             continue
         typ.assess(
             person,
@@ -403,7 +403,7 @@ def _youth_point(area, today, rng, report) -> None:
         .select_related("responsible_counsellor")
         .order_by("-birth_date", "pk")[:20]
         if person.is_youth(today)
-        and permissions.can_work_with_cooperation_clients(person.responsible_counsellor, person)
+        and permissions_cooperation.can_work_with_cooperation_clients(person.responsible_counsellor, person)
     ][:3]
     for index, person in enumerate(young):
         by = person.responsible_counsellor

@@ -11,7 +11,7 @@ app's services:
 
 from datetime import date, timedelta
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from cooperation.models import EventParticipant, InfoContact, IntegrationPlan, LanguageTraining, RecruitmentEvent
 from cooperation.selectors.integration import info_offices
 from cooperation.services import events, integration
@@ -55,7 +55,7 @@ def _foreign_clients(area, count: int) -> list[Jobseeker]:
         .exclude(service_language__in=sorted(DOMESTIC_LANGUAGES))
         .select_related("responsible_counsellor", "municipality")
         .order_by("pk")[: count * 3]
-        if permissions.can_work_with_cooperation_clients(person.responsible_counsellor, person)
+        if permissions_cooperation.can_work_with_cooperation_clients(person.responsible_counsellor, person)
     ][:count]
 
 

@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from accounts import permissions
+from accounts import permissions_planning
 from accounts.enums import Role
 from accounts.models import User
 from organisation.models import EmploymentArea
@@ -10,7 +10,7 @@ from plan_document.models import PlanGeneration, PlanText
 
 
 def area(user) -> EmploymentArea | None:
-    if not permissions.can_generate_plan(user):
+    if not permissions_planning.can_generate_plan(user):
         return None
     if user.home_municipality_id is not None:
         return user.home_municipality.area
@@ -25,7 +25,7 @@ def texts(user) -> list[PlanText]:
 def text(user, section: int) -> PlanText:
     """One section's narrative of the user's area, for those who may edit it; 404 otherwise."""
     found = area(user)
-    if found is None or not permissions.can_edit_plan_texts(user):
+    if found is None or not permissions_planning.can_edit_plan_texts(user):
         raise Http404
     item = PlanText.objects.filter(area=found, section=section).first()
     if item is None:

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_planning
 from common.documents import safe_filename
 from common.formatting import local_datetime
 from common.tables import Column, Table
@@ -18,7 +18,7 @@ from plan_document.enums import Format, Language
 
 
 def _require(request):
-    if not permissions.can_generate_plan(request.user):
+    if not permissions_planning.can_generate_plan(request.user):
         raise PermissionDenied
     return selectors.area(request.user)
 
@@ -76,7 +76,7 @@ def _page(request, area, chosen, errors=None, status=200):
             "changes": changes,
             "errors": errors or {},
             "generations": _generations_table(request.user),
-            "may_edit": permissions.can_edit_plan_texts(request.user),
+            "may_edit": permissions_planning.can_edit_plan_texts(request.user),
         },
         status=status,
     )
@@ -123,7 +123,7 @@ def generate(request):
 
 @login_required
 def edit(request, section):
-    if not permissions.can_edit_plan_texts(request.user):
+    if not permissions_planning.can_edit_plan_texts(request.user):
         raise PermissionDenied
     text = selectors.text(request.user, section)
     errors = {}

@@ -10,7 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from accounts import permissions
+from accounts import permissions_planning
 from common.api import Allowed, django_errors
 from planning import erlang, phone_services, selectors, services
 from planning.models import Scenario
@@ -77,7 +77,7 @@ class ScenarioViewSet(viewsets.GenericViewSet):
     """Scenarios of the area: stored by the area's management, run by whoever may read planning figures."""
 
     permission_classes = [drf_permissions.IsAuthenticated, Allowed]
-    predicates = {"create": permissions.can_manage_scenarios, "run": permissions.can_view_planning}
+    predicates = {"create": permissions_planning.can_manage_scenarios, "run": permissions_planning.can_view_planning}
     queryset = Scenario.objects.none()
     pagination_class = None
     lookup_value_regex = "[0-9]+"
@@ -163,7 +163,7 @@ class PhoneStaffingViewSet(viewsets.GenericViewSet):
     """Agents the shared phone service needs for an hour's calls (or each of a list of hours), by Erlang C."""
 
     permission_classes = [drf_permissions.IsAuthenticated, Allowed]
-    predicates = {"create": permissions.can_view_planning}
+    predicates = {"create": permissions_planning.can_view_planning}
     queryset = Scenario.objects.none()
     pagination_class = None
 

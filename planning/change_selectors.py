@@ -1,13 +1,13 @@
 """Reads of the structural-change registry: situations (employers, not persons), their checklists, the counts of
 their change-security customers by status (anyone who may see the registry), and the customers by name only within
-accounts.permissions.change_security_people_scope, each such read written to the personal-data access log."""
+accounts.permissions_planning.change_security_people_scope, each such read written to the personal-data access log."""
 
 from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from accounts import permissions
+from accounts import permissions_planning
 from audit.services import log_access
 from jobseekers import organisation_adapter
 from jobseekers.models import Jobseeker
@@ -16,7 +16,7 @@ from planning.models import ChangeSecurityCustomer, ChangeSituation
 
 
 def area(user):
-    if not permissions.can_view_change_situations(user):
+    if not permissions_planning.can_view_change_situations(user):
         return None
     return organisation_adapter.area_of(user)
 
@@ -79,7 +79,7 @@ class Customer:
 
 def customers(user, *, situation=None, view: str, purpose: str) -> list[Customer]:
     """Change-security customers the user may see by name (all situations, or one), logged as reads of each."""
-    scope = permissions.change_security_people_scope(user)
+    scope = permissions_planning.change_security_people_scope(user)
     area_object = area(user)
     if scope is None or area_object is None:
         return []

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fi import ytunnus
 
-from accounts import permissions
+from accounts import permissions_planning
 from common.errors import Errors
 from common.today import service_today
 from organisation.models import Municipality
@@ -55,7 +55,7 @@ def _business_id(errors: Errors, value: str) -> str:
 
 def create_situation(user, data: dict) -> ChangeSituation:
     """Record a situation; its checklist is its kind's template (planning.checklists), dated from the notice."""
-    if not permissions.can_manage_change_situations(user):
+    if not permissions_planning.can_manage_change_situations(user):
         raise PermissionDenied
     area = change_selectors.area(user)
     errors = Errors()
@@ -103,7 +103,7 @@ def create_situation(user, data: dict) -> ChangeSituation:
 
 
 def set_status(user, situation: ChangeSituation, status) -> ChangeSituation:
-    if not permissions.can_manage_change_situations(user):
+    if not permissions_planning.can_manage_change_situations(user):
         raise PermissionDenied
     errors = Errors()
     if status not in SituationStatus.values:
@@ -125,7 +125,7 @@ def _item_fields(errors: Errors, data: dict) -> dict:
 
 def update_item(user, item: ChecklistItem, data: dict) -> ChecklistItem:
     """Change an action's owner and due date, and mark it done (today, by the user) or not done."""
-    if not permissions.can_manage_change_situations(user):
+    if not permissions_planning.can_manage_change_situations(user):
         raise PermissionDenied
     errors = Errors()
     fields = _item_fields(errors, data)
@@ -142,7 +142,7 @@ def update_item(user, item: ChecklistItem, data: dict) -> ChecklistItem:
 
 
 def add_item(user, situation: ChangeSituation, data: dict) -> ChecklistItem:
-    if not permissions.can_manage_change_situations(user):
+    if not permissions_planning.can_manage_change_situations(user):
         raise PermissionDenied
     errors = Errors()
     title = _text(errors, data, "title", limit=300, required=True)
@@ -157,7 +157,7 @@ def add_item(user, situation: ChangeSituation, data: dict) -> ChecklistItem:
 def flag(user, jobseeker, situation_pk) -> ChangeSecurityCustomer:
     """Mark a job seeker (already read through jobseekers.selectors.get_jobseeker) as the situation's
     change-security customer; a second mark in the same situation is refused under `situation`."""
-    if not permissions.can_flag_change_security(user, jobseeker):
+    if not permissions_planning.can_flag_change_security(user, jobseeker):
         raise PermissionDenied
     errors = Errors()
     situation = (
@@ -179,7 +179,7 @@ def flag(user, jobseeker, situation_pk) -> ChangeSecurityCustomer:
 
 
 def unflag(user, jobseeker, situation_pk) -> None:
-    if not permissions.can_flag_change_security(user, jobseeker):
+    if not permissions_planning.can_flag_change_security(user, jobseeker):
         raise PermissionDenied
     if str(situation_pk or "").isdigit():
         ChangeSecurityCustomer.objects.filter(jobseeker=jobseeker, situation_id=int(situation_pk)).delete()

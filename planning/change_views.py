@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import permissions
+from accounts import permissions, permissions_planning
 from common.tables import export_response
 from jobseekers import selectors as jobseeker_selectors
 from planning import change_selectors, change_services, change_tables
@@ -28,7 +28,7 @@ SITUATION_FIELDS = (
 
 
 def _require(request):
-    if not permissions.can_view_change_situations(request.user):
+    if not permissions_planning.can_view_change_situations(request.user):
         raise PermissionDenied
 
 
@@ -56,8 +56,8 @@ def situations(request):
         "planning/change_situations.html",
         {
             "table": change_tables.situations_table(listed),
-            "can_manage": permissions.can_manage_change_situations(user),
-            "planning_nav": permissions.can_view_planning(user),
+            "can_manage": permissions_planning.can_manage_change_situations(user),
+            "planning_nav": permissions_planning.can_view_planning(user),
             "municipalities": _municipalities(user),
             "kinds": SituationKind.choices,
             "errors": errors,
@@ -92,7 +92,7 @@ def situation(request, pk):
         raise Http404
     errors = {}
     if request.method == "POST":
-        if not permissions.can_manage_change_situations(user):
+        if not permissions_planning.can_manage_change_situations(user):
             raise PermissionDenied
         try:
             _situation_action(request, found)
@@ -111,10 +111,10 @@ def situation(request, pk):
             "items": found.items.select_related("done_by"),
             "status_table": change_tables.status_table([found], change_selectors.status_counts(user, [found.pk])),
             "customers": change_tables.customers_table(customers),
-            "sees_people": permissions.change_security_people_scope(user) is not None,
-            "can_manage": permissions.can_manage_change_situations(user),
+            "sees_people": permissions_planning.change_security_people_scope(user) is not None,
+            "can_manage": permissions_planning.can_manage_change_situations(user),
             "statuses": SituationStatus.choices,
-            "planning_nav": permissions.can_view_planning(user),
+            "planning_nav": permissions_planning.can_view_planning(user),
             "errors": errors,
         },
         status=400 if errors else 200,
@@ -133,8 +133,8 @@ def change_security(request):
         {
             "status_table": change_tables.status_table(listed, change_selectors.status_counts(user)),
             "customers": change_tables.customers_table(customers),
-            "sees_people": permissions.change_security_people_scope(user) is not None,
-            "planning_nav": permissions.can_view_planning(user),
+            "sees_people": permissions_planning.change_security_people_scope(user) is not None,
+            "planning_nav": permissions_planning.can_view_planning(user),
         },
     )
 
@@ -143,7 +143,7 @@ def change_security(request):
 @require_POST
 def flag(request, jobseeker):
     user = request.user
-    if not permissions.can_flag_change_security(user):
+    if not permissions_planning.can_flag_change_security(user):
         raise PermissionDenied
     person = jobseeker_selectors.get_jobseeker(
         user, jobseeker, view="planning:change_security_flag", purpose="muutosturva-asiakkuus"

@@ -6,13 +6,13 @@ Numbers only; the phone service is the whole area's, so every planning role read
 from dataclasses import dataclass
 from decimal import Decimal
 
-from accounts import permissions
+from accounts import permissions_planning
 from planning import erlang, phone_services, selectors
 from planning.models import PhoneRotaEntry, PhoneVolumeWeek
 
 
 def weeks(user):
-    area = selectors.area(user) if permissions.can_view_planning(user) else None
+    area = selectors.area(user) if permissions_planning.can_view_planning(user) else None
     if area is None:
         return PhoneVolumeWeek.objects.none()
     return PhoneVolumeWeek.objects.filter(area=area).order_by("-created_at", "-pk")
@@ -26,7 +26,7 @@ def get_week(user, pk) -> PhoneVolumeWeek | None:
 
 
 def rota(user):
-    area = selectors.area(user) if permissions.can_view_planning(user) else None
+    area = selectors.area(user) if permissions_planning.can_view_planning(user) else None
     if area is None:
         return PhoneRotaEntry.objects.none()
     return PhoneRotaEntry.objects.filter(area=area).select_related("municipality")

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_planning
 from common.errors import Errors
 from organisation.models import Municipality
 from planning import erlang, selectors
@@ -219,7 +219,7 @@ def staffing_request(data) -> erlang.Staffing | list[erlang.Staffing]:
 
 def import_week(user, *, name, text: str, targets: dict) -> PhoneVolumeWeek:
     """Store a week of volumes with its target: the name, every target field and every CSV row checked first."""
-    if not permissions.can_manage_phone_service(user):
+    if not permissions_planning.can_manage_phone_service(user):
         raise PermissionDenied
     errors = Errors()
     name = name.strip() if isinstance(name, str) else ""
@@ -257,7 +257,7 @@ def import_week(user, *, name, text: str, targets: dict) -> PhoneVolumeWeek:
 
 def add_rota_entry(user, data) -> PhoneRotaEntry:
     """A municipality's agents on the line on a weekday from one hour to another; every field checked."""
-    if not permissions.can_manage_phone_service(user):
+    if not permissions_planning.can_manage_phone_service(user):
         raise PermissionDenied
     area = selectors.area(user)
     errors = Errors()
@@ -284,6 +284,6 @@ def add_rota_entry(user, data) -> PhoneRotaEntry:
 
 
 def remove_rota_entry(user, pk) -> None:
-    if not permissions.can_manage_phone_service(user):
+    if not permissions_planning.can_manage_phone_service(user):
         raise PermissionDenied
     PhoneRotaEntry.objects.filter(area=selectors.area(user), pk=pk).delete()

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts import permissions
+from accounts import permissions, permissions_planning
 from common.tables import export_response
 from planning import phone_selectors, phone_services, phone_tables, selectors, texts
 from planning.forms import PhoneImportForm, RotaForm
@@ -16,7 +16,7 @@ TARGET_FIELDS = ("average_handling_seconds", "target_answer_seconds", "target_se
 
 
 def _require(request):
-    if not permissions.can_view_planning(request.user):
+    if not permissions_planning.can_view_planning(request.user):
         raise PermissionDenied
 
 
@@ -47,7 +47,7 @@ def _page(request, *, import_form=None, rota_form=None, errors=None):
             "chart": chart,
             "curve": curve,
             "rota": rota,
-            "can_manage": permissions.can_manage_phone_service(user),
+            "can_manage": permissions_planning.can_manage_phone_service(user),
             "import_form": import_form or PhoneImportForm(initial=PhoneImportForm.defaults()),
             "rota_form": rota_form or RotaForm(municipalities=_municipalities(user)),
             "errors": errors or {},
@@ -63,7 +63,7 @@ def phone(request):
     user = request.user
     if request.method != "POST":
         return _page(request)
-    if not permissions.can_manage_phone_service(user):
+    if not permissions_planning.can_manage_phone_service(user):
         raise PermissionDenied
     import_form = PhoneImportForm(request.POST)
     try:
@@ -90,7 +90,7 @@ def phone(request):
 def phone_rota(request):
     _require(request)
     user = request.user
-    if not permissions.can_manage_phone_service(user):
+    if not permissions_planning.can_manage_phone_service(user):
         raise PermissionDenied
     if request.POST.get("remove", "").isdigit():
         phone_services.remove_rota_entry(user, int(request.POST["remove"]))

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q
 
-from accounts import permissions
+from accounts import permissions_planning
 from common.dates import months_before
 from common.today import service_today
 from jobseekers import organisation_adapter
@@ -31,7 +31,7 @@ _NOT_FOLLOWED = (JobseekerStatus.EMPLOYED, JobseekerStatus.OUTSIDE_LABOUR_FORCE)
 
 
 def area(user) -> EmploymentArea | None:
-    if not permissions.can_view_planning(user):
+    if not permissions_planning.can_view_planning(user):
         return None
     return organisation_adapter.area_of(user)
 
@@ -193,7 +193,7 @@ def planning_data(
     today = service_today()
     serving = serving_codes(area_object)
     units_codes = sorted(set(serving.values()))
-    scoped_to = permissions.planning_municipality(user)
+    scoped_to = permissions_planning.planning_municipality(user)
     if scoped_to is not None:
         scoped_to = serving.get(scoped_to, scoped_to)
         units_codes = [code for code in units_codes if code == scoped_to]

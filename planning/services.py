@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_planning
 from common.errors import Errors
 from common.today import service_today
 from organisation.models import Municipality
@@ -120,7 +120,7 @@ def _change(errors: Errors, index: int, data, municipalities: dict[str, Municipa
 
 def create_scenario(user, *, name, changes, start_month=None) -> Scenario:
     """Store a scenario; every problem is reported at once under its field and nothing is written on any."""
-    if not permissions.can_manage_scenarios(user):
+    if not permissions_planning.can_manage_scenarios(user):
         raise PermissionDenied
     area = selectors.area(user)
     errors = Errors()

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions, permissions_planning
 from common.tables import export_response
 from planning import selectors, services, tables, texts
 from planning.enums import Source
@@ -18,7 +18,7 @@ _CHANGE_ERROR = re.compile(r"^changes\[(\d+)\]\.(\w+)$")
 
 
 def _require(request):
-    if not permissions.can_view_planning(request.user):
+    if not permissions_planning.can_view_planning(request.user):
         raise PermissionDenied
 
 
@@ -98,7 +98,7 @@ def scenario_list(request):
     change_forms = _change_forms(request, municipalities)
     errors = {}
     if request.method == "POST":
-        if not permissions.can_manage_scenarios(user):
+        if not permissions_planning.can_manage_scenarios(user):
             raise PermissionDenied
         filled = [f for f in change_forms if not f.is_blank()]
         changes = [
@@ -122,7 +122,7 @@ def scenario_list(request):
         "planning/scenarios.html",
         {
             "scenarios": selectors.scenario_list(user),
-            "can_manage": permissions.can_manage_scenarios(user),
+            "can_manage": permissions_planning.can_manage_scenarios(user),
             "change_forms": change_forms,
             "errors": {k: v for k, v in errors.items() if not _CHANGE_ERROR.match(k)},
             "name": request.POST.get("name", ""),

@@ -12,7 +12,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from accounts import permissions
+from accounts import permissions_subsidies
 from common.api import Allowed, django_errors
 from jobseekers import selectors as jobseeker_selectors
 from subsidies import attachment_services, calculator, selectors, services
@@ -38,7 +38,7 @@ class CalculatorViewSet(viewsets.GenericViewSet):
     """Pay subsidy and start-up grant amounts under the rules in force on the start date."""
 
     permission_classes = [drf_permissions.IsAuthenticated, Allowed]
-    predicates = {"calculate": permissions.can_use_subsidy_calculator}
+    predicates = {"calculate": permissions_subsidies.can_use_subsidy_calculator}
     pagination_class = None
     queryset = PaySubsidyRate.objects.none()
 
@@ -71,11 +71,11 @@ class ApplicationViewSet(viewsets.GenericViewSet):
 
     permission_classes = [drf_permissions.IsAuthenticated, Allowed]
     predicates = {
-        "list": permissions.can_view_subsidy_applications,
-        "retrieve": permissions.can_view_subsidy_applications,
-        "create": permissions.can_prepare_subsidy,
-        "step": permissions.can_view_subsidy_applications,
-        "attachments": permissions.can_view_subsidy_applications,
+        "list": permissions_subsidies.can_view_subsidy_applications,
+        "retrieve": permissions_subsidies.can_view_subsidy_applications,
+        "create": permissions_subsidies.can_prepare_subsidy,
+        "step": permissions_subsidies.can_view_subsidy_applications,
+        "attachments": permissions_subsidies.can_view_subsidy_applications,
     }
     queryset = Application.objects.none()
     serializer_class = SubsidyApplicationSerializer
@@ -120,8 +120,8 @@ class ApplicationViewSet(viewsets.GenericViewSet):
         # Readers who take part in neither preparing nor deciding are refused outright; for the others the service
         # refuses a step with its reason (wrong state, no delegation, the preparer deciding).
         if not (
-            permissions.can_prepare_subsidy(request.user, application)
-            or permissions.can_decide_subsidy(request.user, application)
+            permissions_subsidies.can_prepare_subsidy(request.user, application)
+            or permissions_subsidies.can_decide_subsidy(request.user, application)
         ):
             raise PermissionDenied
         try:
@@ -144,7 +144,7 @@ class ApplicationViewSet(viewsets.GenericViewSet):
         if request.method == "GET":
             rows = selectors.attachments(application)
             return Response(SubsidyAttachmentSerializer(rows, many=True).data)
-        if not permissions.can_prepare_subsidy(request.user, application):
+        if not permissions_subsidies.can_prepare_subsidy(request.user, application):
             raise PermissionDenied
         given = SubsidyAttachmentUploadSerializer(data=request.data)
         given.is_valid(raise_exception=True)

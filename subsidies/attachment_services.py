@@ -13,7 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_subsidies
 from common.documents import safe_filename
 from common.errors import Errors
 from subsidies import file_types, texts, workflow
@@ -42,7 +42,7 @@ def add_attachment(application_id, *, by, name: str, content: bytes | None) -> A
     errors = Errors()
     with transaction.atomic():
         application = workflow.locked(application_id)
-        if not permissions.can_prepare_subsidy(by, application):
+        if not permissions_subsidies.can_prepare_subsidy(by, application):
             errors.add(
                 NON_FIELD_ERRORS,
                 _("Liitteen lisää hakemusta valmistelevan kunnan (%(municipality)s) ohjaaja tai lähiesihenkilö.")
@@ -77,7 +77,7 @@ def can_delete(user, attachment: Attachment) -> bool:
     return (
         application.state in DELETABLE_STATES
         and application.preparer_id == user.pk
-        and permissions.can_prepare_subsidy(user, application)
+        and permissions_subsidies.can_prepare_subsidy(user, application)
     )
 
 

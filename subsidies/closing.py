@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_subsidies
 from common.errors import Errors
 from common.formatting import local_date
 from subsidies import documents, payment_selectors, payments, workflow
@@ -29,7 +29,7 @@ def close(application_id, *, by, note: str = "") -> Application:
     errors = Errors()
     with transaction.atomic():
         application = workflow.start(application_id, Action.CLOSE, by, errors)
-        if not permissions.can_prepare_subsidy(by, application):
+        if not permissions_subsidies.can_prepare_subsidy(by, application):
             errors.add(
                 NON_FIELD_ERRORS,
                 _("Käsittelyn päättää hakemusta valmistelevan kunnan (%(municipality)s) ohjaaja tai lähiesihenkilö.")

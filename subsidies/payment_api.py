@@ -8,7 +8,7 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from accounts import permissions
+from accounts import permissions_subsidies
 from common.api import Allowed
 from subsidies import payment_selectors, payment_services
 from subsidies.api import errors_of
@@ -28,7 +28,9 @@ class PaymentViewSet(viewsets.GenericViewSet):
     """Payment requests paid by the user's municipality; every response that names a person logs the read."""
 
     permission_classes = [drf_permissions.IsAuthenticated, Allowed]
-    predicates = {name: permissions.can_handle_subsidy_payments for name in ("list", "retrieve", "create", "step")}
+    predicates = {
+        name: permissions_subsidies.can_handle_subsidy_payments for name in ("list", "retrieve", "create", "step")
+    }
     queryset = PaymentRequest.objects.none()
     serializer_class = PaymentSerializer
     lookup_value_regex = "[0-9]+"
@@ -79,7 +81,10 @@ class PaymentExportViewSet(viewsets.GenericViewSet):
     """Payment files of the user's municipality; creating one exports every approved payment once."""
 
     permission_classes = [drf_permissions.IsAuthenticated, Allowed]
-    predicates = {"list": permissions.can_handle_subsidy_payments, "create": permissions.can_handle_subsidy_payments}
+    predicates = {
+        "list": permissions_subsidies.can_handle_subsidy_payments,
+        "create": permissions_subsidies.can_handle_subsidy_payments,
+    }
     queryset = PaymentExport.objects.none()
     serializer_class = PaymentExportSerializer
 

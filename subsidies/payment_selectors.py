@@ -17,7 +17,7 @@ from operator import or_
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
-from accounts import permissions
+from accounts import permissions, permissions_subsidies
 from audit.services import log_access
 from jobseekers.selectors import SUBJECT_TYPE
 from organisation.enums import PaymentArrangement
@@ -52,7 +52,7 @@ def paying_municipality_id(application: Application) -> int:
 
 
 def _paid_by(user) -> list[tuple[int, str]]:
-    if not permissions.can_handle_subsidy_payments(user):
+    if not permissions_subsidies.can_handle_subsidy_payments(user):
         return []
     area = user.home_municipality.area
     return [key for key, (_arrangement, payer) in arrangements(area).items() if payer == user.home_municipality_id]
@@ -60,7 +60,7 @@ def _paid_by(user) -> list[tuple[int, str]]:
 
 def arrangement_rows(user) -> list[dict]:
     """The payment arrangement of every municipality and case type, and whether the user's finance pays it."""
-    if not permissions.can_handle_subsidy_payments(user):
+    if not permissions_subsidies.can_handle_subsidy_payments(user):
         return []
     names = dict(Municipality.objects.values_list("pk", "name_fi"))
     return [
@@ -111,7 +111,7 @@ def get_payable(user, decision_pk, *, view: str, purpose: str) -> tuple[Applicat
 
 
 def requests(user, *, state: str = "") -> QuerySet:
-    if not permissions.can_handle_subsidy_payments(user):
+    if not permissions_subsidies.can_handle_subsidy_payments(user):
         return PaymentRequest.objects.none()
     rows = PaymentRequest.objects.filter(paying_municipality_id=user.home_municipality_id)
     if state:
@@ -154,7 +154,7 @@ def log_people(user, applications, *, view: str, purpose: str) -> None:
 
 
 def exports(user) -> QuerySet:
-    if not permissions.can_handle_subsidy_payments(user):
+    if not permissions_subsidies.can_handle_subsidy_payments(user):
         return PaymentExport.objects.none()
     return PaymentExport.objects.filter(paying_municipality_id=user.home_municipality_id).select_related(
         "created_by", "paying_municipality"

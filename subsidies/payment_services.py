@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_subsidies
 from common.errors import Errors
 from common.locks import serialize_on
 from common.tables import csv_response
@@ -56,7 +56,7 @@ def record_payment(
             # The application's row is the lock: the month check below sees every request committed before.
             application = Application.objects.select_for_update().get(pk=decision.application_id)
             payer = payment_selectors.paying_municipality_id(application)
-        if decision is None or not permissions.can_handle_subsidy_payments(by, payer):
+        if decision is None or not permissions_subsidies.can_handle_subsidy_payments(by, payer):
             errors.add(NON_FIELD_ERRORS, _("Maksatusta käsittelee maksavan kunnan maksatuskäsittelijä."))
             errors.raise_if_any()
         if application.state == ApplicationState.CLOSED:
@@ -105,7 +105,7 @@ def _locked_request(pk, by, errors: Errors) -> PaymentRequest:
         .filter(pk=pk)
         .first()
     )
-    if row is None or not permissions.can_handle_subsidy_payments(by, row.paying_municipality_id):
+    if row is None or not permissions_subsidies.can_handle_subsidy_payments(by, row.paying_municipality_id):
         errors.add(NON_FIELD_ERRORS, _("Maksatusta käsittelee maksavan kunnan maksatuskäsittelijä."))
     elif row.state != PaymentState.SUBMITTED:
         errors.add(
@@ -160,7 +160,7 @@ def reject_payment(pk, *, by, reasons: str) -> PaymentRequest:
 def export_payments(*, by) -> PaymentExport:
     """The approved payments of the user's finance as one CSV file, each marked exported with it."""
     errors = Errors()
-    if not permissions.can_handle_subsidy_payments(by):
+    if not permissions_subsidies.can_handle_subsidy_payments(by):
         errors.add(NON_FIELD_ERRORS, _("Maksuaineiston laatii maksatuskäsittelijä."))
         errors.raise_if_any()
     municipality_id = by.home_municipality_id

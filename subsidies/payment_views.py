@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import permissions
+from accounts import permissions_subsidies
 from subsidies import payment_selectors, payment_services, payments, tables, texts
 from subsidies.enums import PaymentState
 from subsidies.forms import PaymentForm
@@ -19,7 +19,7 @@ PURPOSE = "tukien maksatus"
 
 
 def _require_handler(user) -> None:
-    if not permissions.can_handle_subsidy_payments(user):
+    if not permissions_subsidies.can_handle_subsidy_payments(user):
         raise PermissionDenied
 
 

@@ -1,16 +1,16 @@
 """Reads for the subsidy reports: plain rows with no person in them (municipality, kind, days, amounts), handed to
-the pure subsidies.reports. Only for the report roles (accounts.permissions.can_view_subsidy_reports)."""
+the pure subsidies.reports. Only for the report roles (accounts.permissions_subsidies.can_view_subsidy_reports)."""
 
 from django.utils import timezone
 
-from accounts import permissions
+from accounts import permissions_subsidies
 from subsidies import reports
 from subsidies.enums import ApplicationState, DecisionKind, Outcome, PaymentState
 from subsidies.models import Application, Decision, PaymentRequest
 
 
 def decision_rows(user) -> list[reports.DecisionRow]:
-    if not permissions.can_view_subsidy_reports(user):
+    if not permissions_subsidies.can_view_subsidy_reports(user):
         return []
     rows = Decision.objects.values_list(
         "municipality__name_fi", "application__kind", "decided_at", "outcome", "kind", "total"
@@ -30,7 +30,7 @@ def decision_rows(user) -> list[reports.DecisionRow]:
 
 def payment_rows(user) -> list[reports.PaymentRow]:
     """Approved and paid payments, by the deciding municipality and the month their period starts."""
-    if not permissions.can_view_subsidy_reports(user):
+    if not permissions_subsidies.can_view_subsidy_reports(user):
         return []
     rows = PaymentRequest.objects.filter(state__in=(PaymentState.APPROVED, PaymentState.EXPORTED)).values_list(
         "application__serving_municipality__name_fi", "application__kind", "period_start", "state", "amount"
@@ -43,7 +43,7 @@ def payment_rows(user) -> list[reports.PaymentRow]:
 
 def processing_rows(user) -> list[reports.Processing]:
     """Each application's receipt and its first decision's day (the rectification's is not the processing time)."""
-    if not permissions.can_view_subsidy_reports(user):
+    if not permissions_subsidies.can_view_subsidy_reports(user):
         return []
     first = {
         application_id: timezone.localdate(decided_at)

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_subsidies
 from common.tables import export_response
 from subsidies import charts, report_selectors, reports, tables
 
@@ -73,7 +73,7 @@ def _sections(rows: dict, grouping: str) -> list[dict]:
 
 @login_required
 def reports_page(request):
-    if not permissions.can_view_subsidy_reports(request.user):
+    if not permissions_subsidies.can_view_subsidy_reports(request.user):
         raise PermissionDenied
     grouping = request.GET.get("ryhmittely", charts.DEFAULT_GROUPING)
     grouping = grouping if grouping in charts.GROUPINGS else charts.DEFAULT_GROUPING
@@ -90,7 +90,7 @@ def reports_page(request):
 
 @login_required
 def report_export(request, table):
-    if not permissions.can_view_subsidy_reports(request.user):
+    if not permissions_subsidies.can_view_subsidy_reports(request.user):
         raise PermissionDenied
     found = _tables(_rows(request.user)).get(table)
     if found is None:

@@ -10,7 +10,7 @@ from operator import or_
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from accounts import permissions
+from accounts import permissions, permissions_subsidies
 from audit.services import log_access
 from jobseekers import selectors as jobseeker_selectors
 from subsidies import assessment, texts
@@ -25,7 +25,9 @@ PREPARATION_ACTIONS = (Action.START_PREPARATION, Action.PROPOSE)
 def decision_scope(user) -> Q | None:
     """The applications the user may decide (their delegations), as a filter, or None."""
     rights = [
-        (m, case_type) for m, case_type in permissions.subsidy_decision_rights(user) if case_type in CaseType.values
+        (m, case_type)
+        for m, case_type in permissions_subsidies.subsidy_decision_rights(user)
+        if case_type in CaseType.values
     ]
     if not rights:
         return None
@@ -40,7 +42,7 @@ def decision_scope(user) -> Q | None:
 
 def applications(user) -> QuerySet:
     rows = Application.objects.select_related("jobseeker", "serving_municipality", "preparer")
-    if not permissions.can_view_subsidy_applications(user):
+    if not permissions_subsidies.can_view_subsidy_applications(user):
         return rows.none()
     scope = Q(jobseeker__in=jobseeker_selectors.jobseekers(user).values("pk"))
     deciding = decision_scope(user)
@@ -148,9 +150,9 @@ DECIDER_STEPS = frozenset({Action.DECIDE, Action.RETURN_TO_PREPARATION, Action.D
 
 def available_steps(user, application: Application) -> list[Action]:
     """The steps the user may take now (the services decide again, with reasons, when a step is taken)."""
-    prepares = permissions.can_prepare_subsidy(user, application)
+    prepares = permissions_subsidies.can_prepare_subsidy(user, application)
     decides = (
-        permissions.can_decide_subsidy(user, application)
+        permissions_subsidies.can_decide_subsidy(user, application)
         and not application.transitions.filter(by=user, action__in=PREPARATION_ACTIONS).exists()
     )
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fi import ytunnus
 
-from accounts import permissions
+from accounts import permissions, permissions_subsidies
 from common.errors import Errors
 from common.formatting import local_date
 from organisation.models import CooperationBody, Delegation
@@ -64,7 +64,7 @@ def receive_application(
     other_income: Decimal | None = None,
 ) -> Application:
     errors = Errors()
-    if not permissions.can_prepare_subsidy(by) or not permissions.can_view_jobseeker(by, jobseeker):
+    if not permissions_subsidies.can_prepare_subsidy(by) or not permissions.can_view_jobseeker(by, jobseeker):
         errors.add(NON_FIELD_ERRORS, _("Hakemuksen kirjaa hakijan palvelevan kunnan ohjaaja tai lähiesihenkilö."))
         errors.raise_if_any()
     if kind not in SubsidyKind.values:
@@ -155,7 +155,7 @@ def _check_start_date(start_date, received_on, kind: str, errors: Errors) -> Non
 
 
 def _require_preparer(application: Application, by, errors: Errors) -> None:
-    if not permissions.can_prepare_subsidy(by, application):
+    if not permissions_subsidies.can_prepare_subsidy(by, application):
         errors.add(
             NON_FIELD_ERRORS,
             _("Hakemuksen valmistelee hakijan palvelevan kunnan (%(municipality)s) ohjaaja tai lähiesihenkilö.")
@@ -260,7 +260,7 @@ def delegation_for(application: Application, by) -> Delegation | None:
     rows = Delegation.objects.filter(
         decides=True, case_type=application.case_type, municipality_id=application.serving_municipality_id
     ).filter(Q(official_id=by.pk) | Q(official__isnull=True, municipality_id=by.home_municipality_id))
-    return rows.order_by("official_id").first() if permissions.can_decide_subsidy(by, application) else None
+    return rows.order_by("official_id").first() if permissions_subsidies.can_decide_subsidy(by, application) else None
 
 
 def authority_text(delegation: Delegation | None) -> str:
@@ -272,7 +272,7 @@ def authority_text(delegation: Delegation | None) -> str:
 
 def _require_decider(application: Application, by, errors: Errors) -> Delegation | None:
     delegation = delegation_for(application, by)
-    if not permissions.can_decide_subsidy(by, application):
+    if not permissions_subsidies.can_decide_subsidy(by, application):
         errors.add(
             NON_FIELD_ERRORS,
             _(
@@ -390,7 +390,10 @@ def notify(application_id, *, by, notified_on) -> Application:
     errors = Errors()
     with transaction.atomic():
         application = workflow.start(application_id, Action.NOTIFY, by, errors)
-        if not (permissions.can_prepare_subsidy(by, application) or permissions.can_decide_subsidy(by, application)):
+        if not (
+            permissions_subsidies.can_prepare_subsidy(by, application)
+            or permissions_subsidies.can_decide_subsidy(by, application)
+        ):
             errors.add(NON_FIELD_ERRORS, _("Tiedoksiannon kirjaa valmisteleva kunta tai päättäjä."))
             errors.raise_if_any()
         decided_on = timezone.localdate(application.decisions.order_by("-decided_at").first().decided_at)

@@ -12,7 +12,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import permissions
+from accounts import permissions, permissions_subsidies
 from common.documents import DOCX_CONTENT_TYPE
 from common.tables import export_response
 from common.views import require
@@ -27,7 +27,7 @@ PAGE_SIZE = 50
 @login_required
 def calculator_page(request):
     """A GET form, so a result can be linked and nothing is written."""
-    require(permissions.can_use_subsidy_calculator(request.user))
+    require(permissions_subsidies.can_use_subsidy_calculator(request.user))
     result = None
     if "kind" in request.GET:
         form = CalculatorForm(request.GET)
@@ -64,7 +64,7 @@ def _queue_rows(request):
 
 @login_required
 def queue(request):
-    require(permissions.can_view_subsidy_applications(request.user))
+    require(permissions_subsidies.can_view_subsidy_applications(request.user))
     page = Paginator(_queue_rows(request), PAGE_SIZE).get_page(request.GET.get("page"))
     selectors.log_listing(request.user, page.object_list, view="subsidies:queue", purpose=QUEUE_PURPOSE)
     query = request.GET.copy()
@@ -86,7 +86,10 @@ def queue(request):
 
 @login_required
 def queue_export(request):
-    require(permissions.can_view_subsidy_applications(request.user) and permissions.can_export_tables(request.user))
+    require(
+        permissions_subsidies.can_view_subsidy_applications(request.user)
+        and permissions.can_export_tables(request.user)
+    )
     rows = list(_queue_rows(request)[:100_000])
     selectors.log_listing(request.user, rows, view="subsidies:queue_export", purpose=QUEUE_PURPOSE)
     return export_response(tables.queue_table(rows), request.GET.get("format", "csv"))
@@ -94,7 +97,7 @@ def queue_export(request):
 
 @login_required
 def awaiting_decision(request):
-    require(permissions.can_decide_subsidy(request.user))
+    require(permissions_subsidies.can_decide_subsidy(request.user))
     rows = list(selectors.awaiting_decision(request.user))
     selectors.log_listing(request.user, rows, view="subsidies:awaiting_decision", purpose="päätettävät tukihakemukset")
     return render(
@@ -108,7 +111,7 @@ def awaiting_decision(request):
 
 @login_required
 def working_group(request):
-    require(permissions.can_view_subsidy_applications(request.user))
+    require(permissions_subsidies.can_view_subsidy_applications(request.user))
     rows = list(selectors.working_group_agenda(request.user))
     selectors.log_listing(request.user, rows, view="subsidies:working_group", purpose="työryhmän asialista")
     return render(
@@ -123,7 +126,7 @@ def working_group(request):
 
 @login_required
 def new_application(request, pk):
-    require(permissions.can_prepare_subsidy(request.user))
+    require(permissions_subsidies.can_prepare_subsidy(request.user))
     jobseeker = jobseeker_selectors.get_jobseeker(
         request.user, pk, view="subsidies:new", purpose="tukihakemuksen kirjaus"
     )
@@ -169,7 +172,8 @@ def application(request, pk):
                 (attachment, attachment_services.can_delete(request.user, attachment))
                 for attachment in selectors.attachments(item)
             ],
-            "can_attach": permissions.can_prepare_subsidy(request.user, item) and item.state != ApplicationState.CLOSED,
+            "can_attach": permissions_subsidies.can_prepare_subsidy(request.user, item)
+            and item.state != ApplicationState.CLOSED,
             "max_megabytes": attachment_services.max_bytes() // (1024 * 1024),
             "payment_totals": payment_selectors.decision_totals(item, in_force)
             if in_force is not None and in_force.outcome == Outcome.GRANTED
@@ -233,7 +237,7 @@ ATTACHMENT_PURPOSE = "tukihakemuksen liite"
 @login_required
 def attachment_upload(request, pk):
     item = selectors.get_application(request.user, pk, view="subsidies:attachment_upload", purpose=ATTACHMENT_PURPOSE)
-    require(permissions.can_prepare_subsidy(request.user, item))
+    require(permissions_subsidies.can_prepare_subsidy(request.user, item))
     uploaded = request.FILES.get("file")
     try:
         attachment_services.add_attachment(
@@ -272,7 +276,7 @@ def attachment_delete(request, pk, attachment_pk):
     found = selectors.get_attachment(
         request.user, pk, attachment_pk, view="subsidies:attachment_delete", purpose=ATTACHMENT_PURPOSE
     )
-    require(permissions.can_prepare_subsidy(request.user, found.application))
+    require(permissions_subsidies.can_prepare_subsidy(request.user, found.application))
     try:
         attachment_services.delete_attachment(found.pk, by=request.user)
     except ValidationError as error:

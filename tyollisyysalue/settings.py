@@ -107,6 +107,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A deferred transaction that reads before it writes deadlocks with a concurrent one ("database is locked"): both
+    # hold a read lock and wait for the other's. Taking the write lock at BEGIN makes the second simply wait its turn.
+    DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), "transaction_mode": "IMMEDIATE"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -173,7 +177,7 @@ SPECTACULAR_SETTINGS = {
         "CooperationProcedureEnum": "cooperation.enums.Procedure",
         "CooperationInformationEnum": "cooperation.enums.InformationCategory",
         "CooperationIntegrationPlanStatusEnum": "cooperation.enums.IntegrationPlanStatus",
-        "CooperationLanguageTrainingOutcomeEnum": "cooperation.enums.LanguageTrainingOutcome",
+        "CooperationLanguageTrainingOutcomeEnum": "cooperation.enums.PlaceOutcome",
         "CooperationInfoTopicEnum": "cooperation.enums.InfoTopic",
         "CooperationEventKindEnum": "cooperation.enums.EventKind",
         "JobseekerStatusEnum": "jobseekers.enums.JobseekerStatus",

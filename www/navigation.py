@@ -5,7 +5,7 @@ from functools import cache
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts import permissions
+from accounts import permissions, permissions_cooperation, permissions_planning, permissions_subsidies
 
 ITEMS = [
     ("www:home", _("Etusivu"), permissions.is_staff_member),
@@ -20,18 +20,18 @@ ITEMS = [
     ("service_model:agenda", _("Kalenteri"), permissions.can_view_agenda),
     ("service_model:overview", _("Määräaikaseuranta"), permissions.can_view_service_overview),
     ("service_model:on_time", _("Ajallaan"), permissions.can_view_on_time_rate),
-    ("subsidies:queue", _("Tukihakemukset"), permissions.can_view_subsidy_applications),
-    ("subsidies:calculator", _("Tukilaskuri"), permissions.can_use_subsidy_calculator),
-    ("subsidies:payments", _("Maksatus"), permissions.can_handle_subsidy_payments),
-    ("subsidies:reports", _("Tukiraportit"), permissions.can_view_subsidy_reports),
+    ("subsidies:queue", _("Tukihakemukset"), permissions_subsidies.can_view_subsidy_applications),
+    ("subsidies:calculator", _("Tukilaskuri"), permissions_subsidies.can_use_subsidy_calculator),
+    ("subsidies:payments", _("Maksatus"), permissions_subsidies.can_handle_subsidy_payments),
+    ("subsidies:reports", _("Tukiraportit"), permissions_subsidies.can_view_subsidy_reports),
     ("statements:list", _("Lausunnot"), permissions.can_view_statements),
     ("employers:vacancies", _("Työpaikat"), permissions.can_view_employers),
     ("matching:mobility", _("Liikkuvuus"), permissions.can_view_mobility_report),
-    ("planning:capacity", _("Suunnittelu"), permissions.can_view_planning),
-    ("planning:change_situations", _("Muutostilanteet"), permissions.can_view_change_situations),
+    ("planning:capacity", _("Suunnittelu"), permissions_planning.can_view_planning),
+    ("planning:change_situations", _("Muutostilanteet"), permissions_planning.can_view_change_situations),
     ("competence:heat_map", _("Osaaminen"), permissions.can_view_competence_aggregates),
-    ("plan_document:index", _("Suunnitelma"), permissions.can_generate_plan),
-    ("cooperation:report", _("Yhteistyö"), permissions.can_view_cooperation),
+    ("plan_document:index", _("Suunnitelma"), permissions_planning.can_generate_plan),
+    ("cooperation:report", _("Yhteistyö"), permissions_cooperation.can_view_cooperation),
     ("audit:log", _("Tarkastusloki"), permissions.can_view_access_log),
 ]
 

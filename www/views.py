@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from accounts import permissions
+from accounts import permissions, permissions_subsidies
 from organisation import selectors
 from service_model import agenda_selectors
 from service_model import enums as service_enums
@@ -35,7 +35,7 @@ def home(request):
         context["todays_meetings"] = agenda_selectors.agenda_for(user, user, today, today, view="www:home").meetings
     if permissions.can_approve_statements(user):
         context["statements_awaiting"] = statement_selectors.awaiting_decision(user).count()
-    if permissions.can_decide_subsidy(user):
+    if permissions_subsidies.can_decide_subsidy(user):
         context["subsidies_awaiting"] = subsidy_selectors.awaiting_decision(user).count()
     if permissions.can_view_service_overview(user):
         context["overview_total"] = service_selectors.overview_total(user, today)

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from cooperation import enums
+from cooperation.models.counts import AnonymousCount, count_constraints
 
 
 class IntegrationPlan(models.Model):
@@ -75,8 +76,8 @@ class LanguageTraining(models.Model):
     outcome = models.CharField(
         _("tulos"),
         max_length=20,
-        choices=enums.LanguageTrainingOutcome.choices,
-        default=enums.LanguageTrainingOutcome.REFERRED,
+        choices=enums.PlaceOutcome.choices,
+        default=enums.PlaceOutcome.REFERRED,
     )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
@@ -95,39 +96,19 @@ class LanguageTraining(models.Model):
         return f"{self.course} ({self.provider})"
 
 
-class InfoContact(models.Model):
+class InfoContact(AnonymousCount):
     """International Info's contacts on a day: a named foreign-language job seeker (count 1), or an anonymous count."""
 
-    office = models.ForeignKey(
-        "organisation.Office", verbose_name=_("toimipiste"), on_delete=models.PROTECT, related_name="+"
-    )
     contacted_on = models.DateField(_("päivä"))
-    municipality = models.ForeignKey(
-        "organisation.Municipality", verbose_name=_("kotikunta"), on_delete=models.PROTECT, related_name="+"
-    )
     language = models.CharField(_("asiointikieli"), max_length=3)
     topic = models.CharField(_("asia"), max_length=20, choices=enums.InfoTopic.choices)
     contacts = models.PositiveSmallIntegerField(_("yhteydenottoja"), default=1)
-    jobseeker = models.ForeignKey(
-        "jobseekers.Jobseeker",
-        verbose_name=_("työnhakija"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         verbose_name = _("International Info -yhteydenotto")
         verbose_name_plural = _("International Info -yhteydenotot")
         ordering = ["-contacted_on", "-pk"]
-        constraints = [
-            models.CheckConstraint(condition=Q(contacts__gte=1), name="info_contact_at_least_one"),
-            models.CheckConstraint(
-                condition=Q(jobseeker__isnull=True) | Q(contacts=1), name="info_contact_named_is_one"
-            ),
-        ]
+        constraints = count_constraints("contacts", "info_contact")
 
     def __str__(self):
         return f"{self.office} {self.contacted_on:%d.%m.%Y} ({self.contacts})"

@@ -4,44 +4,24 @@ partner with its outcome. Written only by cooperation/services/youth.py."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cooperation import enums
+from cooperation.models.counts import AnonymousCount, count_constraints
 
 
-class YouthPointVisit(models.Model):
+class YouthPointVisit(AnonymousCount):
     """Visits on a day: a named young job seeker (count 1), or an anonymous count of visitors from a municipality."""
 
-    office = models.ForeignKey(
-        "organisation.Office", verbose_name=_("toimipiste"), on_delete=models.PROTECT, related_name="+"
-    )
     visited_on = models.DateField(_("käyntipäivä"))
-    municipality = models.ForeignKey(
-        "organisation.Municipality", verbose_name=_("kotikunta"), on_delete=models.PROTECT, related_name="+"
-    )
-    jobseeker = models.ForeignKey(
-        "jobseekers.Jobseeker",
-        verbose_name=_("työnhakija"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     visitors = models.PositiveSmallIntegerField(_("kävijöitä"), default=1)
     topic = models.CharField(_("asia"), max_length=20, choices=enums.VisitTopic.choices)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         verbose_name = _("Ohjaamo-käynti")
         verbose_name_plural = _("Ohjaamo-käynnit")
         ordering = ["-visited_on", "-pk"]
-        constraints = [
-            models.CheckConstraint(condition=Q(visitors__gte=1), name="youth_visit_at_least_one"),
-            models.CheckConstraint(
-                condition=Q(jobseeker__isnull=True) | Q(visitors=1), name="youth_visit_named_is_one"
-            ),
-        ]
+        constraints = count_constraints("visitors", "youth_visit")
 
     def __str__(self):
         return f"{self.office} {self.visited_on:%d.%m.%Y} ({self.visitors})"

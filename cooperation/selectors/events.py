@@ -4,7 +4,7 @@ who may read them, each read logged, and the rest as a count."""
 from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from cooperation.models import EventParticipant, RecruitmentEvent
 from cooperation.selectors.area import area_of
 from jobseekers import selectors as jobseeker_selectors
@@ -26,7 +26,7 @@ DEFAULT_SORT = "-held_on"
 
 
 def events(user) -> QuerySet:
-    if not permissions.can_view_cooperation(user):
+    if not permissions_cooperation.can_view_cooperation(user):
         return RecruitmentEvent.objects.none()
     return (
         RecruitmentEvent.objects.filter(area=area_of(user))

@@ -5,7 +5,7 @@ each person shown. International Info's contact counts name nobody."""
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.today import service_today
 from cooperation import enums
 from cooperation.models import InfoContact, IntegrationPlan, LanguageTraining
@@ -62,13 +62,13 @@ def _people(user) -> QuerySet:
 
 def plans(user) -> QuerySet:
     """Integration plans of the job seekers the user may read, newest first."""
-    if not permissions.can_view_cooperation_clients(user):
+    if not permissions_cooperation.can_view_cooperation_clients(user):
         return IntegrationPlan.objects.none()
     return IntegrationPlan.objects.filter(jobseeker__in=_people(user)).select_related("jobseeker", "municipality")
 
 
 def trainings(user) -> QuerySet:
-    if not permissions.can_view_cooperation_clients(user):
+    if not permissions_cooperation.can_view_cooperation_clients(user):
         return LanguageTraining.objects.none()
     return LanguageTraining.objects.filter(jobseeker__in=_people(user)).select_related("jobseeker", "municipality")
 
@@ -101,7 +101,7 @@ def contacts(area) -> QuerySet:
 def get_contact(user, area, pk) -> InfoContact:
     """A contact the user may correct: any anonymous count of the area, a named one only within the person's scope."""
     contact = contacts(area).select_related("jobseeker").filter(pk=pk).first() if str(pk).isdigit() else None
-    if contact is None or not permissions.can_work_with_cooperation_clients(user, contact.jobseeker):
+    if contact is None or not permissions_cooperation.can_work_with_cooperation_clients(user, contact.jobseeker):
         raise Http404
     return contact
 
@@ -110,7 +110,7 @@ def figures(area) -> dict:
     """Per municipality id: plans in force (so recorded and not past their end date), language trainings, those
     started or completed, International Info contacts."""
     result = {}
-    going = [o.value for o in enums.LanguageTrainingOutcome if o.is_going]
+    going = [o.value for o in enums.PlaceOutcome if o.is_going]
     in_force = Q(status=enums.IntegrationPlanStatus.IN_FORCE) & (
         Q(valid_until__isnull=True) | Q(valid_until__gte=service_today())
     )

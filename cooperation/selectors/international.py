@@ -5,7 +5,7 @@ registered job seeker is shown only to a user who may read that job seeker, and 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
-from accounts import permissions
+from accounts import permissions, permissions_cooperation
 from audit.services import log_access
 from cooperation import enums
 from cooperation.models import RecruitmentCase, Spouse, SpouseFollowUp
@@ -17,7 +17,7 @@ from jobseekers import selectors as jobseeker_selectors
 def cases(user) -> QuerySet:
     """The cases of the user's area. Whether a spouse is in the service is a flag, so a list of cases never loads the
     spouses' contact details."""
-    if not permissions.can_work_on_recruitment(user):
+    if not permissions_cooperation.can_work_on_recruitment(user):
         return RecruitmentCase.objects.none()
     return (
         RecruitmentCase.objects.filter(area=area_of(user))
@@ -67,7 +67,7 @@ def follow_ups(spouse: Spouse) -> QuerySet:
 
 def spouses(user) -> QuerySet:
     """Spouses the user may see: contact records for the recruitment roles, registered job seekers within scope."""
-    if not permissions.can_work_on_recruitment(user):
+    if not permissions_cooperation.can_work_on_recruitment(user):
         return Spouse.objects.none()
     people = jobseeker_selectors.jobseekers(user).values("pk")
     return Spouse.objects.filter(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from cooperation import enums
 from cooperation.models import AgendaItem, PlaceReferral, ProcuredPlaces, Procurement, ServiceNeed, WorkingGroupMeeting
 from jobseekers import selectors as jobseeker_selectors
@@ -23,7 +23,7 @@ class NeedFilters:
 
 
 def needs(user, filters: NeedFilters = NeedFilters()) -> QuerySet:
-    if not permissions.can_view_cooperation(user):
+    if not permissions_cooperation.can_view_cooperation(user):
         return ServiceNeed.objects.none()
     found = ServiceNeed.objects.select_related("municipality", "raised_by")
     if filters.municipality:
@@ -57,7 +57,7 @@ def accepted_needs(user) -> QuerySet:
 
 
 def meetings(user) -> QuerySet:
-    if not permissions.can_view_cooperation(user):
+    if not permissions_cooperation.can_view_cooperation(user):
         return WorkingGroupMeeting.objects.none()
     return WorkingGroupMeeting.objects.select_related("body").annotate(
         item_count=Count("items"), open_count=Count("items", filter=Q(items__handling=""))
@@ -79,13 +79,13 @@ def agenda(meeting: WorkingGroupMeeting) -> QuerySet:
 
 def get_agenda_item(user, meeting, pk) -> AgendaItem:
     item = agenda(meeting).filter(pk=pk).first() if str(pk).isdigit() else None
-    if item is None or not permissions.can_view_cooperation(user):
+    if item is None or not permissions_cooperation.can_view_cooperation(user):
         raise Http404
     return item
 
 
 def procurements(user) -> QuerySet:
-    if not permissions.can_view_cooperation(user):
+    if not permissions_cooperation.can_view_cooperation(user):
         return Procurement.objects.none()
     return Procurement.objects.annotate(bought=Sum("places__places")).order_by("-contract_starts_on", "-pk")
 
@@ -132,7 +132,7 @@ def places(procurement: Procurement) -> list[PlaceRow]:
 
 def referrals(user) -> QuerySet:
     """Referrals to bought places of the job seekers the user may read."""
-    if not permissions.can_view_cooperation_clients(user):
+    if not permissions_cooperation.can_view_cooperation_clients(user):
         return PlaceReferral.objects.none()
     people = jobseeker_selectors.jobseekers(user).values("pk")
     return PlaceReferral.objects.filter(jobseeker__in=people).select_related(

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
-from accounts import permissions
+from accounts import permissions, permissions_cooperation
 from accounts.models import User
 from cooperation.models import Consent, TypAssessmentRecord, TypClient, TypReferral
 from jobseekers import selectors as jobseeker_selectors
@@ -87,7 +87,7 @@ def history(jobseeker) -> list[Event]:
 
 def clients(user) -> QuerySet:
     """Open TYP client relationships of the job seekers the user may read."""
-    if not permissions.can_view_cooperation_clients(user):
+    if not permissions_cooperation.can_view_cooperation_clients(user):
         return TypClient.objects.none()
     people = jobseeker_selectors.jobseekers(user).values("pk")
     return (

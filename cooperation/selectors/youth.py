@@ -4,7 +4,7 @@ within the user's scope and logged where a page shows them."""
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from cooperation import enums
 from cooperation.models import PartnerReferral, YouthPointVisit
 from jobseekers import selectors as jobseeker_selectors
@@ -13,7 +13,7 @@ from organisation.models import Office
 
 
 def referrals(user) -> QuerySet:
-    if not permissions.can_view_cooperation_clients(user):
+    if not permissions_cooperation.can_view_cooperation_clients(user):
         return PartnerReferral.objects.none()
     people = jobseeker_selectors.jobseekers(user).values("pk")
     return PartnerReferral.objects.filter(jobseeker__in=people).select_related(

@@ -5,13 +5,13 @@ centralised employer work (the recruitment roles, area-wide); linking a job seek
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.errors import Errors
+from common.locks import serialize_on
 from cooperation import enums
 from cooperation.models import EventParticipant, RecruitmentEvent
 from cooperation.services.fields import choice as _choice
 from cooperation.services.fields import text as _text
-from cooperation.services.locks import serialize_writes
 from employers.models import Employer, Vacancy
 from jobseekers import selectors as jobseeker_selectors
 from organisation.models import Municipality
@@ -94,7 +94,7 @@ def _fields(
 
 
 def _allowed(by, errors: Errors) -> None:
-    if not permissions.can_work_on_recruitment(by):
+    if not permissions_cooperation.can_work_on_recruitment(by):
         errors.add("__all__", _("Sinulla ei ole oikeutta kirjata rekrytointitapahtumia."))
 
 
@@ -133,7 +133,7 @@ def update_event(event: RecruitmentEvent, *, by, **fields) -> RecruitmentEvent:
 @transaction.atomic
 def add_participant(event: RecruitmentEvent, *, jobseeker, by) -> EventParticipant:
     """Link a job seeker (by number) the user may read; the event's count grows to include them if it must."""
-    serialize_writes(f"cooperation.event_participants:{event.pk}", EventParticipant)
+    serialize_on(f"cooperation.event_participants:{event.pk}")
     errors = Errors()
     _allowed(by, errors)
     person = None

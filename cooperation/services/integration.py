@@ -6,7 +6,7 @@ is what staff record of the plan, no rule of the integration act is decided here
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.errors import Errors
 from cooperation import enums
 from cooperation.models import InfoContact, IntegrationPlan, LanguageTraining
@@ -23,7 +23,7 @@ SHORT_TEXT = 200
 
 
 def _person(by, jobseeker, errors: Errors) -> None:
-    if not permissions.can_work_with_cooperation_clients(by, jobseeker):
+    if not permissions_cooperation.can_work_with_cooperation_clients(by, jobseeker):
         errors.add("__all__", _("Et voi kirjata tämän työnhakijan tietoja."))
     elif not jobseeker.is_foreign_language:
         errors.add("__all__", _("Kotoutumisen tiedot kirjataan vain vieraskielisille asiakkaille."))
@@ -85,7 +85,7 @@ def _training_fields(errors, jobseeker, *, plan, provider, course, level, starts
         errors.add("starts_on", _("Anna alkamispäivä."))
     elif ends_on is not None and ends_on < starts_on:
         errors.add("ends_on", _("Kurssi ei voi päättyä ennen alkuaan."))
-    _choice(outcome, enums.LanguageTrainingOutcome, errors, "outcome")
+    _choice(outcome, enums.PlaceOutcome, errors, "outcome")
     return {
         "plan": found,
         "provider": _text(provider, errors, "provider", limit=SHORT_TEXT),
@@ -166,7 +166,7 @@ def record_contact(*, area, by, jobseeker=None, **fields) -> InfoContact:
             person = jobseeker_selectors.jobseekers(by).filter(pk=jobseeker, area=area).first()
             if person is None:
                 errors.add("jobseeker", _("Työnhakijaa ei löydy asiakkaistasi."))
-    if not permissions.can_work_with_cooperation_clients(by, person):
+    if not permissions_cooperation.can_work_with_cooperation_clients(by, person):
         errors.add("__all__", _("Sinulla ei ole oikeutta kirjata yhteydenottoja."))
     values = _contact_fields(errors, area, jobseeker=person, **fields)
     errors.raise_if_any()
@@ -177,7 +177,7 @@ def record_contact(*, area, by, jobseeker=None, **fields) -> InfoContact:
 def update_contact(contact: InfoContact, *, by, **fields) -> InfoContact:
     """Correct a contact's day, place, language, topic or count; a named contact stays the same person's."""
     errors = Errors()
-    if not permissions.can_work_with_cooperation_clients(by, contact.jobseeker):
+    if not permissions_cooperation.can_work_with_cooperation_clients(by, contact.jobseeker):
         errors.add("__all__", _("Sinulla ei ole oikeutta kirjata yhteydenottoja."))
     values = _contact_fields(errors, contact.office.area, jobseeker=contact.jobseeker, **fields)
     errors.raise_if_any()

@@ -7,7 +7,7 @@ import re
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.errors import Errors
 from cooperation import enums
 from cooperation.models import RecruitmentCase, Spouse, SpouseFollowUp
@@ -20,7 +20,7 @@ COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
 def _allowed(by, errors: Errors) -> None:
-    if not permissions.can_work_on_recruitment(by):
+    if not permissions_cooperation.can_work_on_recruitment(by):
         errors.add("__all__", _("Sinulla ei ole oikeutta kansainvälisen rekrytoinnin tietoihin."))
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.errors import Errors
 from cooperation import enums
 from cooperation.models import AgendaItem, PlaceReferral, ProcuredPlaces, Procurement, ServiceNeed, WorkingGroupMeeting
@@ -48,7 +48,7 @@ def raise_need(
 ) -> ServiceNeed:
     """A service need brought from the customer interface (plan §4) to the procurement working group."""
     errors = Errors()
-    if not permissions.can_raise_service_need(by):
+    if not permissions_cooperation.can_raise_service_need(by):
         errors.add("__all__", _("Sinulla ei ole oikeutta esittää palvelutarvetta."))
     found = _municipality(area, municipality, errors, "municipality")
     _choice(service_type, enums.ServiceType, errors, "service_type")
@@ -77,7 +77,7 @@ def procurement_group(area) -> CooperationBody | None:
 
 def create_meeting(*, area, held_on, place, notes, by) -> WorkingGroupMeeting:
     errors = Errors()
-    if not permissions.can_act_as_procurement_group(by):
+    if not permissions_cooperation.can_act_as_procurement_group(by):
         errors.add("__all__", _("Vain hankintatyöryhmä kirjaa kokouksensa."))
     body = procurement_group(area)
     if body is None:
@@ -96,7 +96,7 @@ def create_meeting(*, area, held_on, place, notes, by) -> WorkingGroupMeeting:
 def add_to_agenda(meeting: WorkingGroupMeeting, need_pk, *, by) -> AgendaItem:
     """Put a waiting (or postponed) need on a meeting's agenda."""
     errors = Errors()
-    if not permissions.can_act_as_procurement_group(by):
+    if not permissions_cooperation.can_act_as_procurement_group(by):
         errors.add("__all__", _("Vain hankintatyöryhmä laatii esityslistansa."))
     need = ServiceNeed.objects.select_for_update().filter(pk=need_pk, area_id=meeting.body.area_id).first()
     if need is None:
@@ -116,7 +116,7 @@ def add_to_agenda(meeting: WorkingGroupMeeting, need_pk, *, by) -> AgendaItem:
 def handle_item(item: AgendaItem, *, handling, reason, by) -> AgendaItem:
     """The meeting's handling of a need: accepted into procurement, rejected with a reason, or postponed."""
     errors = Errors()
-    if not permissions.can_act_as_procurement_group(by):
+    if not permissions_cooperation.can_act_as_procurement_group(by):
         errors.add("__all__", _("Vain hankintatyöryhmä käsittelee palvelutarpeet."))
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
     need = ServiceNeed.objects.select_for_update().get(pk=item.need_id)
@@ -167,7 +167,7 @@ def create_procurement(
 ) -> Procurement:
     """A procurement of accepted needs; `places` maps a municipality code to the number of places bought for it."""
     errors = Errors()
-    if not permissions.can_act_as_procurement_group(by):
+    if not permissions_cooperation.can_act_as_procurement_group(by):
         errors.add("__all__", _("Vain hankintatyöryhmä kirjaa hankinnat."))
     title_text = _text(title, errors, "title")
     _choice(service_type, enums.ServiceType, errors, "service_type")
@@ -232,7 +232,7 @@ def _holding(procurement: Procurement, municipality_id) -> int:
 def refer_to_place(procurement: Procurement, jobseeker, *, referred_on, by) -> PlaceReferral:
     """Refer a job seeker to a place bought for their home municipality, while the contract runs and a place is free."""
     errors = Errors()
-    if not permissions.can_work_with_cooperation_clients(by, jobseeker):
+    if not permissions_cooperation.can_work_with_cooperation_clients(by, jobseeker):
         errors.add("__all__", _("Et voi ohjata tätä työnhakijaa."))
     procurement = Procurement.objects.select_for_update().get(pk=procurement.pk)
     bought = ProcuredPlaces.objects.filter(procurement=procurement, municipality_id=jobseeker.municipality_id).first()
@@ -263,7 +263,7 @@ def refer_to_place(procurement: Procurement, jobseeker, *, referred_on, by) -> P
 @transaction.atomic
 def record_place_outcome(referral: PlaceReferral, *, outcome, on, by) -> PlaceReferral:
     errors = Errors()
-    if not permissions.can_work_with_cooperation_clients(by, referral.jobseeker):
+    if not permissions_cooperation.can_work_with_cooperation_clients(by, referral.jobseeker):
         errors.add("__all__", _("Et voi kirjata tämän työnhakijan tietoja."))
     # The procurement's lock serialises every change of its places; the referral is read again under it, as the
     # caller's copy may say it holds a place that another handler has since given up and someone else has taken.

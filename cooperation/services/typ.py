@@ -9,13 +9,13 @@ cannot pass each other: after the withdrawal no referral is made under it.
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.errors import Errors
+from common.locks import serialize_on
 from common.today import service_today
 from cooperation import enums, typ_rules
 from cooperation.models import Consent, TypAssessmentRecord, TypClient, TypReferral
 from cooperation.services.fields import text as _text
-from cooperation.services.locks import serialize_writes
 from organisation.enums import PartnerKind
 from organisation.models import Partner
 
@@ -38,7 +38,7 @@ def typ_partners(area_id):
 
 
 def _allowed(by, jobseeker, errors: Errors) -> None:
-    if not permissions.can_work_with_cooperation_clients(by, jobseeker):
+    if not permissions_cooperation.can_work_with_cooperation_clients(by, jobseeker):
         errors.add("__all__", _("Et voi kirjata tämän työnhakijan tietoja."))
 
 
@@ -99,10 +99,11 @@ def assess(
 def open_client(jobseeker, *, started_on, joint_plan, county_contact, kela_contact, by) -> TypClient:
     """Start the TYP client relationship on the latest assessment that found the need.
 
-    A double submit races two of these: the lock makes the second wait and see the first's row (on either database,
-    cooperation.services.locks); should a writer get past it anyway, the one-open-relationship constraint refuses
-    the second and that refusal becomes the same form error as the check below."""
-    serialize_writes(f"cooperation.typ_client:{jobseeker.pk}", TypClient)
+    A double submit races two of these: the lock makes the second wait and see the first's row (on PostgreSQL the
+    advisory lock, on SQLite the write lock every transaction takes at BEGIN, tyollisyysalue/settings.py); should a
+    writer get past it anyway, the one-open-relationship constraint refuses the second and that refusal becomes the
+    same form error as the check below."""
+    serialize_on(f"cooperation.typ_client:{jobseeker.pk}")
     errors = Errors()
     _allowed(by, jobseeker, errors)
     latest = TypAssessmentRecord.objects.filter(jobseeker=jobseeker).order_by("-assessed_on", "-pk").first()

@@ -5,7 +5,7 @@ through the multisectoral service, under the person's consent (cooperation/servi
 
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.errors import Errors
 from cooperation import enums
 from cooperation.models import PartnerReferral, YouthPointVisit
@@ -26,7 +26,7 @@ def referral_partners(area_id):
 
 def record_visit(*, area, office, visited_on, municipality, visitors, topic, by, jobseeker=None) -> YouthPointVisit:
     errors = Errors()
-    if not permissions.can_work_with_cooperation_clients(by, jobseeker):
+    if not permissions_cooperation.can_work_with_cooperation_clients(by, jobseeker):
         errors.add("__all__", _("Sinulla ei ole oikeutta kirjata käyntejä."))
     found_office = youth_point_offices(area.pk).filter(pk=office).first() if str(office).isdigit() else None
     if found_office is None:
@@ -61,7 +61,7 @@ def record_visit(*, area, office, visited_on, municipality, visitors, topic, by,
 
 def refer_to_partner(jobseeker, *, partner, reason, referred_on, via_youth_point, by) -> PartnerReferral:
     errors = Errors()
-    if not permissions.can_work_with_cooperation_clients(by, jobseeker):
+    if not permissions_cooperation.can_work_with_cooperation_clients(by, jobseeker):
         errors.add("__all__", _("Et voi ohjata tätä työnhakijaa."))
     found = referral_partners(jobseeker.area_id).filter(pk=partner).first() if str(partner).isdigit() else None
     if found is None:
@@ -85,7 +85,7 @@ def refer_to_partner(jobseeker, *, partner, reason, referred_on, via_youth_point
 
 def record_partner_outcome(referral: PartnerReferral, *, outcome, on, by) -> PartnerReferral:
     errors = Errors()
-    if not permissions.can_work_with_cooperation_clients(by, referral.jobseeker):
+    if not permissions_cooperation.can_work_with_cooperation_clients(by, referral.jobseeker):
         errors.add("__all__", _("Et voi kirjata tämän työnhakijan tietoja."))
     _choice(outcome, enums.PartnerOutcome, errors, "outcome")
     if on is None:

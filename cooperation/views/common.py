@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.today import service_today
 from common.views import errors_to_form, require
 from cooperation.selectors.area import area_of  # noqa: F401  (the pages' one way to the user's area)
@@ -54,7 +54,7 @@ def outcome_page(request, referral, *, form_class, record, done, template, url_n
     """A referral's page (to a bought place or to a partner), where whoever works with the person records its outcome
     with `record(referral, outcome=…, on=…, by=…)`."""
     user = request.user
-    can_edit = permissions.can_work_with_cooperation_clients(user, referral.jobseeker)
+    can_edit = permissions_cooperation.can_work_with_cooperation_clients(user, referral.jobseeker)
     form = None
     if can_edit:
         form = form_class(request.POST or None, initial={"outcome": referral.outcome, "outcome_on": service_today()})

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import permissions
+from accounts import permissions, permissions_cooperation
 from common.today import service_today
 from common.views import require
 from cooperation import forms
@@ -25,7 +25,7 @@ PAGE_SIZE = 25
 @login_required
 def events(request):
     user = request.user
-    require(permissions.can_view_cooperation(user))
+    require(permissions_cooperation.can_view_cooperation(user))
     page, sorting = sorted_page(request, selectors.events(user), selectors.SORTS, selectors.DEFAULT_SORT, PAGE_SIZE)
     table = events_table(page.object_list)
     return render(
@@ -36,7 +36,7 @@ def events(request):
             "table": table,
             "columns": table.columns,
             **sorting,
-            "can_record": permissions.can_work_on_recruitment(user),
+            "can_record": permissions_cooperation.can_work_on_recruitment(user),
         },
     )
 
@@ -78,7 +78,7 @@ def _form(user, data=None, instance=None):
 @login_required
 def event_create(request):
     user = request.user
-    require(permissions.can_work_on_recruitment(user))
+    require(permissions_cooperation.can_work_on_recruitment(user))
     form = _form(user, request.POST or None)
     if request.method == "POST":
         made = write(form, lambda data: services.create_event(area=area_of(user), by=user, **data))
@@ -90,7 +90,7 @@ def event_create(request):
 
 def _page(request, found, *, form=None, participant_form=None, code=200):
     user = request.user
-    can_edit = permissions.can_work_on_recruitment(user)
+    can_edit = permissions_cooperation.can_work_on_recruitment(user)
     shown, others = selectors.visible_participants(
         user, found, view=f"cooperation:{request.resolver_match.url_name}", purpose="rekrytointitapahtuman osallistujat"
     )
@@ -117,7 +117,7 @@ def event(request, pk):
     user = request.user
     found = selectors.get_event(user, pk)
     if request.method == "POST":
-        require(permissions.can_work_on_recruitment(user))
+        require(permissions_cooperation.can_work_on_recruitment(user))
         form = _form(user, request.POST, instance=found)
         if write(form, lambda data: services.update_event(found, by=user, **data)) is not None:
             messages.success(request, _("Tapahtuma päivitettiin."))
@@ -130,7 +130,7 @@ def event(request, pk):
 @require_POST
 def participant_add(request, pk):
     user = request.user
-    require(permissions.can_work_on_recruitment(user) and permissions.can_see_personal_data(user))
+    require(permissions_cooperation.can_work_on_recruitment(user) and permissions.can_see_personal_data(user))
     found = selectors.get_event(user, pk)
     form = forms.ParticipantForm(request.POST)
     if write(form, lambda data: services.add_participant(found, jobseeker=data["jobseeker"], by=user)) is not None:

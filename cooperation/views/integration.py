@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.tables import Column
 from common.today import service_today
 from common.views import require
@@ -34,7 +34,7 @@ PLAN_COLUMNS = [
 @login_required
 def plans(request):
     user = request.user
-    require(permissions.can_view_cooperation(user))
+    require(permissions_cooperation.can_view_cooperation(user))
     page, sorting = sorted_page(
         request, selectors.plans(user), selectors.PLAN_SORTS, selectors.PLAN_DEFAULT_SORT, PAGE_SIZE
     )
@@ -44,9 +44,9 @@ def plans(request):
 
 def _person(request, pk, purpose):
     user = request.user
-    require(permissions.can_view_cooperation_clients(user))
+    require(permissions_cooperation.can_view_cooperation_clients(user))
     jobseeker = selectors.get_person(user, pk, view=f"cooperation:{request.resolver_match.url_name}", purpose=purpose)
-    require(permissions.can_view_cooperation_clients(user, jobseeker))
+    require(permissions_cooperation.can_view_cooperation_clients(user, jobseeker))
     return jobseeker
 
 
@@ -67,7 +67,7 @@ def _training_form(jobseeker, data=None, instance=None):
 
 
 def _person_page(request, jobseeker, bound=None, code=200):
-    can_work = permissions.can_work_with_cooperation_clients(request.user, jobseeker)
+    can_work = permissions_cooperation.can_work_with_cooperation_clients(request.user, jobseeker)
     blank = {}
     if can_work:
         blank = {"plan_form": _plan_form(), "training_form": _training_form(jobseeker)}
@@ -93,7 +93,7 @@ def person(request, pk):
 
 def _post(request, pk, *, purpose, form_name, build, call, done):
     jobseeker = _person(request, pk, purpose)
-    require(permissions.can_work_with_cooperation_clients(request.user, jobseeker))
+    require(permissions_cooperation.can_work_with_cooperation_clients(request.user, jobseeker))
     form = build(jobseeker)
     if write(form, lambda data: call(jobseeker, data)) is not None:
         messages.success(request, done)
@@ -131,7 +131,7 @@ def training_create(request, pk):
 
 def _edit_page(request, found, *, form, record, done, template):
     """A plan's or a training's own page; whoever works with the person may correct it there."""
-    can_edit = permissions.can_work_with_cooperation_clients(request.user, found.jobseeker)
+    can_edit = permissions_cooperation.can_work_with_cooperation_clients(request.user, found.jobseeker)
     if not can_edit:
         form = None
     if request.method == "POST":
@@ -145,7 +145,7 @@ def _edit_page(request, found, *, form, record, done, template):
 @login_required
 def plan(request, pk):
     user = request.user
-    require(permissions.can_view_cooperation_clients(user))
+    require(permissions_cooperation.can_view_cooperation_clients(user))
     found = selectors.get_plan(user, pk, view="cooperation:integration_plan", purpose="kotoutumissuunnitelma")
     return _edit_page(
         request,
@@ -160,7 +160,7 @@ def plan(request, pk):
 @login_required
 def training(request, pk):
     user = request.user
-    require(permissions.can_view_cooperation_clients(user))
+    require(permissions_cooperation.can_view_cooperation_clients(user))
     found = selectors.get_training(user, pk, view="cooperation:language_training", purpose="kielikoulutus")
     return _edit_page(
         request,
@@ -184,9 +184,9 @@ def _contact_form(area, data=None, initial=None):
 @login_required
 def international_info(request):
     user = request.user
-    require(permissions.can_view_cooperation(user))
+    require(permissions_cooperation.can_view_cooperation(user))
     area = area_of(user)
-    can_record = permissions.can_work_with_cooperation_clients(user)
+    can_record = permissions_cooperation.can_work_with_cooperation_clients(user)
     form = _contact_form(area, request.POST or None) if can_record else None
     if request.method == "POST":
         require(can_record)
@@ -215,7 +215,7 @@ def international_info(request):
 @login_required
 def info_contact(request, pk):
     user = request.user
-    require(permissions.can_work_with_cooperation_clients(user))
+    require(permissions_cooperation.can_work_with_cooperation_clients(user))
     area = area_of(user)
     found = selectors.get_contact(user, area, pk)
     initial = {

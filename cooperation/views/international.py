@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.tables import export_response
 from common.today import service_today
 from common.views import require
@@ -25,7 +25,7 @@ EXPORT_LIMIT = 10_000
 @login_required
 def cases(request):
     user = request.user
-    require(permissions.can_work_on_recruitment(user))
+    require(permissions_cooperation.can_work_on_recruitment(user))
     shown = list(selectors.cases(user)[:200])
     selectors.log_cases(user, shown, view="cooperation:recruitment", purpose="kansainväliset rekrytoinnit")
     spouses = list(selectors.spouses(user).order_by("-registered_on", "-pk")[:200])
@@ -43,7 +43,7 @@ def cases(request):
 @login_required
 def export(request):
     user = request.user
-    require(permissions.can_work_on_recruitment(user))
+    require(permissions_cooperation.can_work_on_recruitment(user))
     shown = list(selectors.cases(user)[:EXPORT_LIMIT])
     selectors.log_cases(
         user, shown, view="cooperation:recruitment_export", purpose="kansainvälisten rekrytointien vienti"
@@ -59,7 +59,7 @@ def _case_form(user, data=None):
 @login_required
 def case_create(request):
     user = request.user
-    require(permissions.can_work_on_recruitment(user))
+    require(permissions_cooperation.can_work_on_recruitment(user))
     form = _case_form(user, request.POST or None)
     if request.method == "POST":
         made = write(form, lambda data: services.create_case(area=area_of(user), by=user, **data))
@@ -97,7 +97,7 @@ def _case_page(request, pk, *, spouse_form=None, follow_up_form=None, code=200):
 
 @login_required
 def case(request, pk):
-    require(permissions.can_work_on_recruitment(request.user))
+    require(permissions_cooperation.can_work_on_recruitment(request.user))
     return _case_page(request, pk)
 
 
@@ -105,7 +105,7 @@ def case(request, pk):
 @require_POST
 def spouse_register(request, pk):
     user = request.user
-    require(permissions.can_work_on_recruitment(user))
+    require(permissions_cooperation.can_work_on_recruitment(user))
     found, _spouse = selectors.get_case(user, pk, view="cooperation:spouse_register", purpose="puolison kirjaus")
     form = forms.SpouseForm(request.POST)
     if write(form, lambda data: services.register_spouse(found, by=user, **data)) is not None:
@@ -118,7 +118,7 @@ def spouse_register(request, pk):
 @require_POST
 def spouse_follow_up(request, pk):
     user = request.user
-    require(permissions.can_work_on_recruitment(user))
+    require(permissions_cooperation.can_work_on_recruitment(user))
     spouse = selectors.spouses(user).filter(pk=pk).first() if str(pk).isdigit() else None
     if spouse is None:
         raise Http404

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.today import service_today
 from common.views import require
 from cooperation import forms
@@ -30,7 +30,7 @@ def _municipalities(user):
 @login_required
 def needs(request):
     user = request.user
-    require(permissions.can_view_cooperation(user))
+    require(permissions_cooperation.can_view_cooperation(user))
     form = forms.NeedFilterForm(request.GET or None, municipalities=_municipalities(user))
     filters = (
         selectors.NeedFilters(**form.cleaned_data) if form.is_bound and form.is_valid() else selectors.NeedFilters()
@@ -46,8 +46,8 @@ def needs(request):
             "page": page,
             "table": needs_table(page.object_list),
             "query": query.urlencode(),
-            "can_raise": permissions.can_raise_service_need(user),
-            "is_group": permissions.can_act_as_procurement_group(user),
+            "can_raise": permissions_cooperation.can_raise_service_need(user),
+            "is_group": permissions_cooperation.can_act_as_procurement_group(user),
         },
         status=status(form),
     )
@@ -56,7 +56,7 @@ def needs(request):
 @login_required
 def need_create(request):
     user = request.user
-    require(permissions.can_raise_service_need(user))
+    require(permissions_cooperation.can_raise_service_need(user))
     initial = {"municipality": user.home_municipality.code} if user.home_municipality_id else {}
     form = forms.NeedForm(request.POST or None, initial=initial, municipalities=_municipalities(user))
     if request.method == "POST":
@@ -79,8 +79,8 @@ def need(request, pk):
 @login_required
 def meetings(request):
     user = request.user
-    require(permissions.can_view_cooperation(user))
-    is_group = permissions.can_act_as_procurement_group(user)
+    require(permissions_cooperation.can_view_cooperation(user))
+    is_group = permissions_cooperation.can_act_as_procurement_group(user)
     form = forms.MeetingForm(request.POST or None) if is_group else None
     if request.method == "POST":
         require(is_group)
@@ -102,7 +102,7 @@ def meetings(request):
 
 def _meeting_page(request, meeting, *, agenda_form=None, handling_forms=None, code=200):
     user = request.user
-    is_group = permissions.can_act_as_procurement_group(user)
+    is_group = permissions_cooperation.can_act_as_procurement_group(user)
     waiting = list(selectors.waiting_needs(user))
     items = list(selectors.agenda(meeting))
     handling_forms = handling_forms or {}
@@ -129,7 +129,7 @@ def meeting(request, pk):
     found = selectors.get_meeting(user, pk)
     if request.method != "POST":
         return _meeting_page(request, found)
-    require(permissions.can_act_as_procurement_group(user))
+    require(permissions_cooperation.can_act_as_procurement_group(user))
     form = forms.AgendaForm(request.POST, needs=selectors.waiting_needs(user))
     if write(form, lambda data: services.add_to_agenda(found, data["need"], by=user)) is not None:
         messages.success(request, _("Palvelutarve lisättiin esityslistalle."))
@@ -141,7 +141,7 @@ def meeting(request, pk):
 @require_POST
 def handle(request, pk, item_pk):
     user = request.user
-    require(permissions.can_act_as_procurement_group(user))
+    require(permissions_cooperation.can_act_as_procurement_group(user))
     found = selectors.get_meeting(user, pk)
     item = selectors.get_agenda_item(user, found, item_pk)
     form = forms.HandlingForm(request.POST, prefix=f"item{item.pk}")
@@ -154,14 +154,14 @@ def handle(request, pk, item_pk):
 @login_required
 def procurements(request):
     user = request.user
-    require(permissions.can_view_cooperation(user))
+    require(permissions_cooperation.can_view_cooperation(user))
     return render(
         request,
         "cooperation/procurements.html",
         {
             "procurements": selectors.procurements(user)[:100],
             "report": selectors.report(area_of(user)),
-            "is_group": permissions.can_act_as_procurement_group(user),
+            "is_group": permissions_cooperation.can_act_as_procurement_group(user),
         },
     )
 
@@ -169,7 +169,7 @@ def procurements(request):
 @login_required
 def procurement_create(request):
     user = request.user
-    require(permissions.can_act_as_procurement_group(user))
+    require(permissions_cooperation.can_act_as_procurement_group(user))
     form = forms.ProcurementForm(
         request.POST or None, needs=selectors.accepted_needs(user), municipalities=_municipalities(user)
     )
@@ -220,11 +220,11 @@ def procurement(request, pk):
 @login_required
 def place_referral_create(request, jobseeker_pk):
     user = request.user
-    require(permissions.can_work_with_cooperation_clients(user))
+    require(permissions_cooperation.can_work_with_cooperation_clients(user))
     jobseeker = selectors.get_jobseeker(
         user, jobseeker_pk, view="cooperation:place_referral_create", purpose="ohjaus hankittuun palveluun"
     )
-    require(permissions.can_work_with_cooperation_clients(user, jobseeker))
+    require(permissions_cooperation.can_work_with_cooperation_clients(user, jobseeker))
     today = service_today()
     available = selectors.open_procurements_for(jobseeker, today)
     form = forms.ReferralForm(request.POST or None, initial={"referred_on": today}, procurements=available)

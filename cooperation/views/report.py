@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from accounts import permissions
+from accounts import permissions, permissions_cooperation
 from common.tables import export_response
 from common.views import require
 from cooperation.selectors import events, integration, procurement, report, typ
@@ -40,7 +40,7 @@ TABLES = {
 @login_required
 def index(request):
     user = request.user
-    require(permissions.can_view_cooperation(user))
+    require(permissions_cooperation.can_view_cooperation(user))
     rows = report.rows(area_of(user))
     return render(
         request,
@@ -48,8 +48,8 @@ def index(request):
         {
             "table": report_table(rows, report.totals(rows)),
             "chart": report_chart(rows),
-            "can_work_on_recruitment": permissions.can_work_on_recruitment(user),
-            "can_view_clients": permissions.can_view_cooperation_clients(user),
+            "can_work_on_recruitment": permissions_cooperation.can_work_on_recruitment(user),
+            "can_view_clients": permissions_cooperation.can_view_cooperation_clients(user),
         },
     )
 
@@ -57,7 +57,7 @@ def index(request):
 @login_required
 def export(request, table):
     user = request.user
-    require(permissions.can_view_cooperation(user) and permissions.can_export_tables(user))
+    require(permissions_cooperation.can_view_cooperation(user) and permissions.can_export_tables(user))
     if table not in TABLES:
         raise Http404
     return export_response(TABLES[table](user), request.GET.get("format", "csv"))

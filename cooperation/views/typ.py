@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.today import service_today
 from common.views import require
 from cooperation import enums, forms, texts
@@ -23,7 +23,7 @@ from cooperation.views.common import area_of, status, write
 @login_required
 def overview(request):
     user = request.user
-    require(permissions.can_view_cooperation(user))
+    require(permissions_cooperation.can_view_cooperation(user))
     clients = list(selectors.clients(user)[:200])
     selectors.log_listing(user, clients, view="cooperation:typ", purpose="monialaisen palvelun asiakkaat")
     return render(
@@ -35,11 +35,11 @@ def overview(request):
 
 def _person(request, pk, purpose):
     user = request.user
-    require(permissions.can_view_cooperation_clients(user))
+    require(permissions_cooperation.can_view_cooperation_clients(user))
     jobseeker = selectors.get_jobseeker(
         user, pk, view=f"cooperation:{request.resolver_match.url_name}", purpose=purpose
     )
-    require(permissions.can_view_cooperation_clients(user, jobseeker))
+    require(permissions_cooperation.can_view_cooperation_clients(user, jobseeker))
     return jobseeker
 
 
@@ -47,7 +47,7 @@ def _page(request, jobseeker, bound=None, code=200):
     """The person's TYP page; `bound` replaces the blank form of its name with the one that failed."""
     user = request.user
     today = service_today()
-    can_work = permissions.can_work_with_cooperation_clients(user, jobseeker)
+    can_work = permissions_cooperation.can_work_with_cooperation_clients(user, jobseeker)
     latest = selectors.latest_assessment(jobseeker)
     client = selectors.open_client(jobseeker)
     in_force = selectors.consents_in_force(jobseeker, today)
@@ -102,7 +102,7 @@ def person(request, pk):
 def _post(request, pk, *, purpose, form_name, build, call, done):
     user = request.user
     jobseeker = _person(request, pk, purpose)
-    require(permissions.can_work_with_cooperation_clients(user, jobseeker))
+    require(permissions_cooperation.can_work_with_cooperation_clients(user, jobseeker))
     form = build(jobseeker)
     if write(form, lambda data: call(jobseeker, form, data)) is not None:
         messages.success(request, done)
@@ -201,9 +201,9 @@ def refer(request, pk):
 @login_required
 def withdraw(request, pk):
     user = request.user
-    require(permissions.can_work_with_cooperation_clients(user))
+    require(permissions_cooperation.can_work_with_cooperation_clients(user))
     found = selectors.get_consent(user, pk, view="cooperation:consent_withdraw", purpose="suostumuksen peruminen")
-    require(permissions.can_work_with_cooperation_clients(user, found.jobseeker))
+    require(permissions_cooperation.can_work_with_cooperation_clients(user, found.jobseeker))
     form = forms.WithdrawalForm(request.POST or None, initial={"withdrawn_on": service_today()})
     if request.method == "POST":
         done = write(

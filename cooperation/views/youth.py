@@ -7,7 +7,7 @@ from django.db.models import Sum
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_cooperation
 from common.today import service_today
 from common.views import require
 from cooperation import forms
@@ -20,9 +20,9 @@ from organisation.models import Municipality
 @login_required
 def youth_point(request):
     user = request.user
-    require(permissions.can_view_cooperation(user))
+    require(permissions_cooperation.can_view_cooperation(user))
     area = area_of(user)
-    can_record = permissions.can_work_with_cooperation_clients(user)
+    can_record = permissions_cooperation.can_work_with_cooperation_clients(user)
     form = None
     if can_record:
         form = forms.VisitForm(
@@ -55,11 +55,11 @@ def youth_point(request):
 @login_required
 def partner_referral_create(request, jobseeker_pk):
     user = request.user
-    require(permissions.can_work_with_cooperation_clients(user))
+    require(permissions_cooperation.can_work_with_cooperation_clients(user))
     jobseeker = selectors.get_jobseeker(
         user, jobseeker_pk, view="cooperation:partner_referral_create", purpose="ohjaus yhteistyökumppanille"
     )
-    require(permissions.can_work_with_cooperation_clients(user, jobseeker))
+    require(permissions_cooperation.can_work_with_cooperation_clients(user, jobseeker))
     today = service_today()
     form = forms.PartnerReferralForm(
         request.POST or None,

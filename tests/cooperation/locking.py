@@ -12,8 +12,9 @@ def first_statement(write) -> str:
 
 
 def takes_the_write_lock(sql: str) -> bool:
-    """PostgreSQL's advisory lock, or on SQLite the no-op write that takes the database's write lock at once (a
-    transaction that reads first deadlocks with its double: both fail as "database is locked")."""
+    """PostgreSQL's advisory lock; SQLite's transactions take the database's write lock at BEGIN (transaction_mode
+    IMMEDIATE), so any first statement holds it (a deferred transaction that reads first deadlocks with its double:
+    both fail as "database is locked")."""
     if connection.vendor == "postgresql":
         return "pg_advisory_xact_lock" in sql
-    return sql.startswith("UPDATE") and sql.endswith("WHERE 0")
+    return connection.transaction_mode == "IMMEDIATE"

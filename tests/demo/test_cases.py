@@ -62,12 +62,12 @@ def test_cases_in_every_state_replaced_on_a_new_run(demo, capsys):
 
 
 def test_a_decision_maker_without_any_delegation_gets_no_subsidy_to_decide(demo):
-    from accounts import permissions
+    from accounts import permissions_subsidies
 
     call_command("generate_cases", "--seed", "1")
     without = User.objects.get(username="paattaja2")
-    assert not permissions.can_decide_subsidy(without)
-    assert permissions.can_decide_subsidy(User.objects.get(username="paattaja"))
+    assert not permissions_subsidies.can_decide_subsidy(without)
+    assert permissions_subsidies.can_decide_subsidy(User.objects.get(username="paattaja"))
 
 
 def test_refused_outside_demo_mode_unless_asked(area, settings):

@@ -518,6 +518,33 @@ COOPERATION_GROUP = frozenset({Role.SUPERVISOR, Role.AREA_MANAGER, Role.ADMINIST
 NEED_RAISERS = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_SERVICES, Role.ADMINISTRATOR})
 RECRUITMENT = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_SERVICES, Role.ADMINISTRATOR})
 COOPERATION_WRITERS_SCOPED = frozenset({Role.COUNSELLOR, Role.SUPERVISOR})
+# A POST sent without input: an allowed role gets the form's errors.
+EMPTY_POST = {"method": "post", "data": {}, "ok": (400,)}
+
+
+# One row builder per predicate of accounts.permissions_cooperation; `post=True` sends the URL an empty POST.
+def cooperation_group(*, post=False, **more) -> Rule:
+    """can_act_as_procurement_group: supervisors, the area's management and administrators."""
+    return Rule(roles=COOPERATION_GROUP, **(EMPTY_POST if post else {}), **more)
+
+
+def cooperation_recruiter(*, post=False, **more) -> Rule:
+    """can_work_on_recruitment: the recruitment roles, area-wide."""
+    return Rule(roles=RECRUITMENT, **(EMPTY_POST if post else {}), **more)
+
+
+def cooperation_reader(kwargs=None, **more) -> Rule:
+    """can_view_cooperation_clients: the personal-data roles; a person's object only within their municipality."""
+    if kwargs is None:
+        return Rule(roles=PERSONAL_DATA, **more)
+    return Rule(roles=PERSONAL_DATA, kwargs=kwargs, scoped=MUNICIPALITY_SCOPED, **more)
+
+
+def cooperation_writer(kwargs, *, post=False, of_person=True, **more) -> Rule:
+    """can_work_with_cooperation_clients: the customer-work roles, within the person's scope (`of_person=False`: the
+    object, an event or a contact count, is nobody's)."""
+    scoped = {"scoped": COOPERATION_WRITERS_SCOPED} if of_person else {}
+    return Rule(roles=REGISTERS, kwargs=kwargs, **(EMPTY_POST if post else {}), **scoped, **more)
 
 
 def cooperation_group_user():
@@ -953,8 +980,8 @@ RULES = {
     "planning-phone-staffing-list": Rule(api=True, roles=PLANNING, method="post", data={}, ok=(400,)),
     # Structural change: the registry names employers and is read by all staff; the working group's roles record
     # situations (sent empty: 400). Change-security customers are counted for everyone and named only within
-    # accounts.permissions.change_security_people_scope, each read logged. Flagging a person is customer work within
-    # the person's scope (sent without a situation: redirected back to the card with the refusal).
+    # accounts.permissions_planning.change_security_people_scope, each read logged. Flagging a person is customer work
+    # within the person's scope (sent without a situation: redirected back to the card with the refusal).
     "planning:change_situations": Rule(),
     "planning:change_situation": Rule(kwargs=change_situation),
     "planning:change_export": Rule(kwargs={"table": "asiakkaat"}),
@@ -1054,157 +1081,67 @@ RULES = {
     "cooperation:need": Rule(kwargs=cooperation_need),
     "cooperation:meetings": Rule(),
     "cooperation:meeting": Rule(kwargs=cooperation_meeting),
-    "cooperation:handle": Rule(roles=COOPERATION_GROUP, kwargs=cooperation_handle, method="post", data={}, ok=(400,)),
+    "cooperation:handle": cooperation_group(kwargs=cooperation_handle, post=True),
     "cooperation:procurements": Rule(),
-    "cooperation:procurement_create": Rule(roles=COOPERATION_GROUP),
+    "cooperation:procurement_create": cooperation_group(),
     "cooperation:procurement": Rule(kwargs=cooperation_procurement),
-    "cooperation:place_referral_create": Rule(
-        roles=REGISTERS, kwargs=cooperation_jobseeker, scoped=COOPERATION_WRITERS_SCOPED
-    ),
-    "cooperation:place_referral": Rule(
-        roles=PERSONAL_DATA, kwargs=cooperation_place_referral, scoped=MUNICIPALITY_SCOPED
-    ),
+    "cooperation:place_referral_create": cooperation_writer(cooperation_jobseeker),
+    "cooperation:place_referral": cooperation_reader(cooperation_place_referral),
     "cooperation:typ": Rule(),
-    "cooperation:typ_person": Rule(roles=PERSONAL_DATA, kwargs=jobseeker_pk, scoped=MUNICIPALITY_SCOPED),
-    "cooperation:typ_assess": Rule(
-        roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(400,), scoped=COOPERATION_WRITERS_SCOPED
-    ),
-    "cooperation:typ_client": Rule(
-        roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(400,), scoped=COOPERATION_WRITERS_SCOPED
-    ),
-    "cooperation:typ_client_end": Rule(
-        roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(400,), scoped=COOPERATION_WRITERS_SCOPED
-    ),
-    "cooperation:typ_consent": Rule(
-        roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(400,), scoped=COOPERATION_WRITERS_SCOPED
-    ),
-    "cooperation:typ_refer": Rule(
-        roles=REGISTERS, kwargs=jobseeker_pk, method="post", data={}, ok=(400,), scoped=COOPERATION_WRITERS_SCOPED
-    ),
-    "cooperation:consent_withdraw": Rule(
-        roles=REGISTERS, kwargs=cooperation_consent, scoped=COOPERATION_WRITERS_SCOPED
-    ),
+    "cooperation:typ_person": cooperation_reader(jobseeker_pk),
+    "cooperation:typ_assess": cooperation_writer(jobseeker_pk, post=True),
+    "cooperation:typ_client": cooperation_writer(jobseeker_pk, post=True),
+    "cooperation:typ_client_end": cooperation_writer(jobseeker_pk, post=True),
+    "cooperation:typ_consent": cooperation_writer(jobseeker_pk, post=True),
+    "cooperation:typ_refer": cooperation_writer(jobseeker_pk, post=True),
+    "cooperation:consent_withdraw": cooperation_writer(cooperation_consent),
     "cooperation:youth_point": Rule(),
-    "cooperation:partner_referral_create": Rule(
-        roles=REGISTERS, kwargs=cooperation_jobseeker, scoped=COOPERATION_WRITERS_SCOPED
-    ),
-    "cooperation:partner_referral": Rule(
-        roles=PERSONAL_DATA, kwargs=cooperation_partner_referral, scoped=MUNICIPALITY_SCOPED
-    ),
-    "cooperation-partner-referral-list": Rule(api=True, roles=PERSONAL_DATA),
-    "cooperation:recruitment": Rule(roles=RECRUITMENT),
-    "cooperation:case_create": Rule(roles=RECRUITMENT),
-    "cooperation:recruitment_export": Rule(roles=RECRUITMENT),
-    "cooperation:case": Rule(roles=RECRUITMENT, kwargs=cooperation_case),
-    "cooperation:spouse_register": Rule(roles=RECRUITMENT, kwargs=cooperation_case, method="post", data={}, ok=(400,)),
-    "cooperation:spouse_follow_up": Rule(
-        roles=RECRUITMENT, kwargs=cooperation_spouse, method="post", data={}, ok=(400,)
-    ),
+    "cooperation:partner_referral_create": cooperation_writer(cooperation_jobseeker),
+    "cooperation:partner_referral": cooperation_reader(cooperation_partner_referral),
+    "cooperation-partner-referral-list": cooperation_reader(api=True),
+    "cooperation:recruitment": cooperation_recruiter(),
+    "cooperation:case_create": cooperation_recruiter(),
+    "cooperation:recruitment_export": cooperation_recruiter(),
+    "cooperation:case": cooperation_recruiter(kwargs=cooperation_case),
+    "cooperation:spouse_register": cooperation_recruiter(kwargs=cooperation_case, post=True),
+    "cooperation:spouse_follow_up": cooperation_recruiter(kwargs=cooperation_spouse, post=True),
     "cooperation-need-list": Rule(api=True),
     "cooperation-need-detail": Rule(api=True, kwargs=cooperation_need),
     "cooperation-procurement-list": Rule(api=True),
     "cooperation-procurement-detail": Rule(api=True, kwargs=cooperation_procurement),
-    "cooperation-typ-detail": Rule(api=True, roles=PERSONAL_DATA, kwargs=jobseeker_pk, scoped=MUNICIPALITY_SCOPED),
-    "cooperation-typ-consents": Rule(
-        api=True,
-        roles=REGISTERS,
-        kwargs=jobseeker_pk,
-        method="post",
-        data={},
-        ok=(400,),
-        scoped=COOPERATION_WRITERS_SCOPED,
-    ),
-    "cooperation-typ-referrals": Rule(
-        api=True,
-        roles=REGISTERS,
-        kwargs=jobseeker_pk,
-        method="post",
-        data={},
-        ok=(400,),
-        scoped=COOPERATION_WRITERS_SCOPED,
-    ),
-    "cooperation-consent-withdraw": Rule(
-        api=True,
-        roles=REGISTERS,
-        kwargs=cooperation_consent,
-        method="post",
-        data={},
-        ok=(400,),
-        scoped=COOPERATION_WRITERS_SCOPED,
-    ),
-    "cooperation-recruitment-list": Rule(api=True, roles=RECRUITMENT),
-    "cooperation-recruitment-detail": Rule(api=True, roles=RECRUITMENT, kwargs=cooperation_case),
+    "cooperation-typ-detail": cooperation_reader(jobseeker_pk, api=True),
+    "cooperation-typ-consents": cooperation_writer(jobseeker_pk, post=True, api=True),
+    "cooperation-typ-referrals": cooperation_writer(jobseeker_pk, post=True, api=True),
+    "cooperation-consent-withdraw": cooperation_writer(cooperation_consent, post=True, api=True),
+    "cooperation-recruitment-list": cooperation_recruiter(api=True),
+    "cooperation-recruitment-detail": cooperation_recruiter(api=True, kwargs=cooperation_case),
     "cooperation-report-list": Rule(api=True),
     # Integration pages are a foreign-language person's data (the refusal is logged under that person); International
     # Info's counts and recruitment events name nobody; a job seeker is linked to an event by whoever reads them.
     "cooperation:integration": Rule(),
-    "cooperation:integration_person": Rule(
-        roles=PERSONAL_DATA, kwargs=cooperation_foreign_pk, scoped=MUNICIPALITY_SCOPED, subject="jobseekers.jobseeker"
+    "cooperation:integration_person": cooperation_reader(cooperation_foreign_pk, subject="jobseekers.jobseeker"),
+    "cooperation:integration_plan_create": cooperation_writer(
+        cooperation_foreign_pk, post=True, subject="jobseekers.jobseeker"
     ),
-    "cooperation:integration_plan_create": Rule(
-        roles=REGISTERS,
-        kwargs=cooperation_foreign_pk,
-        method="post",
-        data={},
-        ok=(400,),
-        scoped=COOPERATION_WRITERS_SCOPED,
-        subject="jobseekers.jobseeker",
+    "cooperation:language_training_create": cooperation_writer(
+        cooperation_foreign_pk, post=True, subject="jobseekers.jobseeker"
     ),
-    "cooperation:language_training_create": Rule(
-        roles=REGISTERS,
-        kwargs=cooperation_foreign_pk,
-        method="post",
-        data={},
-        ok=(400,),
-        scoped=COOPERATION_WRITERS_SCOPED,
-        subject="jobseekers.jobseeker",
-    ),
-    "cooperation:integration_plan": Rule(
-        roles=PERSONAL_DATA,
-        kwargs=cooperation_integration_plan,
-        scoped=MUNICIPALITY_SCOPED,
-        subject="jobseekers.jobseeker",
-    ),
-    "cooperation:language_training": Rule(
-        roles=PERSONAL_DATA,
-        kwargs=cooperation_language_training,
-        scoped=MUNICIPALITY_SCOPED,
-        subject="jobseekers.jobseeker",
-    ),
+    "cooperation:integration_plan": cooperation_reader(cooperation_integration_plan, subject="jobseekers.jobseeker"),
+    "cooperation:language_training": cooperation_reader(cooperation_language_training, subject="jobseekers.jobseeker"),
     "cooperation:international_info": Rule(),
-    "cooperation:info_contact": Rule(roles=REGISTERS, kwargs=cooperation_info_contact),
+    "cooperation:info_contact": cooperation_writer(cooperation_info_contact, of_person=False),
     "cooperation:events": Rule(),
-    "cooperation:event_create": Rule(roles=RECRUITMENT),
+    "cooperation:event_create": cooperation_recruiter(),
     "cooperation:event": Rule(kwargs=cooperation_event),
-    "cooperation:event_participant_add": Rule(
-        roles=REGISTERS, kwargs=cooperation_event, method="post", data={}, ok=(400,)
+    "cooperation:event_participant_add": cooperation_writer(cooperation_event, post=True, of_person=False),
+    "cooperation-integration-detail": cooperation_reader(
+        cooperation_foreign_pk, api=True, subject="jobseekers.jobseeker"
     ),
-    "cooperation-integration-detail": Rule(
-        api=True,
-        roles=PERSONAL_DATA,
-        kwargs=cooperation_foreign_pk,
-        scoped=MUNICIPALITY_SCOPED,
-        subject="jobseekers.jobseeker",
+    "cooperation-integration-plans": cooperation_writer(
+        cooperation_foreign_pk, post=True, api=True, subject="jobseekers.jobseeker"
     ),
-    "cooperation-integration-plans": Rule(
-        api=True,
-        roles=REGISTERS,
-        kwargs=cooperation_foreign_pk,
-        method="post",
-        data={},
-        ok=(400,),
-        scoped=COOPERATION_WRITERS_SCOPED,
-        subject="jobseekers.jobseeker",
-    ),
-    "cooperation-integration-trainings": Rule(
-        api=True,
-        roles=REGISTERS,
-        kwargs=cooperation_foreign_pk,
-        method="post",
-        data={},
-        ok=(400,),
-        scoped=COOPERATION_WRITERS_SCOPED,
-        subject="jobseekers.jobseeker",
+    "cooperation-integration-trainings": cooperation_writer(
+        cooperation_foreign_pk, post=True, api=True, subject="jobseekers.jobseeker"
     ),
     "cooperation-info-contact-list": Rule(api=True),
     "cooperation-event-list": Rule(api=True),

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from accounts import permissions
+from accounts import permissions_subsidies
 from common.documents import read_text
 from jobseekers.models import Jobseeker
 from organisation.models import Delegation, Municipality, Team
@@ -176,7 +176,7 @@ def test_the_window_includes_its_ends(people, start):
 
 def test_a_delegation_of_another_case_type_decides_no_subsidy(people, make_user):
     official = make_user(role="decision_maker")
-    assert not permissions.can_decide_subsidy(official)
+    assert not permissions_subsidies.can_decide_subsidy(official)
     Delegation.objects.create(
         area=Municipality.objects.get(code="578").area,
         municipality=Municipality.objects.get(code="578"),
@@ -184,6 +184,6 @@ def test_a_delegation_of_another_case_type_decides_no_subsidy(people, make_user)
         official=official,
         source="Testi",
     )
-    assert permissions.subsidy_decision_rights(official)
-    assert not permissions.can_decide_subsidy(official)
-    assert permissions.can_decide_subsidy(people["decider"])
+    assert permissions_subsidies.subsidy_decision_rights(official)
+    assert not permissions_subsidies.can_decide_subsidy(official)
+    assert permissions_subsidies.can_decide_subsidy(people["decider"])

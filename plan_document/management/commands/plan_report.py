@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import permissions_planning
 from accounts.models import User
 from organisation.models import EmploymentArea
 from plan_document import selectors, services
@@ -75,7 +75,7 @@ class Command(BaseCommand):
                 raise CommandError(_("--user: käyttäjää %(user)s ei ole.") % {"user": user})
             # The report reads as this account: one who may not make the plan, or of another area, would get a plan
             # with tables silently missing or taken from the wrong area.
-            if not permissions.can_generate_plan(account):
+            if not permissions_planning.can_generate_plan(account):
                 raise CommandError(_("--user: käyttäjä %(user)s ei saa laatia suunnitelmaa.") % {"user": user})
             if account.home_municipality_id is not None and account.home_municipality.area_id != area_object.pk:
                 raise CommandError(
