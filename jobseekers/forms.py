@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.languages import in_language
 from jobseekers import changes, enums, names, registration
 from organisation.models import Municipality
 
@@ -18,7 +19,9 @@ class Described:
 
 
 def municipality_choices():
-    return [("", _("Valitse kunta"))] + [(m.code, m.name_fi) for m in Municipality.objects.order_by("name_fi")]
+    """Every municipality by its name in the page's language (Kajana on a Swedish page), in that name's order."""
+    places = sorted(Municipality.objects.order_by("name_fi"), key=in_language)
+    return [("", _("Valitse kunta"))] + [(m.code, in_language(m)) for m in places]
 
 
 def _form_field(field: registration.Field) -> forms.Field:
@@ -93,6 +96,15 @@ HETU_AMBIGUOUS = _(
     "Henkilötunnus ilman välimerkkiä sopii usealle asiakkaalle: kirjoita se välimerkin kanssa (esim. 131052-308T)."
 )
 NAME_HAS_DIGITS = _("Nimessä ei voi olla numeroita: hae henkilötunnuksella sen omalla lomakkeella.")
+# Per enums.STATUS_CONCEPTS key, the choice's label and the words of the search summary; a concept added there
+# without them here fails on import.
+CONCEPT_TEXTS = {
+    "unemployed": (
+        _("Työttömät (Tilastokeskuksen käsite)"),
+        _("työttömät (Tilastokeskus: myös kokoaikaisesti lomautetut)"),
+    )
+}
+CONCEPT_INVALID = _("Tuntematon tilaston käsite ”%(value)s”: valitse käsite listasta.")
 
 
 class SearchForm(Described, forms.Form):
@@ -115,6 +127,16 @@ class SearchForm(Described, forms.Form):
     municipality = forms.ChoiceField(label=_("Kotikunta"), required=False, choices=())
     status = forms.ChoiceField(
         label=_("Tila"), required=False, choices=[("", _("Kaikki"))] + enums.JobseekerStatus.choices
+    )
+    concept = forms.ChoiceField(
+        label=_("Tilaston käsite"),
+        required=False,
+        choices=[("", _("Kaikki"))] + [(key, CONCEPT_TEXTS[key][0]) for key in enums.STATUS_CONCEPTS],
+        error_messages={"invalid_choice": CONCEPT_INVALID},
+        help_text=_(
+            "Tilastokeskuksen työttömiin luetaan työttömät ja kokoaikaisesti lomautetut, ei lyhennetyllä työviikolla "
+            "lomautettuja. Tila-valinta hakee vain yhden tilan."
+        ),
     )
     overdue = forms.BooleanField(
         label=_("Vain myöhässä olevat"),

@@ -242,10 +242,14 @@ class Caseload:
         return caseload_bounds.missing_fte(self.clients, self.fte, self.target.bounds)
 
 
-def client_count_groups() -> list[tuple]:
+_EVERYWHERE = Q()  # no condition: every count group, every counsellor
+
+
+def client_count_groups(within: Q = _EVERYWHERE) -> list[tuple]:
     """(responsible counsellor id or None, pool, serving municipality id, home municipality id, searching job seekers)
-    – from the counts the database keeps on every write (CaseloadCount), a few thousand rows at national scale."""
-    groups = CaseloadCount.objects.filter(clients__gt=0).values_list(
+    – from the counts the database keeps on every write (CaseloadCount), a few thousand rows at national scale;
+    `within` narrows them to the groups a page shows."""
+    groups = CaseloadCount.objects.filter(within, clients__gt=0).values_list(
         "counsellor_id", "pool", "serving_municipality_id", "municipality_id", "clients"
     )
     return [(counsellor or None, *rest) for counsellor, *rest in groups]
@@ -260,14 +264,14 @@ def client_count_groups_recounted() -> list[tuple]:
     return list(groups.annotate(n=Count("id")).order_by())
 
 
-def _client_counts() -> tuple[dict, dict, dict, dict]:
+def _client_counts(within: Q = _EVERYWHERE) -> tuple[dict, dict, dict, dict]:
     """Clients per responsible counsellor, per pool and per serving municipality (with the unassigned), and residents
-    per home municipality."""
+    per home municipality – of the groups `within`."""
     by_counsellor: dict = defaultdict(int)
     pools: dict = defaultdict(lambda: {"clients": 0, "unassigned": 0})
     serving: dict = defaultdict(lambda: {"clients": 0, "unassigned": 0})
     residents: dict = defaultdict(int)
-    for counsellor, pool, serving_municipality, municipality, count in client_count_groups():
+    for counsellor, pool, serving_municipality, municipality, count in client_count_groups(within):
         if counsellor is not None:
             by_counsellor[counsellor] += count
         for row in (pools[pool], serving[serving_municipality]):
@@ -309,10 +313,11 @@ class CounsellorCaseloads(Sequence):
         return self._build(self._people[index])
 
 
-def _counsellors() -> list[_Counsellor]:
-    """Every counsellor (also inactive ones), by municipality, team and name."""
+def _counsellors(within: Q = _EVERYWHERE) -> list[_Counsellor]:
+    """Every counsellor `within` (also inactive ones), by municipality, team and name."""
     rows = (
         User.objects.filter(permissions.counsellors_filter(active_only=False))
+        .filter(within)
         .order_by("home_municipality__name_fi", "team__name", "last_name", "first_name", "pk")
         .values_list(*_Counsellor._fields)
     )
@@ -339,19 +344,33 @@ def caseloads(user, *, municipality_code: str = "") -> dict:
     if not permissions.can_view_caseloads(user):
         return {"municipalities": [], "teams": [], "counsellors": []}
     targets = Targets()
-    by_counsellor, pools, serving, residents = _client_counts()
     teams_by_id = {team.pk: team for team in Team.objects.select_related("municipality")}
     places = {municipality.pk: municipality for municipality in Municipality.objects.all()}
-
-    everyone = _counsellors()
-    shown = [u for u in everyone if u.is_active or by_counsellor.get(u.pk)]
     if municipality_code:
-        shown = [
-            u
-            for u in shown
-            if (u.home_municipality_id is not None and places[u.home_municipality_id].code == municipality_code)
-            or (u.team_id is not None and teams_by_id[u.team_id].municipality.code == municipality_code)
-        ]
+        # A municipality's page (a supervisor's by default) reads only its counsellors – those at home there or in one
+        # of its teams – and the count groups its tables use: a fraction of a country's rows.
+        at_home_or_in_team = Q(home_municipality__code=municipality_code) | Q(
+            team__municipality__code=municipality_code
+        )
+        everyone = _counsellors(at_home_or_in_team)
+        team_pools = [team_pool(t.key) for t in teams_by_id.values() if t.municipality.code == municipality_code]
+        place_ids = [pk for pk, place in places.items() if place.code == municipality_code]
+        counts = _client_counts(
+            Q(counsellor_id__in=[u.pk for u in everyone])
+            | Q(serving_municipality_id__in=place_ids)
+            | Q(municipality_id__in=place_ids)
+            | Q(pool__in=team_pools)
+        )
+    else:
+        everyone = _counsellors()
+        counts = _client_counts()
+    by_counsellor, pools, serving, residents = counts
+    shown = [u for u in everyone if u.is_active or by_counsellor.get(u.pk)]
+    shown_names = {pk: in_language(place) for pk, place in places.items()}
+    if any(shown_names[pk] != place.name_fi for pk, place in places.items()):
+        # The database orders by the Finnish name; a page in another language re-sorts by the names it shows (stable,
+        # so team and name order stay within a municipality), each name read once rather than once per counsellor.
+        shown.sort(key=lambda u: (u.home_municipality_id is None, shown_names.get(u.home_municipality_id, "")))
 
     def counsellor_row(u: _Counsellor) -> Caseload:
         team = teams_by_id.get(u.team_id)
@@ -379,7 +398,7 @@ def caseloads(user, *, municipality_code: str = "") -> dict:
     team_fte = _fte_sums(everyone, pool_of)
     teams = []
     # The teams and municipalities read above, in the order the tables show them.
-    for team in sorted(teams_by_id.values(), key=lambda team: (team.municipality.name_fi, team.name)):
+    for team in sorted(teams_by_id.values(), key=lambda team: (in_language(team.municipality), team.name)):
         if municipality_code and team.municipality.code != municipality_code:
             continue
         pool = team_pool(team.key)
@@ -403,14 +422,17 @@ def caseloads(user, *, municipality_code: str = "") -> dict:
         everyone, lambda team_id, home_id: teams_by_id[team_id].municipality_id if team_id is not None else home_id
     )
     municipalities = []
-    served_by = _served_by()
+    served_by = None  # read only for a municipality without clients or counsellors of its own: it builds the routing
     places_by_code = {place.code: place for place in places.values()}
-    for m in sorted(places.values(), key=lambda place: place.name_fi):
+    for m in sorted(places.values(), key=in_language):
         if municipality_code and m.code != municipality_code:
             continue
         row = serving.get(m.pk, {"clients": 0, "unassigned": 0})
         note = ""
-        elsewhere = not row["clients"] and not municipality_fte.get(m.pk) and m.pk in served_by
+        elsewhere = False
+        if not row["clients"] and not municipality_fte.get(m.pk):
+            served_by = _served_by() if served_by is None else served_by
+            elsewhere = m.pk in served_by
         if elsewhere:
             serving_municipality = in_language(places_by_code[served_by[m.pk]])
             note = gettext("asukkaita palvelee %(municipality)s") % {"municipality": serving_municipality}

@@ -66,6 +66,7 @@ def search(request):
             birth_date=filters.get("birth_date"),
             municipality=filters.get("municipality", ""),
             status=filters.get("status", ""),
+            concept=filters.get("concept", ""),
             overdue_on=service_today() if filters.get("overdue") else None,
             without_plan=bool(filters.get("without_plan")),
             sort=sort,
@@ -125,6 +126,8 @@ def _searched(form) -> list[str]:
         )
     if data["status"]:
         searched.append(_("tila %(status)s") % {"status": enums.JobseekerStatus(data["status"]).label})
+    if data["concept"]:
+        searched.append(forms.CONCEPT_TEXTS[data["concept"]][1])
     if data["overdue"]:
         searched.append(_("vain myöhässä olevat"))
     if data["without_plan"]:

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from decimal import Decimal
+from functools import partial
 
 from django.utils.translation import gettext_lazy as _
 
@@ -38,8 +39,9 @@ def municipalities(user) -> Table:
     )
 
 
-def staffing(user) -> Table:
-    """FTE per municipality and origin; a range such as 7–8 htv is summed as its lower and upper bound."""
+def staffing(user, *, export: bool = False) -> Table:
+    """FTE per municipality and origin; a range such as 7–8 htv is summed as its lower and upper bound. The page
+    writes the range as text, an export as two numeric columns."""
     origins = list(enums.StaffOrigin)
     totals = defaultdict(lambda: defaultdict(lambda: [Decimal(0), Decimal(0)]))
     for position in selectors.staff_positions(user):
@@ -52,18 +54,18 @@ def staffing(user) -> Table:
         low_total = high_total = Decimal(0)
         for origin in origins:
             low, high = totals[municipality][origin]
-            row[origin.value] = fte_range(low, high)
+            _put_range(row, origin.value, low, high)
             low_total += low
             high_total += high
-        row["total"] = fte_range(low_total, high_total)
+        _put_range(row, "total", low_total, high_total)
         rows.append(row)
     return Table(
         key="henkilosto",
         title=_("Henkilöstö kunnittain (htv)"),
         columns=[
             Column("municipality", _("Kunta")),
-            *[Column(origin.value, origin.label, numeric=True) for origin in origins],
-            Column("total", _("Yhteensä"), numeric=True),
+            *[column for origin in origins for column in _range_columns(origin.value, origin.label, export)],
+            *_range_columns("total", _("Yhteensä"), export),
         ],
         rows=rows,
         caption=_("Vaihteluväli (esim. 7–8) tarkoittaa suunnitelman arviota, jolla on ala- ja yläraja."),
@@ -76,7 +78,24 @@ def fte_range(low: Decimal, high: Decimal) -> str:
     return f"{local_number(low)}–{local_number(high)}"
 
 
-def staff_positions(user, municipality=None) -> Table:
+def _put_range(row: dict, key: str, low: Decimal, high: Decimal) -> None:
+    """The range as the page's text under `key`, its bounds as numbers for the export's two columns."""
+    row[key] = fte_range(low, high)
+    row[f"{key}_min"] = low
+    row[f"{key}_max"] = high
+
+
+def _range_columns(key: str, label, export: bool) -> list[Column]:
+    """One text column on the page; in an export the lower and upper bound, so that a program can read them."""
+    if not export:
+        return [Column(key, label, numeric=True)]
+    return [
+        Column(f"{key}_min", _("%(column)s, alaraja") % {"column": label}, numeric=True),
+        Column(f"{key}_max", _("%(column)s, yläraja") % {"column": label}, numeric=True),
+    ]
+
+
+def staff_positions(user, municipality=None, *, export: bool = False) -> Table:
     positions = selectors.staff_positions(user)
     if municipality is not None:
         positions = positions.filter(municipality=municipality)
@@ -87,24 +106,26 @@ def staff_positions(user, municipality=None) -> Table:
             Column("municipality", _("Kunta")),
             Column("title", _("Nimike")),
             Column("role", _("Rooli")),
-            Column("fte", _("Htv"), numeric=True),
+            *_range_columns("fte", _("Htv"), export),
             Column("origin", _("Alkuperä")),
             Column("customer_work", _("Henkilöasiakastyö")),
             Column("source", _("Lähde")),
         ],
-        rows=[
-            {
-                "municipality": p.municipality.name_fi,
-                "title": p.title,
-                "role": p.get_role_display(),
-                "fte": fte_range(p.fte_min, p.fte_max),
-                "origin": p.get_origin_display(),
-                "customer_work": _("kyllä") if p.customer_work else _("ei"),
-                "source": p.source,
-            }
-            for p in positions
-        ],
+        rows=[_position_row(p) for p in positions],
     )
+
+
+def _position_row(position) -> dict:
+    row = {
+        "municipality": position.municipality.name_fi,
+        "title": position.title,
+        "role": position.get_role_display(),
+        "origin": position.get_origin_display(),
+        "customer_work": _("kyllä") if position.customer_work else _("ei"),
+        "source": position.source,
+    }
+    _put_range(row, "fte", position.fte_min, position.fte_max)
+    return row
 
 
 def area_staff(user) -> Table:
@@ -318,8 +339,8 @@ def delegations(user) -> Table:
 
 EXPORTS = {
     "kunnat": municipalities,
-    "henkilosto": staffing,
-    "henkilostoresurssit": staff_positions,
+    "henkilosto": partial(staffing, export=True),
+    "henkilostoresurssit": partial(staff_positions, export=True),
     "alueen-henkilosto": area_staff,
     "asiakasmaaratavoitteet": caseload_targets,
     "toimipisteet": offices,

@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
+from common.formatting import local_datetime, local_time
 from service_model import enums, texts
 
 
@@ -109,7 +110,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_meeting_type_display()} {self.planned_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_meeting_type_display()} {local_datetime(self.planned_at)}"
 
     @property
     def ends_at(self):
@@ -432,7 +433,7 @@ class WorkingHours(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.counsellor}: {self.starts_at:%H.%M}–{self.ends_at:%H.%M}"
+        return f"{self.counsellor}: {local_time(self.starts_at)}–{local_time(self.ends_at)}"
 
 
 class JobSearchProfile(models.Model):
