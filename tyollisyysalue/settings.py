@@ -111,6 +111,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A deferred transaction that reads before it writes deadlocks with a concurrent one ("database is locked"): both
     # hold a read lock and wait for the other's. Taking the write lock at BEGIN makes the second simply wait its turn.
     DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), "transaction_mode": "IMMEDIATE"}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django turns psycopg's statement preparation off for connection poolers. Only the hot compiled queries
+    # (common/prepared.py) bind on the server, and only those can be prepared: after five runs on a connection.
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -37,7 +37,7 @@ def my_week(request):
     unrecorded = list(selectors.unrecorded_meetings(user, today)[:50])
     shown = WeekPage(today, request.get_full_path())
     selectors.log_worklist(
-        user, rows, view="service_model:my_week", purpose="oma viikko", more_ids=[m.jobseeker_id for m in unrecorded]
+        user, rows, view="service_model:my_week", purpose="oma viikko", more_ids=[meeting[1] for meeting in unrecorded]
     )
     query = request.GET.copy()
     query.pop("page", None)

@@ -9,15 +9,21 @@ shows them (tests/service_model/test_worklist_speed.py compares them with the ta
 """
 
 from collections.abc import Callable
+from datetime import datetime
+from functools import cache, lru_cache
+from html import escape
 from urllib.parse import quote
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import dateformat, formats, timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from service_model import enums
+from service_model.selectors import MEETING_TYPE_LABELS
+
+CHANNEL_LABELS = dict(enums.Channel.choices)
 
 # A row of the table, as the page's template wrote it with its tags: a hundred rows through the template engine, a
 # dozen nodes each, cost more than the rest of the page.
@@ -41,8 +47,27 @@ _MARKER = 987_654_321_012
 
 
 def _path_of(name: str) -> Callable[[int], str]:
+    return _path_in(name, get_script_prefix())
+
+
+@cache
+def _reversed(name: str, script_prefix: str) -> str:
+    return conditional_escape(reverse(name))
+
+
+@cache
+def _path_in(name: str, script_prefix: str) -> Callable[[int], str]:
+    """Paths depend on the URL name and the deployment's prefix only: reversed once per process."""
     before, after = conditional_escape(reverse(name, args=[_MARKER])).split(str(_MARKER))
     return lambda pk: f"{before}{int(pk)}{after}"
+
+
+@lru_cache(maxsize=8192)
+def _formatted(value, date_format: str, language: str, zone: str) -> str:
+    """A date, or a moment in local time, as |date writes it. Meetings are booked on quarter hours and deadlines fall
+    on days, so the same few thousand values recur on every counsellor's page: each is formatted once per format,
+    language (month names) and time zone, which are in the key because the text depends on them."""
+    return dateformat.format(timezone.localtime(value) if isinstance(value, datetime) else value, date_format)
 
 
 def _value(value) -> str:
@@ -75,7 +100,7 @@ class WeekPage:
         self.record = _path_of("service_model:record")
         self.book = _path_of("service_model:book")
         self.walk_in = _path_of("service_model:walk_in")
-        self.agenda = conditional_escape(reverse("service_model:agenda"))
+        self.agenda = _reversed("service_model:agenda", get_script_prefix())
         self.today_iso = dateformat.format(today, "Y-m-d")
         self.overdue = _Plural(lambda n: ngettext("myöhässä %(counter)s pv", "myöhässä %(counter)s pv", n))
         self.days_until = _Plural(lambda n: ngettext("%(counter)s päivän päästä", "%(counter)s päivän päästä", n))
@@ -86,10 +111,12 @@ class WeekPage:
         self.book_label = gettext('Varaa aika<span class="visually-hidden">: %(name)s</span>')
         self.walk_in_label = gettext('Kirjaa pidetyksi<span class="visually-hidden">: %(name)s</span>')
         self.in_calendar = conditional_escape(gettext("kalenterissa"))
-        self.due_dates = {}
+        self.language = get_language()
+        self.zone = timezone.get_current_timezone_name()
+        self.meeting_types = {}
 
     def _local(self, moment, date_format: str) -> str:
-        return dateformat.format(timezone.localtime(moment), date_format)
+        return _formatted(moment, date_format, self.language, self.zone)
 
     def _badge(self, row) -> tuple[str, str]:
         if row.bucket == enums.Bucket.OVERDUE:
@@ -98,14 +125,18 @@ class WeekPage:
             return "badge badge-warning", self.due_today if row.days_until == 0 else self.days_until(row.days_until)
         return "badge", self.upcoming
 
-    def _due_on(self, day) -> str:
-        if day not in self.due_dates:
-            self.due_dates[day] = dateformat.format(day, self.short_date)
-        return self.due_dates[day]
+    def _meeting_type(self, meeting_type: str) -> str:
+        """The type's label in the page's language, translated once per page (as WorklistRow.meeting_type_label)."""
+        if meeting_type not in self.meeting_types:
+            self.meeting_types[meeting_type] = escape(str(MEETING_TYPE_LABELS.get(meeting_type, meeting_type)))
+        return self.meeting_types[meeting_type]
 
-    def row(self, row) -> SafeString:
+    def _due_on(self, day) -> str:
+        return _formatted(day, self.short_date, self.language, self.zone)
+
+    def row(self, row) -> str:
         person = row.jobseeker
-        name = conditional_escape(str(person))
+        name = escape(f"{person.first_name} {person.last_name}")
         badge_class, badge = self._badge(row)
         if row.booked is not None:
             calendar = _BOOKED_CALENDAR.format(
@@ -127,36 +158,35 @@ class WeekPage:
                 walk_in_url=self.walk_in(person.pk) + self.next,
                 walk_in=self.walk_in_label % {"name": name},
             )
-        html = _ROW.format(
-            bucket=conditional_escape(row.bucket),
+        return _ROW.format(
+            bucket=escape(row.bucket),
             client_url=self.client(person.pk),
-            name=f"{conditional_escape(person.last_name)}, {conditional_escape(person.first_name)}",
-            municipality=conditional_escape(person.municipality_name),
+            name=f"{escape(person.last_name)}, {escape(person.first_name)}",
+            municipality=escape(person.municipality_name),
             badge_class=badge_class,
             badge=badge,
-            meeting_type=conditional_escape(row.meeting_type_label),
+            meeting_type=self._meeting_type(row.meeting_type),
             due_on=self._due_on(row.due_on),
             calendar=calendar,
             action=action,
         )
-        return mark_safe(html)  # noqa: S308 - every value escaped above
 
-    def rows(self, rows) -> list[SafeString]:
-        return [self.row(row) for row in rows]
+    def rows(self, rows) -> SafeString:
+        """The rows of the table as one text, every value in them escaped."""
+        return mark_safe("".join(self.row(row) for row in rows))  # noqa: S308 - each value escaped in row()
 
     def unrecorded(self, meetings) -> list[dict]:
-        """The booked meetings whose time has come (selectors.unrecorded_meetings, with their job seekers)."""
+        """The booked meetings whose time has come (selectors.unrecorded_meetings: UNRECORDED_COLUMNS tuples)."""
         shown = []
-        for meeting in meetings:
-            person = meeting.jobseeker
+        for pk, jobseeker_id, planned_at, meeting_type, channel, first_name, last_name in meetings:
             values = {
-                "client_url": self.client(meeting.jobseeker_id),
-                "name": f"{conditional_escape(person.last_name)}, {conditional_escape(person.first_name)}",
-                "planned_at": self._local(meeting.planned_at, self.short_datetime),
-                "meeting_type": conditional_escape(meeting.get_meeting_type_display()),
-                "channel": conditional_escape(meeting.get_channel_display()),
-                "record_url": self.record(meeting.pk) + self.next,
-                "record": self.record_label % {"name": conditional_escape(str(person))},
+                "client_url": self.client(jobseeker_id),
+                "name": f"{escape(last_name)}, {escape(first_name)}",
+                "planned_at": self._local(planned_at, self.short_datetime),
+                "meeting_type": self._meeting_type(meeting_type),
+                "channel": escape(str(CHANNEL_LABELS.get(channel, channel))),
+                "record_url": self.record(pk) + self.next,
+                "record": self.record_label % {"name": escape(f"{first_name} {last_name}")},
             }
             shown.append({key: mark_safe(value) for key, value in values.items()})  # noqa: S308 - escaped above
         return shown

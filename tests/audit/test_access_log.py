@@ -113,3 +113,18 @@ def test_a_long_list_of_mixed_subjects_is_logged_whole_with_one_aware_moment(mak
     }
     moments = set(rows.values_list("at", flat=True))
     assert len(moments) == 1 and timezone.is_aware(moments.pop())
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [["7", "12", "7"], ["7", "ab,c", "0012"], ["x'y", "7"]],
+    ids=["numeric ids", "a comma and leading zeros", "a quote"],
+)
+def test_ids_of_one_kind_are_logged_as_given(make_user, ids):
+    reader = make_user(role="counsellor", username="lukija")
+    log_access(reader, ids, view="v", purpose="p", subject_type="jobseekers.jobseeker")
+    rows = PersonalDataAccess.objects.filter(user_id=reader.pk).order_by("pk")
+    assert sorted(rows.values_list("subject_id", flat=True)) == sorted(ids)
+    assert set(rows.values_list("subject_type", "view", "purpose", "outcome")) == {
+        ("jobseekers.jobseeker", "v", "p", "granted")
+    }

@@ -154,4 +154,4 @@ def test_only_a_booked_meeting_whose_day_has_come_waits_to_be_recorded(client_of
     jobseeker = client_of()
     meeting = MeetingFactory(jobseeker=jobseeker, planned_at=at(today - timedelta(days=1)), **{trait: True})
     MeetingFactory(jobseeker=jobseeker, planned_at=at(today + timedelta(days=1)))  # its day has not come
-    assert list(selectors.unrecorded_meetings(counsellor, today)) == ([meeting] if listed else [])
+    assert [row[0] for row in selectors.unrecorded_meetings(counsellor, today)] == ([meeting.pk] if listed else [])
