@@ -356,7 +356,7 @@ def caseloads(user, *, municipality_code: str = "") -> dict:
         team_pools = [team_pool(t.key) for t in teams_by_id.values() if t.municipality.code == municipality_code]
         place_ids = [pk for pk, place in places.items() if place.code == municipality_code]
         counts = _client_counts(
-            Q(counsellor_id__in=[u.pk for u in everyone])
+            Q(counsellor_id__in=User.objects.filter(at_home_or_in_team).values("pk"))
             | Q(serving_municipality_id__in=place_ids)
             | Q(municipality_id__in=place_ids)
             | Q(pool__in=team_pools)
