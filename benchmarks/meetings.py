@@ -15,6 +15,7 @@ nothing is asserted.
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -32,6 +33,8 @@ def main() -> None:
     parser.add_argument("--scale", default="10", help="Multiplier of Table 1 for a population generated first.")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--today", default=TODAY.isoformat(), help="Reference day of the history, YYYY-MM-DD.")
+    parser.add_argument("--workers", type=int, help="Simulation processes (default: one per core).")
+    parser.add_argument("--no-baseline", action="store_true", help="Skip the baseline.")
     args = parser.parse_args()
 
     temporary = None
@@ -63,15 +66,19 @@ def main() -> None:
         area = EmploymentArea.objects.get()
         people.generate(area, MONTH, seed=args.seed, scale=Decimal(args.scale))
 
-    started = time.perf_counter()
-    report = meetings.generate(seed=args.seed, today=date.fromisoformat(args.today))
-    elapsed = time.perf_counter() - started
+    started, cpu = time.perf_counter(), time.process_time()
+    report = meetings.generate(seed=args.seed, today=date.fromisoformat(args.today), workers=args.workers)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    simulation_cpu = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
 
     print(
         f"generate_meetings: {report.meetings} meetings, {report.plans} plans, {report.deadlines} deadlines for "
-        f"{report.people} job seekers in {elapsed:.1f} s ({report.meetings / elapsed:,.0f} meetings/s)",
+        f"{report.people} job seekers in {elapsed:.1f} s ({report.meetings / elapsed:,.0f} meetings/s; "
+        f"CPU in Python: the writer {cpu:.1f} s, the simulation processes {simulation_cpu:.1f} s)",
         flush=True,
     )
+    if args.no_baseline:
+        return
 
     # Baseline: as many constant rows through the same writer, for the first job seekers in turn; rolled back.
     people = Jobseeker.objects.filter(synthetic_month__isnull=False, responsible_counsellor__isnull=False)

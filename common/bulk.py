@@ -7,7 +7,8 @@ here), so a new model field without a value fails loudly instead of being left o
 
 import json
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from operator import itemgetter
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 INSERT_BATCH = 5000
+# maintenance_work_mem while the deferred indexes are rebuilt (PostgreSQL, demo loads only).
+RESTORE_MEMORY = "1GB"
 
 
 class RowWriter:
@@ -41,6 +44,9 @@ class RowWriter:
             elif not self.postgres and f.get_internal_type() in ("DateField", "DateTimeField"):
                 self._converted.append((position, self._sqlite_date))
         self.rows: list[tuple] = []
+        # COPY text from `add_encoded`, written as it is; a writer holds either rows or text, never both.
+        self._encoded: list[bytes] = []
+        self._encoded_count = 0
         self.written = 0
 
     @staticmethod
@@ -49,7 +55,8 @@ class RowWriter:
             return None
         return value.isoformat() if type(value) is date else connection.ops.adapt_datetimefield_value(value)
 
-    def add(self, values: dict) -> None:
+    def row(self, values: dict) -> tuple:
+        """The row `add` writes for the values; building it touches no database, so another process can do it."""
         row = self._get(values)
         if self._single:
             row = (row,)
@@ -58,16 +65,49 @@ class RowWriter:
             for position, convert in self._converted:
                 row[position] = convert(row[position])
             row = tuple(row)
-        self.rows.append(row + self._constants)
+        return row + self._constants
+
+    def add(self, values: dict) -> None:
+        self.add_rows((self.row(values),))
+
+    def add_rows(self, rows) -> None:
+        """Rows built by `row` (of this writer or one made the same way)."""
+        if self._encoded:
+            self.flush()
+        self.rows.extend(rows)
         if len(self.rows) >= INSERT_BATCH:
             self.flush()
 
+    def encode(self, rows: list[tuple]) -> bytes | list[tuple]:
+        """Rows built by `row`, ready for `add_encoded`: on PostgreSQL as COPY text, elsewhere as they are. Touches
+        no database, so another process can encode what this writer writes (demo/simulation.py)."""
+        return "".join(map(copy_text, rows)).encode() if self.postgres else rows
+
+    def add_encoded(self, encoded: bytes | list[tuple], count: int) -> None:
+        """`count` rows encoded by `encode`, written in the order they are added (also after or before `add`)."""
+        if not self.postgres:
+            self.add_rows(encoded)
+            return
+        if self.rows:
+            self.flush()
+        self._encoded.append(encoded)
+        self._encoded_count += count
+        if self._encoded_count >= INSERT_BATCH:
+            self.flush()
+
     def flush(self) -> None:
-        if not self.rows:
+        if not self.rows and not self._encoded:
             return
         table = connection.ops.quote_name(self.model._meta.db_table)
         columns = ", ".join(connection.ops.quote_name(f.column) for f in self.fields)
         with connection.cursor() as cursor:
+            if self._encoded:
+                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    for block in self._encoded:
+                        copy.write(block)
+                self.written += self._encoded_count
+                self._encoded, self._encoded_count = [], 0
+                return
             if self.postgres:
                 with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                     for row in self.rows:
@@ -77,6 +117,33 @@ class RowWriter:
                 cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", self.rows)  # noqa: S608
         self.written += len(self.rows)
         self.rows = []
+
+
+# COPY's text format: a backslash starts an escape, and tab and newline end a column and a row.
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _copy_value(value) -> str:
+    if value is None:
+        return "\\N"
+    kind = type(value)
+    if kind is str:
+        return value.translate(_COPY_ESCAPES)
+    if kind is bool:
+        return "t" if value else "f"
+    if kind is int or kind is float or kind is Decimal:
+        return str(value)
+    if kind is datetime or kind is date:
+        return value.isoformat()  # with its offset when aware, as timestamptz reads it
+    if kind is bytes:
+        return "\\\\x" + value.hex()
+    raise TypeError(f"no COPY text for {kind.__name__} {value!r}")
+
+
+def copy_text(row: tuple) -> str:
+    """A row as a line of PostgreSQL's COPY text format (what psycopg's write_row sends, built without a
+    connection). Values as RowWriter.row leaves them: JSON already a string."""
+    return "\t".join(map(_copy_value, row)) + "\n"
 
 
 def update_column(model, attname: str, pairs: list[tuple]) -> int:
@@ -157,6 +224,9 @@ def indexes_and_keys_deferred(*models):
         raise
     with connection.cursor() as cursor:
         _check_pending_keys(cursor)
+        # Building an index from millions of rows (the names' trigram index above all) spills to disk in passes with
+        # the server's default memory; for this transaction only, it may take more.
+        cursor.execute(f"SET LOCAL maintenance_work_mem = '{RESTORE_MEMORY}'")
         for statement in restore:
             cursor.execute(statement)
 

@@ -2,8 +2,12 @@
 
 import calendar
 from datetime import date
+from functools import lru_cache
 
 
+# Pure and called millions of times (the service model's deadlines, the demo's histories) with a few thousand
+# distinct days: dates and ints are hashable and immutable, so a cached result is the computed one.
+@lru_cache(maxsize=1 << 16)
 def add_months(day: date, months: int) -> date:
     """The same day of the month `months` later (earlier when negative), or that month's last day if it is shorter
     (Act 150/1930 § 3)."""

@@ -10,7 +10,7 @@ from django.db.models import Count
 
 from accounts.enums import Role
 from accounts.models import User
-from demo import population
+from demo.names import Names
 from jobseekers.models import Jobseeker
 from organisation import enums as org_enums
 from organisation.models import (
@@ -171,7 +171,7 @@ def staff_plan(area: EmploymentArea, multiplier: int = 1) -> list[CounsellorSpec
     return specs
 
 
-def ensure_counsellors(specs: list[CounsellorSpec], names: population.Names) -> dict:
+def ensure_counsellors(specs: list[CounsellorSpec], names: Names) -> dict:
     """Create or update the synthetic counsellors; those no longer in the plan are deactivated, never deleted."""
     existing = {u.username: u for u in User.objects.filter(username__startswith=SYNTHETIC_USERNAME_PREFIX)}
     wanted = {spec.username for spec in specs}

@@ -160,22 +160,26 @@ def simulate(person: Person, today: date, rng: random.Random, book: Booker | Non
     window = add_months(today, -WINDOW_MONTHS)
     # What is recorded as held or missed happened before the reference day; its meetings are still ahead.
     yesterday = today - timedelta(days=1)
-    held: list[tuple[date, str]] = []
+    # The held meetings as the core's own objects, kept as they come: the adapter would rebuild all of them at every
+    # step, a large share of a national run.
+    held: list[rules.Meeting] = []
     start = adapter.clock_start(person.started_on)
     if start > today:
         return history
+    status = adapter.core_status(person.status)
     cursor = start
     on_time_share = ON_TIME["hard_to_reach" if rng.random() < HARD_TO_REACH_SHARE else "reliable"]
     meetings = history.meetings
     jumped = False
 
     def deadline_on(day: date):
-        return adapter.deadline(
-            job_search_started_on=person.started_on,
-            status=person.status,
+        # adapter.deadline's call of the core, for a job search with no previous one (a synthetic person has none).
+        return rules.next_statutory_meeting(
+            job_search_started_on=start,
+            status=status,
+            meetings=held,
+            today=max(day, adapter.MODEL_START),
             unemployed_since=person.unemployed_since,
-            held=held,
-            today=day,
         )
 
     def add(meeting_type, channel, state, day, earliest, latest, **details) -> date | None:
@@ -212,7 +216,7 @@ def simulate(person: Person, today: date, rng: random.Random, book: Booker | Non
             )
             jumped = True
             if day is not None:
-                held.append((day, meeting_type))
+                held.append(rules.Meeting(day, meeting_type))
                 cursor = day
             continue
         meeting_type = due.meeting_type.value
@@ -269,7 +273,7 @@ def simulate(person: Person, today: date, rng: random.Random, book: Booker | Non
             break
         if history.opening_on is None:
             history.opening_on = held_on
-        held.append((held_on, meeting_type))
+        held.append(rules.Meeting(held_on, meeting_type))
         cursor = held_on
         if held_on >= window and rng.random() < OTHER_CONTACT_SHARE:
             day = next_working_day_on_or_after(held_on + timedelta(days=rng.randint(5, 30)))

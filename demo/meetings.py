@@ -8,16 +8,17 @@ seeker's deadline from the same simulation – no second pass over five million 
 Each meeting is booked in the diary (demo/diary.py) of the counsellor responsible for the person on its day, read from
 the person's periods of responsibility (jobseekers.CounsellorAssignment), the first of which is moved back to the start
 of the job search: so a counsellor is never booked twice at once, and every meeting is held by whoever was responsible
-at the time.
+at the time. The histories are simulated in processes beside the writer, split by counsellor (demo/simulation.py),
+with the same rows as in one process.
 """
 
-import random
+import os
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from datetime import time as clock_time
 
 from django.db import transaction
@@ -26,11 +27,11 @@ from django.utils import timezone
 
 from common import bulk
 from common.bulk import RowWriter, update_column
-from demo import diary, erase, history
+from demo import erase, simulation
 from demo.diary import HELSINKI
+from demo.simulation import Period, search_began
 from jobseekers.models import CounsellorAssignment, Jobseeker
 from service_model import enums
-from service_model.agenda import DEFAULT_HOURS
 from service_model.models import (
     Deadline,
     EmploymentPlan,
@@ -39,11 +40,12 @@ from service_model.models import (
     Meeting,
     PlanTask,
 )
-from service_model.services.deadlines import deadline_values
 from service_model.services.plans import default_values
 from service_model.today import service_today
 
 CHUNK = 5000
+# Simulation processes at most (demo/simulation.py); more than the cores only compete with the writer and the database.
+MAX_WORKERS = 4
 # Rows of the synthetic job seekers, as SQL for erase.delete.
 SYNTHETIC_PEOPLE = "jobseeker_id IN (SELECT id FROM jobseekers_jobseeker WHERE synthetic_month IS NOT NULL)"
 Progress = Callable[[str, int, int], None]
@@ -80,53 +82,10 @@ def link_booked(deadlines) -> int:
     return deadlines.filter(jobseeker_id__in=planned.values("jobseeker_id")).update(next_booked_id=Subquery(earliest))
 
 
-def _meeting_row(meeting: history.SyntheticMeeting, person: dict) -> dict:
-    return {
-        "jobseeker_id": person["pk"],
-        "meeting_type": meeting.meeting_type,
-        "channel": meeting.channel,
-        "state": meeting.state,
-        "planned_at": meeting.planned_at,
-        "duration_minutes": 45 if meeting.meeting_type != enums.MeetingType.OTHER else 15,
-        "held_at": meeting.held_at,
-        "held_on": meeting.held_on,
-        "office_id": person["meeting_office_id"] if meeting.channel == enums.Channel.FACE_TO_FACE else None,
-        "counsellor_id": meeting.counsellor_id,
-        "serving_municipality_id": person["serving_municipality_id"],
-        "outcome": meeting.outcome,
-        "plan_review": meeting.plan_review,
-        "cancel_reason": meeting.cancel_reason,
-        "due_on": meeting.due_on,
-        "on_time": meeting.on_time,
-        "synthetic": True,
-        "booked_by_id": meeting.counsellor_id,
-    }
-
-
-@dataclass(frozen=True)
-class Period:
-    started_at: datetime
-    ended_at: datetime | None
-    counsellor_id: int
-
-    def days(self) -> tuple[date, date | None]:
-        """The first and last day whose whole working hours fall in the period (None: open)."""
-        start = self.started_at.astimezone(HELSINKI)
-        first = start.date() + timedelta(days=start.time() > DEFAULT_HOURS.start)
-        if self.ended_at is None:
-            return first, None
-        end = self.ended_at.astimezone(HELSINKI)
-        return first, end.date() - timedelta(days=end.time() < DEFAULT_HOURS.end)
-
-
-def _search_began(person: dict) -> datetime:
-    return datetime.combine(person["job_search_started_on"], clock_time(0), tzinfo=HELSINKI)
-
-
 def _responsibility(chunk: list[dict]) -> dict[int, list[Period]]:
     """Each person's periods of responsibility, the first one moved back to the start of the job search: the batch
     assignment began them today, but the generated history says who was responsible from the beginning."""
-    begins = {p["pk"]: _search_began(p) for p in chunk}
+    begins = {p["pk"]: search_began(p) for p in chunk}
     rows = (
         CounsellorAssignment.objects.filter(jobseeker_id__in=list(begins))
         .order_by("jobseeker_id", "started_at", "pk")
@@ -143,20 +102,22 @@ def _responsibility(chunk: list[dict]) -> dict[int, list[Period]]:
     return periods
 
 
-def _booker(periods: list[Period], diaries: dict[int, diary.Diary]) -> history.Booker:
-    """Books in the diary of whoever was responsible on the day, within the days of their period."""
-
-    def book(day, minutes, rng, earliest, latest):
-        for period in periods:
-            first, last = period.days()
-            if first <= day and (last is None or day <= last):
-                moment = diaries[period.counsellor_id].book(
-                    day, minutes, rng, earliest=max(earliest, first), latest=min(latest, last or latest)
-                )
-                return None if moment is None else (moment, period.counsellor_id)
-        return None
-
-    return book
+def _shards_of_counsellors(people, shards: int) -> dict[int, int]:
+    """Each counsellor's shard (demo/simulation.py), from every synthetic person's counsellors: those of their
+    periods, or the responsible one when they have none."""
+    if shards == 1:
+        return {}
+    counsellors: dict[int, set[int]] = defaultdict(set)
+    pairs = CounsellorAssignment.objects.filter(jobseeker__in=people).values_list("jobseeker_id", "counsellor_id")
+    for jobseeker_id, counsellor_id in pairs.iterator(chunk_size=CHUNK):
+        counsellors[jobseeker_id].add(counsellor_id)
+    responsible = people.filter(responsible_counsellor__isnull=False).values_list("pk", "responsible_counsellor_id")
+    for pk, counsellor_id in responsible.iterator(chunk_size=CHUNK):
+        counsellors.setdefault(pk, {counsellor_id})
+    loads = Counter(counsellor for linked in counsellors.values() for counsellor in linked)
+    return simulation.shard_of_counsellor(
+        (sorted(linked) for linked in counsellors.values() if len(linked) > 1), loads, shards
+    )
 
 
 PERSON_FIELDS = (
@@ -174,8 +135,14 @@ PERSON_FIELDS = (
 
 
 def generate(
-    *, seed: int = 1, today: date | None = None, plans: bool = True, progress: Progress | None = None
+    *,
+    seed: int = 1,
+    today: date | None = None,
+    plans: bool = True,
+    progress: Progress | None = None,
+    workers: int | None = None,
 ) -> MeetingReport:
+    """`workers`: simulation processes (default: one per core, at most MAX_WORKERS); any number gives the same rows."""
     today = today or service_today()
     report = MeetingReport(today=today, seed=seed)
     clock = time.perf_counter()
@@ -196,74 +163,56 @@ def generate(
             "obligations": RowWriter(JobSearchObligation),
             "applications": RowWriter(JobApplication),
         }
-        states: dict[str, int] = {}
+        states: Counter = Counter()
         # Meetings booked for today start after the generation (or the pinned day's start): none is left in the past
         # unrecorded, and the counsellor's day ahead is a believable one.
         opens = now if timezone.localdate(now) == today else datetime.combine(today, clock_time.min, tzinfo=HELSINKI)
-        diaries: dict[int, diary.Diary] = defaultdict(lambda: diary.Diary(opens))
-        last_pk = 0
-        while True:
-            chunk = list(people.filter(pk__gt=last_pk).values(*PERSON_FIELDS)[:CHUNK])
-            if not chunk:
-                break
-            last_pk = chunk[-1]["pk"]
-            periods = _responsibility(chunk)
+        settings = simulation.Settings(seed, today, now, opens, plans, meetings, deadlines)
+        shards = workers or default_workers()
+        shard_of = _shards_of_counsellors(people, shards)
+
+        def write(chunk: list[dict], simulated: simulation.Simulated) -> None:
             plan_rows = []
-            for person in chunk:
-                # Keyed by the identity code's hash, which a regenerated population keeps: the same history again.
-                rng = random.Random(f"{seed}:meetings:{person['hetu_hash']}")
-                subject = history.Person(
-                    pk=person["pk"],
-                    started_on=person["job_search_started_on"],
-                    status=person["status"],
-                    has_office=person["meeting_office_id"] is not None,
-                    preferred_channel=person["preferred_channel"],
-                    unemployed_since=person["unemployed_since"],
-                )
-                responsible = periods.get(person["pk"])
-                if not responsible and person["responsible_counsellor_id"] is not None:
-                    # A counsellor set without a recorded period (by hand in the database): theirs from the start.
-                    responsible = [Period(_search_began(person), None, person["responsible_counsellor_id"])]
-                booker = _booker(responsible, diaries) if responsible else None
-                simulated = history.simulate(subject, today, rng, booker)
-                if person["responsible_counsellor_id"] is not None:
-                    for meeting in simulated.meetings:
-                        meetings.add(_meeting_row(meeting, person))
-                        states[meeting.state] = states.get(meeting.state, 0) + 1
-                    if plans:
-                        plan = history.plan_for(subject, simulated, today, rng, person["unemployed_since"])
-                        if plan is not None:
-                            plan_rows.append((person, plan))
-                deadlines.add(
-                    {
-                        "jobseeker_id": person["pk"],
-                        **deadline_values(
-                            simulated.deadline,
-                            counsellor_id=person["responsible_counsellor_id"],
-                            serving_municipality_id=person["serving_municipality_id"],
-                            pool=person["pool"],
-                            today=today,
-                            now=now,
-                        ),
-                    }
-                )
-                if simulated.deadline is not None and simulated.deadline.due_on < today:
-                    report.overdue += 1
+            for person, (_pk, rows, count, deadline, plan) in zip(chunk, simulated.people, strict=True):
+                meetings.add_encoded(rows, count)
+                deadlines.add_encoded(deadline, 1)
+                if plan is not None:
+                    plan_rows.append((person, plan))
+            states.update(simulated.states)
+            report.overdue += simulated.overdue
             if plan_rows:
                 _write_plans(plan_rows, writers, report)
             report.people += len(chunk)
             if progress:
                 progress("tapaamiset", report.people, total)
+
+        with simulation.Shards(settings, shard_of, shards) as running:
+            last_pk = 0
+            while True:
+                chunk = list(people.filter(pk__gt=last_pk).values(*PERSON_FIELDS)[:CHUNK])
+                if not chunk:
+                    break
+                last_pk = chunk[-1]["pk"]
+                running.send(chunk, _responsibility(chunk))
+                while running.ready():
+                    write(*running.receive())
+            while running.pending:
+                write(*running.receive())
         for writer in (meetings, deadlines, *writers.values()):
             writer.flush()
         deferred.close()
         link_booked(Deadline.objects.filter(jobseeker_id__in=people.values("pk")))
     report.meetings = meetings.written
-    report.by_state = states
+    report.by_state = dict(states)
     report.deadlines = deadlines.written
     report.applications = writers["applications"].written
     report.seconds = time.perf_counter() - clock
     return report
+
+
+def default_workers() -> int:
+    """A simulation process per core: the writer mostly waits for the database meanwhile."""
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
 def _write_plans(plan_rows, writers: dict[str, RowWriter], report):

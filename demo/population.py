@@ -16,26 +16,21 @@ Unemployed here means the statistics' unemployed job seekers: status unemployed 
 Everyone gets a temporary-range identity code (900–999), which no real person has. Codes are unique in the area:
 50 odd and 50 even numbers per birth date, then the 2023 alternative century signs (Y–U, B–F), so 700 000 people
 fit many times over. Names come from Faker's fi_FI lists (and a few other locales for foreign-language people),
-drawn with the run's own random.Random(seed), so a seed gives the same people every time.
+drawn with the run's own random.Random(seed), so a seed gives the same people every time (demo/names.py).
 
 It touches no database: demo/people.py writes what this decides, and demo/counsellors.py staffs it from the plan.
 Everything here is deterministic for a seed, month, scale and as_of.
 """
 
 import random
-from bisect import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
-from functools import cache
-from itertools import accumulate
-
-from faker import Faker
-from faker.providers.person.fi_FI import Provider as FinnishNames
 
 from common.dates import add_years, months_before
+from demo.names import Names, Weighted, address_part
 from jobseekers import enums, hetu
 from organisation import routing
 
@@ -121,40 +116,6 @@ OCCUPATION_CARDS = {
     "3221": ("pharmacotherapy",),
     "2221": ("pharmacotherapy",),
 }
-
-# Names of foreign-language people: Faker locales in Latin script, Cyrillic ones transliterated (SFS 4900).
-NAME_LOCALES = {"ru": "ru_RU", "uk": "uk_UA", "en": "en_US", "et": "et_EE", "vi": "vi_VN", "tr": "tr_TR", "pl": "pl_PL"}
-HANDWRITTEN_NAMES = {
-    "ar": (
-        ["Ahmad", "Mohammed", "Ali", "Omar", "Yousef", "Hassan", "Khaled", "Mahmoud", "Karim", "Samir"],
-        ["Fatima", "Aisha", "Maryam", "Zainab", "Layla", "Noor", "Huda", "Rana", "Salma", "Yasmin"],
-        ["Al-Hassan", "Haddad", "Khalil", "Mansour", "Nasser", "Saleh", "Abbas", "Hamdan", "Aziz", "Jaber"],
-    ),
-    "so": (
-        ["Abdi", "Mohamed", "Abdullahi", "Hassan", "Ahmed", "Yusuf", "Ismail", "Farah", "Omar", "Said"],
-        ["Hodan", "Amina", "Faduma", "Sahra", "Hawa", "Ifrah", "Nimco", "Ayaan", "Hibo", "Khadra"],
-        ["Warsame", "Hirsi", "Jama", "Egal", "Farah", "Duale", "Abdi", "Osman", "Aden", "Nur"],
-    ),
-}
-# Finnish transliteration of Cyrillic (SFS 4900); "" drops the hard and soft signs.
-CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "ž", "з": "z", "и": "i", "й": "j",
-    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
-    "х": "h", "ц": "ts", "ч": "tš", "ш": "š", "щ": "štš", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja",
-    "і": "i", "є": "je", "ї": "ji", "ґ": "g",
-}  # fmt: skip
-
-
-def transliterate(text: str) -> str:
-    out = []
-    for char in text:
-        lower = char.lower()
-        if lower in CYRILLIC:
-            value = CYRILLIC[lower]
-            out.append(value.capitalize() if char != lower else value)
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -258,18 +219,6 @@ def largest_remainder(total: int, shares: dict) -> dict:
     return counts
 
 
-class Weighted:
-    """Fast weighted choice with the run's rng."""
-
-    def __init__(self, weights: dict):
-        self.items = list(weights)
-        self.cumulative = list(accumulate(weights.values()))
-        self.total = self.cumulative[-1]
-
-    def __call__(self, rng: random.Random):
-        return self.items[bisect(self.cumulative, rng.random() * self.total)]
-
-
 @dataclass
 class Person:
     """A synthetic job seeker before it becomes a model row."""
@@ -292,46 +241,6 @@ class Person:
     @property
     def target_group(self) -> routing.TargetGroup:
         return self.extra["target_group"]
-
-
-class Names:
-    def __init__(self, rng: random.Random, seed: int):
-        self.rng = rng
-        self.finnish = {
-            "male": Weighted(dict(FinnishNames.first_names_male)),
-            "female": Weighted(dict(FinnishNames.first_names_female)),
-        }
-        self.finnish_last = Weighted(dict(FinnishNames.last_names))
-        self.foreign: dict[str, tuple[list[str], list[str], list[str]]] = dict(HANDWRITTEN_NAMES)
-        for language, locale in NAME_LOCALES.items():
-            faker = Faker(locale)
-            faker.seed_instance(seed)
-            clean = transliterate if language in ("ru", "uk") else str
-            self.foreign[language] = (
-                sorted({clean(faker.first_name_male()) for _ in range(60)}),
-                sorted({clean(faker.first_name_female()) for _ in range(60)}),
-                sorted(
-                    {
-                        clean(faker.last_name_male() if hasattr(faker, "last_name_male") else faker.last_name())
-                        for _ in range(80)
-                    }
-                ),
-            )
-        faker = Faker("fi_FI")
-        faker.seed_instance(seed)
-        self.streets = sorted({faker.street_name() for _ in range(300)})
-
-    def name(self, sex: str, language: str, rng: random.Random | None = None) -> tuple[str, str]:
-        rng = rng or self.rng
-        if language in self.foreign:
-            male, female, last = self.foreign[language]
-            return rng.choice(male if sex == "male" else female), rng.choice(last)
-        first = self.finnish[sex](rng)
-        if rng.random() < 0.4:
-            second = self.finnish[sex](rng)
-            if second != first:
-                first = f"{first} {second}"
-        return first, self.finnish_last(rng)
 
 
 class HetuAllocator:
@@ -458,20 +367,13 @@ def _person(code, sex, birth_date, status, unemployed_since, started, foreigner,
 
 _EDUCATION = Weighted(EDUCATION_SHARES)
 _CHANNEL = Weighted(CHANNEL_SHARES)
-_ASCII = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u", "š": "s", "ž": "z", " ": ".", "'": ""})
-
-
-@cache
-def _address_part(name: str) -> str:
-    """A name as it is written in an e-mail address: lower case, ASCII letters, digits, dots and hyphens."""
-    return "".join(ch for ch in name.lower().translate(_ASCII) if ch.isascii() and (ch.isalnum() or ch in ".-"))
 
 
 def details(person: Person, rng: random.Random, names: Names, serial: int) -> dict:
     """Contact details and job-search preferences; synthetic addresses and example.fi e-mail only."""
     first, last = names.name(person.sex, person.preferred_language)
     person.first_name, person.last_name = first, last
-    local = f"{_address_part(first.split()[0])}.{_address_part(last)}"
+    local = f"{address_part(first.split()[0])}.{address_part(last)}"
     occupations = sorted(set(rng.sample(OCCUPATIONS, rng.choice((1, 1, 2, 3)))))
     licences = []
     if rng.random() < 0.75:

@@ -31,7 +31,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo import erase
-from demo.population import Weighted
+from demo.names import Weighted
 from employers import distance_store, enums
 from employers.models import Employer, Vacancy
 from jobseekers.enums import UNEMPLOYED_STATUSES

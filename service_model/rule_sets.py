@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 
 class JobSeekerStatus(StrEnum):
@@ -178,6 +179,20 @@ RULE_SETS: tuple[RuleSet, ...] = (RULE_SET_2022, RULE_SET_2026, RULE_SET_2026_09
 
 def rule_set_for(day: date, rule_sets: Sequence[RuleSet] = RULE_SETS) -> RuleSet:
     """The rule set in force on `day`: the one with the latest `effective_from` not after it."""
+    if rule_sets is RULE_SETS:
+        return _in_force(day)
+    return _pick(day, rule_sets)
+
+
+# RULE_SETS is a constant tuple of frozen rule sets, so the answer for a day never changes; the deadlines ask it
+# several times per job seeker and day. Another list of rule sets (a what-if) is not cached. A day with none in
+# force raises each time (lru_cache keeps no exceptions).
+@lru_cache(maxsize=1 << 14)
+def _in_force(day: date) -> RuleSet:
+    return _pick(day, RULE_SETS)
+
+
+def _pick(day: date, rule_sets: Sequence[RuleSet]) -> RuleSet:
     in_force = [rule_set for rule_set in rule_sets if rule_set.effective_from <= day]
     if not in_force:
         earliest = min((rule_set.effective_from for rule_set in rule_sets), default=None)

@@ -4,7 +4,7 @@ from collections import Counter
 from datetime import date
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from demo import history
 from jobseekers.models import Jobseeker
@@ -94,3 +94,10 @@ def test_simulation_of_a_recent_job_search_follows_the_intensive_start():
     kinds = [m.meeting_type for m in simulated.meetings if m.state == "held"]
     assert kinds[0] == "initial_interview" and "supplementary_discussion" in kinds
     assert simulated.opening_on is not None and simulated.opening_on <= date(2025, 10, 31)
+
+
+@pytest.mark.parametrize("workers", ["0", "-2", "17", "500"])
+def test_a_number_of_processes_out_of_range_is_refused_naming_the_option(workers):
+    with pytest.raises(CommandError, match=rf"--workers: 1–16 prosessia \(annettu {workers}\)"):
+        call_command("generate_meetings", "--workers", workers)
+    assert not Meeting.objects.exists()

@@ -6,7 +6,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from demo import population
+from demo import names, population
 
 
 def test_suppressed_cells_are_drawn_consistently():
@@ -26,8 +26,8 @@ def test_suppressed_cells_are_drawn_consistently():
 
 def test_helpers():
     assert population.largest_remainder(7, {"a": 1, "b": 1, "c": 1}) == {"a": 3, "b": 2, "c": 2}
-    assert population.transliterate("Всеволод Сорокина") == "Vsevolod Sorokina"
-    assert population.transliterate("Щука") == "Štšuka"
+    assert names.transliterate("Всеволод Сорокина") == "Vsevolod Sorokina"
+    assert names.transliterate("Щука") == "Štšuka"
 
 
 @given(

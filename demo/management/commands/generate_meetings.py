@@ -10,6 +10,9 @@ from demo import meetings
 from service_model.enums import MeetingState
 from service_model.today import parse_day, service_today
 
+# More processes than this only compete for the cores and each holds its own copy of the people.
+MAX_WORKERS = 16
+
 
 class Command(BaseCommand):
     help = (
@@ -26,12 +29,19 @@ class Command(BaseCommand):
         )
         parser.add_argument("--no-plans", action="store_true", help="Älä luo työllistymissuunnitelmia ja hakemuksia.")
         parser.add_argument("--demo", action="store_true", help="Luo historia myös, kun DEMO_MODE on pois päältä.")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            help="Simulointiprosessien määrä (oletus: yksi ydintä kohden); sama historia millä tahansa määrällä.",
+        )
 
-    def handle(self, *args, seed, today, no_plans, demo=False, **options):
+    def handle(self, *args, seed, today, no_plans, demo=False, workers=None, **options):
         if not (settings.DEMO_MODE or demo):
             raise CommandError(
                 "Keksitty historia luodaan vain esittelytilassa (DEBUG/DEMO_MODE) tai valitsimella --demo."
             )
+        if workers is not None and not 1 <= workers <= MAX_WORKERS:
+            raise CommandError(f"--workers: 1–{MAX_WORKERS} prosessia (annettu {workers})")
         day = parse_day(today) if today else service_today()
         if day is None:
             raise CommandError(f"--today: päivä muodossa VVVV-KK-PP väliltä 2.5.2022–2100 (annettu {today!r})")
@@ -47,7 +57,7 @@ class Command(BaseCommand):
                     tasks[phase] = bar.add_task(phase, total=total)
                 bar.update(tasks[phase], completed=done, total=total)
 
-            report = meetings.generate(seed=seed, today=day, plans=not no_plans, progress=progress)
+            report = meetings.generate(seed=seed, today=day, plans=not no_plans, progress=progress, workers=workers)
         self._summary(report)
 
     def _summary(self, report: meetings.MeetingReport) -> None:

@@ -1,0 +1,338 @@
+"""Simulates the synthetic job seekers' histories (demo/history.py) into rows over the machine's cores; the writer
+(demo/meetings.py) reads the people and writes the rows.
+
+Why the split cannot change the history. A person's random numbers are their own stream (the seed and their identity
+code's hash), and where a meeting lands depends only on that stream and the diaries of the counsellors the person
+books with, each diary filled in the order of the people's primary keys. The counsellors fall into groups that no
+person links (a person with periods under two counsellors puts them in one group), and each group goes to one shard
+with its own diaries, which simulates its people in primary-key order: every diary then sees exactly the bookings, in
+the order, of a run in one process. The writer puts the shards' results back in primary-key order, so the rows – and
+the ids the database gives them – are a one-process run's, whatever the number of shards.
+
+The shards run in processes forked from the writer (they inherit its code and row formats, and touch no database: the
+writer's connection is never used in them); with one shard, or where fork is missing, in the writer's own process.
+"""
+
+import multiprocessing
+import queue
+import random
+import traceback
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from datetime import time as clock_time
+
+from common.bulk import RowWriter
+from demo import diary, history
+from demo.diary import HELSINKI
+from service_model import enums
+from service_model.agenda import DEFAULT_HOURS
+from service_model.services.deadlines import deadline_values
+
+
+@dataclass(frozen=True)
+class Period:
+    started_at: datetime
+    ended_at: datetime | None
+    counsellor_id: int
+
+    def days(self) -> tuple[date, date | None]:
+        """The first and last day whose whole working hours fall in the period (None: open)."""
+        start = self.started_at.astimezone(HELSINKI)
+        first = start.date() + timedelta(days=start.time() > DEFAULT_HOURS.start)
+        if self.ended_at is None:
+            return first, None
+        end = self.ended_at.astimezone(HELSINKI)
+        return first, end.date() - timedelta(days=end.time() < DEFAULT_HOURS.end)
+
+
+def search_began(person: dict) -> datetime:
+    return datetime.combine(person["job_search_started_on"], clock_time(0), tzinfo=HELSINKI)
+
+
+def responsible_periods(person: dict, periods: dict[int, list[Period]]) -> list[Period]:
+    """The person's periods; a counsellor set without a recorded period (by hand in the database) is theirs from the
+    start of the job search."""
+    found = periods.get(person["pk"])
+    if not found and person["responsible_counsellor_id"] is not None:
+        return [Period(search_began(person), None, person["responsible_counsellor_id"])]
+    return found or []
+
+
+def _booker(periods: list[Period], diaries: dict[int, diary.Diary]) -> history.Booker:
+    """Books in the diary of whoever was responsible on the day, within the days of their period."""
+    spans = [(*period.days(), period.counsellor_id) for period in periods]
+
+    def book(day, minutes, rng, earliest, latest):
+        for first, last, counsellor_id in spans:
+            if first <= day and (last is None or day <= last):
+                moment = diaries[counsellor_id].book(
+                    day, minutes, rng, earliest=max(earliest, first), latest=min(latest, last or latest)
+                )
+                return None if moment is None else (moment, counsellor_id)
+        return None
+
+    return book
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every shard needs, fixed before the shards start."""
+
+    seed: int
+    today: date
+    now: datetime
+    opens: datetime  # no meeting booked today starts before it
+    plans: bool
+    meetings: RowWriter  # only their row formats are used in a shard
+    deadlines: RowWriter
+
+
+@dataclass
+class Simulated:
+    """A part's results: per person in primary-key order (pk, meeting rows and their number, deadline row, plan or
+    None), the rows encoded by their writers (common/bulk.RowWriter.encode)."""
+
+    people: list[tuple]
+    states: Counter
+    overdue: int
+
+
+class Shard:
+    """Simulates its people, part by part in primary-key order, with the diaries of its counsellors."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.diaries: dict[int, diary.Diary] = defaultdict(lambda: diary.Diary(settings.opens))
+
+    def simulate(self, part: list[tuple[dict, list[Period]]]) -> Simulated:
+        settings = self.settings
+        row_of_meeting, row_of_deadline = settings.meetings.row, settings.deadlines.row
+        # Encoded here (COPY text on PostgreSQL), so the writer only passes them on.
+        encode_meetings, encode_deadline = settings.meetings.encode, settings.deadlines.encode
+        results, states, overdue = [], Counter(), 0
+        for person, periods in part:
+            # Keyed by the identity code's hash, which a regenerated population keeps: the same history again.
+            rng = random.Random(f"{settings.seed}:meetings:{person['hetu_hash']}")
+            subject = history.Person(
+                pk=person["pk"],
+                started_on=person["job_search_started_on"],
+                status=person["status"],
+                has_office=person["meeting_office_id"] is not None,
+                preferred_channel=person["preferred_channel"],
+                unemployed_since=person["unemployed_since"],
+            )
+            booker = _booker(periods, self.diaries) if periods else None
+            simulated = history.simulate(subject, settings.today, rng, booker)
+            rows, plan = [], None
+            if person["responsible_counsellor_id"] is not None:
+                for meeting in simulated.meetings:
+                    rows.append(row_of_meeting(_meeting_values(meeting, person)))
+                    states[meeting.state] += 1
+                if settings.plans:
+                    plan = history.plan_for(subject, simulated, settings.today, rng, person["unemployed_since"])
+            deadline = row_of_deadline(
+                {
+                    "jobseeker_id": person["pk"],
+                    **deadline_values(
+                        simulated.deadline,
+                        counsellor_id=person["responsible_counsellor_id"],
+                        serving_municipality_id=person["serving_municipality_id"],
+                        pool=person["pool"],
+                        today=settings.today,
+                        now=settings.now,
+                    ),
+                }
+            )
+            if simulated.deadline is not None and simulated.deadline.due_on < settings.today:
+                overdue += 1
+            results.append((person["pk"], encode_meetings(rows), len(rows), encode_deadline([deadline]), plan))
+        return Simulated(results, states, overdue)
+
+
+def _meeting_values(meeting: history.SyntheticMeeting, person: dict) -> dict:
+    return {
+        "jobseeker_id": person["pk"],
+        "meeting_type": meeting.meeting_type,
+        "channel": meeting.channel,
+        "state": meeting.state,
+        "planned_at": meeting.planned_at,
+        "duration_minutes": 45 if meeting.meeting_type != enums.MeetingType.OTHER else 15,
+        "held_at": meeting.held_at,
+        "held_on": meeting.held_on,
+        "office_id": person["meeting_office_id"] if meeting.channel == enums.Channel.FACE_TO_FACE else None,
+        "counsellor_id": meeting.counsellor_id,
+        "serving_municipality_id": person["serving_municipality_id"],
+        "outcome": meeting.outcome,
+        "plan_review": meeting.plan_review,
+        "cancel_reason": meeting.cancel_reason,
+        "due_on": meeting.due_on,
+        "on_time": meeting.on_time,
+        "synthetic": True,
+        "booked_by_id": meeting.counsellor_id,
+    }
+
+
+def shard_of_counsellor(links: Iterable[Iterable[int]], loads: Counter, shards: int) -> dict[int, int]:
+    """Each counsellor's shard: counsellors some person links (`links`: each person's counsellors) share one, and the
+    groups are spread so that the shards get about as many people (`loads`: people per counsellor). Any spread gives
+    the same rows (see the module docstring); this one only balances the work."""
+    parent: dict[int, int] = {}
+
+    def root(counsellor: int) -> int:
+        parent.setdefault(counsellor, counsellor)
+        while parent[counsellor] != counsellor:
+            parent[counsellor] = parent[parent[counsellor]]
+            counsellor = parent[counsellor]
+        return counsellor
+
+    for counsellors in links:
+        first, *others = counsellors
+        for other in others:
+            a, b = root(first), root(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for counsellor in sorted(set(loads) | set(parent)):
+        groups[root(counsellor)].append(counsellor)
+    totals = [0] * shards
+    shard_of = {}
+    for members in sorted(groups.values(), key=lambda group: (-sum(loads[c] for c in group), group[0])):
+        lightest = totals.index(min(totals))
+        totals[lightest] += sum(loads[c] for c in members)
+        for counsellor in members:
+            shard_of[counsellor] = lightest
+    return shard_of
+
+
+class _Local:
+    """A shard in the writer's own process: a part is simulated when it is sent."""
+
+    def __init__(self, settings: Settings):
+        self.shard = Shard(settings)
+        self.done: deque[Simulated] = deque()
+
+    def send(self, part) -> None:
+        self.done.append(self.shard.simulate(part))
+
+    def receive(self) -> Simulated:
+        return self.done.popleft()
+
+    def stop(self) -> None:
+        pass
+
+
+def _serve(settings: Settings, inbox, outbox) -> None:
+    shard = Shard(settings)
+    while (part := inbox.get()) is not None:
+        try:
+            outbox.put(shard.simulate(part))
+        except BaseException:
+            outbox.put(traceback.format_exc())
+            return
+
+
+class _Forked:
+    """A shard in a forked process; parts go in and results come out in order through queues. The queues are
+    unbounded: the writer itself keeps at most a few parts outstanding (Shards.LOOKAHEAD)."""
+
+    def __init__(self, context, settings: Settings):
+        self.inbox, self.outbox = context.Queue(), context.Queue()
+        self.process = context.Process(target=_serve, args=(settings, self.inbox, self.outbox), daemon=True)
+        self.process.start()
+
+    def send(self, part) -> None:
+        self.inbox.put(part)
+
+    def receive(self) -> Simulated:
+        while True:
+            # A process killed from outside (the kernel's out-of-memory killer) sends nothing: waited for alone, its
+            # result would be waited for ever. One that ended before the wait has flushed all it sent.
+            ended = self.process.exitcode is not None
+            try:
+                result = self.outbox.get(timeout=1)
+            except queue.Empty:
+                if ended:
+                    raise RuntimeError(
+                        f"a simulation process ended without its results (exit code {self.process.exitcode})"
+                    ) from None
+                continue
+            if isinstance(result, str):
+                raise RuntimeError(f"a simulation process failed:\n{result}")
+            return result
+
+    def stop(self) -> None:
+        self.inbox.put(None)
+        self.process.join(timeout=10)
+        if self.process.is_alive():
+            self.abort()
+
+    def abort(self) -> None:
+        # Parts still queued for an ended process block the queue's feeder thread on a pipe no one reads; the exit
+        # would join that thread for ever. Left to the exit to drop instead.
+        self.inbox.cancel_join_thread()
+        self.process.terminate()
+        self.process.join()
+
+
+class Shards:
+    """The running shards. Use as a context manager: the processes end with it, also on an error."""
+
+    LOOKAHEAD = 2  # parts sent ahead of the one being written, so that the shards never wait for the writer
+
+    def __init__(self, settings: Settings, shard_of: dict[int, int], count: int):
+        self.shard_of = shard_of
+        context = _fork_context() if count > 1 else None
+        self.count = count if context is not None else 1
+        self.shards = (
+            [_Forked(context, settings) for _ in range(self.count)] if context is not None else [_Local(settings)]
+        )
+        self.pending: deque[list[dict]] = deque()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for shard in self.shards:
+            if exc[0] is not None and isinstance(shard, _Forked):
+                shard.abort()
+            else:
+                shard.stop()
+
+    def send(self, chunk: list[dict], periods: dict[int, list[Period]]) -> None:
+        parts: list[list] = [[] for _ in self.shards]
+        for person in chunk:
+            responsible = responsible_periods(person, periods)
+            if self.count == 1:
+                index = 0
+            elif responsible:
+                index = self.shard_of[responsible[0].counsellor_id]
+            else:
+                index = person["pk"] % self.count  # their own diary: any shard
+            parts[index].append((person, responsible))
+        for shard, part in zip(self.shards, parts, strict=True):
+            shard.send(part)
+        self.pending.append(chunk)
+
+    def ready(self) -> bool:
+        return len(self.pending) > self.LOOKAHEAD
+
+    def receive(self) -> tuple[list[dict], Simulated]:
+        """The oldest chunk sent and its results in the chunk's (primary-key) order."""
+        chunk = self.pending.popleft()
+        parts = [shard.receive() for shard in self.shards]
+        by_pk = {entry[0]: entry for part in parts for entry in part.people}
+        merged = Simulated(
+            [by_pk[person["pk"]] for person in chunk],
+            sum((part.states for part in parts), Counter()),
+            sum(part.overdue for part in parts),
+        )
+        return chunk, merged
+
+
+def _fork_context():
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:
+        return None
