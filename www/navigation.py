@@ -1,11 +1,9 @@
 """The main menu: each entry names its URL and the permission predicate that decides whether it is shown."""
 
-from functools import cache
-
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions, permissions_cooperation, permissions_planning, permissions_subsidies
+from common.paths import path_of
 
 ITEMS = [
     ("www:home", _("Etusivu"), permissions.is_staff_member),
@@ -36,15 +34,9 @@ ITEMS = [
 ]
 
 
-@cache
-def _url(name: str) -> str:
-    """The entries' paths never change while the service runs: reversed once, not on every page."""
-    return reverse(name)
-
-
 def menu(request):
     entries = [
-        {"url": _url(url_name), "label": label, "current": False}
+        {"url": path_of(url_name), "label": label, "current": False}
         for url_name, label, allowed in ITEMS
         if allowed(request.user)
     ]

@@ -20,6 +20,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
+from common.paths import path_of
 from service_model import enums
 from service_model.selectors import MEETING_TYPE_LABELS
 
@@ -42,17 +43,12 @@ _FREE_CALENDAR = '<a href="{url}">{label}</a>'
 _BOOKED_ACTION = '<a href="{url}">{label}</a>'
 _FREE_ACTIONS = '<a href="{book_url}">{book}</a> · <a href="{walk_in_url}">{walk_in}</a>'
 
-# An id no row has, replaced in the reversed path: one reverse per URL name and page instead of one per row.
+# An id no row has, replaced in the reversed path: one reverse per URL name and process instead of one per row.
 _MARKER = 987_654_321_012
 
 
 def _path_of(name: str) -> Callable[[int], str]:
     return _path_in(name, get_script_prefix())
-
-
-@cache
-def _reversed(name: str, script_prefix: str) -> str:
-    return conditional_escape(reverse(name))
 
 
 @cache
@@ -100,7 +96,7 @@ class WeekPage:
         self.record = _path_of("service_model:record")
         self.book = _path_of("service_model:book")
         self.walk_in = _path_of("service_model:walk_in")
-        self.agenda = _reversed("service_model:agenda", get_script_prefix())
+        self.agenda = conditional_escape(path_of("service_model:agenda"))
         self.today_iso = dateformat.format(today, "Y-m-d")
         self.overdue = _Plural(lambda n: ngettext("myöhässä %(counter)s pv", "myöhässä %(counter)s pv", n))
         self.days_until = _Plural(lambda n: ngettext("%(counter)s päivän päästä", "%(counter)s päivän päästä", n))

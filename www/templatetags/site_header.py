@@ -8,10 +8,11 @@ from functools import cache
 
 from django import template
 from django.conf import settings
-from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info
+
+from common.paths import path_of
 
 register = template.Library()
 
@@ -36,10 +37,5 @@ def _language_options(active: str) -> SafeString:
 
 @register.simple_tag
 def site_url(name: str) -> str:
-    """{% url %} of a URL without arguments, reversed once per process (the deployment's prefix is in the key)."""
-    return _reversed(name, get_script_prefix())
-
-
-@cache
-def _reversed(name: str, script_prefix: str) -> str:
-    return reverse(name)
+    """{% url %} of a URL without arguments, reversed once per process (common/paths.py)."""
+    return path_of(name)
