@@ -16,11 +16,24 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
+def _click_then_load(click):
+    """Playwright's click returns once a navigation it started has committed, while the new page may still be
+    arriving: a count or a text read at once could see half a page (it did on a loaded CI machine). Waiting for the
+    load event after every click costs nothing when the click did not navigate."""
+
+    def click_and_wait(locator, *args, **kwargs):
+        click(locator, *args, **kwargs)
+        locator.page.wait_for_load_state("load")
+
+    return click_and_wait
+
+
 @pytest.fixture(scope="session")
 def chromium():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Locator, sync_playwright
 
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setattr(Locator, "click", _click_then_load(Locator.click))
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

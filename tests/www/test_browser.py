@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import assert_accessible, log_in
 from tests.conftest import TEST_PASSWORD
@@ -28,14 +29,14 @@ def test_wrong_password_shows_error(page, live_server, make_user):
 def test_overview_lists_ten_municipalities(signed_in, live_server):
     signed_in.get_by_role("navigation").get_by_role("link", name="Alue", exact=True).click()
     rows = signed_in.locator("#kunnat ~ .table-wrap").first.locator("tbody tr")
-    assert rows.count() == 10
+    expect(rows).to_have_count(10)
     assert "vastuukunta" in signed_in.locator("tbody tr", has_text="Kajaani").first.inner_text()
     assert_accessible(signed_in, "overview")
 
 
 def test_office_directory_lists_thirteen_offices(signed_in, live_server):
     signed_in.get_by_role("navigation").get_by_role("link", name="Toimipisteet", exact=True).click()
-    assert signed_in.locator(".office-list > li").count() == 13
+    expect(signed_in.locator(".office-list > li")).to_have_count(13)
     assert "Laskutie 1" in signed_in.inner_text("body")
     assert_accessible(signed_in, "offices")
 
