@@ -22,7 +22,7 @@ from django.db.models import Count, Q
 from common import bulk
 from common.bulk import INSERT_BATCH, RowWriter
 from common.dates import add_years, month_end, months_before
-from demo import counsellors, erase, population
+from demo import counsellors, erase, forked, population
 from jobseekers import batch, enums, hetu_store, organisation_adapter
 from jobseekers.models import CounsellorAssignment, Jobseeker
 from jobseekers.names import words
@@ -162,61 +162,85 @@ def generate(
             resolved[code] = population.resolve_targets(rows[code], scale, rng, low, high)
         expected = sum(round(t.total * population.CLIENTS_PER_UNEMPLOYED) for t in resolved.values())
         writer = RowWriter(Jobseeker)
+
+        def make():
+            """The rows, encoded INSERT_BATCH at a time, each municipality's result after its people."""
+            serial = 0
+            routing_cache = {}
+            # jobseekers.names.search_key, with the folding of each name done once: 675 000 people share a few
+            # thousand first and last names.
+            folded = cache(words)
+            batch = []
+            for code in sorted(rows):
+                municipality = municipalities[code]
+                office = offices.get(municipality.pk)
+                fixed = {
+                    "area_id": area.pk,
+                    "municipality_id": municipality.pk,
+                    "postal_code": office.postal_code if office else "",
+                    "post_town": office.post_town if office else "",
+                    "routed_on": as_of,
+                    "synthetic_month": month,
+                    "phone": "",
+                    "responsible_counsellor_id": None,
+                    "previous_job_search_ended_on": None,
+                    "job_search_ended_on": None,
+                    "job_search_end_reason": "",
+                }
+                rng = random.Random(f"{seed}:{month:%Y-%m}:{code}:people")
+                names.rng = rng
+                clients = 0
+                for person in population.generate_municipality(code, resolved[code], rng=rng, as_of=as_of):
+                    serial += 1
+                    clients += 1
+                    group = population.target_group(person, as_of)
+                    if (code, group) not in routing_cache:
+                        decision = organisation.decision_for(code, group)
+                        routing_cache[(code, group)] = organisation.routing_fields(decision)
+                    code_text, digest = allocator.allocate(person.birth_date, person.sex)
+                    contact = population.details(person, rng, names, serial)
+                    batch.append(
+                        writer.row(
+                            {
+                                **fixed,
+                                "hetu_ciphertext": seal(code_text),
+                                "hetu_hash": digest,
+                                "birth_date": person.birth_date,
+                                "sex": person.sex,
+                                "citizenship": person.citizenship,
+                                "preferred_language": person.preferred_language,
+                                "service_language": person.service_language,
+                                "job_search_started_on": person.job_search_started_on,
+                                "unemployed_since": person.unemployed_since,
+                                "status": person.status,
+                                "reduced_work_ability": person.reduced_work_ability,
+                                "multisectoral": person.multisectoral,
+                                **contact,
+                                "search_name": " ".join(folded(contact["first_name"]) + folded(contact["last_name"])),
+                                **routing_cache[(code, group)],
+                            }
+                        )
+                    )
+                    if len(batch) == INSERT_BATCH:
+                        yield writer.encode(batch), len(batch)
+                        batch = []
+                if batch:
+                    yield writer.encode(batch), len(batch)
+                    batch = []
+                yield MunicipalityResult(code, municipality.name_fi, resolved[code], clients)
+
+        # Made and encoded in another process while this one writes: the people are drawn one after another from the
+        # seed (their identity codes too), so only writing them can go beside making them.
         serial = 0
-        routing_cache = {}
-        # jobseekers.names.search_key, with the folding of each name done once: 675 000 people share a few thousand
-        # first and last names.
-        folded = cache(words)
-        for code in sorted(rows):
-            municipality = municipalities[code]
-            office = offices.get(municipality.pk)
-            fixed = {
-                "area_id": area.pk,
-                "municipality_id": municipality.pk,
-                "postal_code": office.postal_code if office else "",
-                "post_town": office.post_town if office else "",
-                "routed_on": as_of,
-                "synthetic_month": month,
-                "phone": "",
-                "responsible_counsellor_id": None,
-                "previous_job_search_ended_on": None,
-                "job_search_ended_on": None,
-                "job_search_end_reason": "",
-            }
-            rng = random.Random(f"{seed}:{month:%Y-%m}:{code}:people")
-            names.rng = rng
-            clients = 0
-            for person in population.generate_municipality(code, resolved[code], rng=rng, as_of=as_of):
-                serial += 1
-                clients += 1
-                group = population.target_group(person, as_of)
-                if (code, group) not in routing_cache:
-                    routing_cache[(code, group)] = organisation.routing_fields(organisation.decision_for(code, group))
-                code_text, digest = allocator.allocate(person.birth_date, person.sex)
-                contact = population.details(person, rng, names, serial)
-                writer.add(
-                    {
-                        **fixed,
-                        "hetu_ciphertext": seal(code_text),
-                        "hetu_hash": digest,
-                        "birth_date": person.birth_date,
-                        "sex": person.sex,
-                        "citizenship": person.citizenship,
-                        "preferred_language": person.preferred_language,
-                        "service_language": person.service_language,
-                        "job_search_started_on": person.job_search_started_on,
-                        "unemployed_since": person.unemployed_since,
-                        "status": person.status,
-                        "reduced_work_ability": person.reduced_work_ability,
-                        "multisectoral": person.multisectoral,
-                        **contact,
-                        "search_name": " ".join(folded(contact["first_name"]) + folded(contact["last_name"])),
-                        **routing_cache[(code, group)],
-                    }
-                )
-                if progress and serial % INSERT_BATCH == 0:
-                    progress("työnhakijat", serial, expected)
-            report.municipalities.append(MunicipalityResult(code, municipality.name_fi, resolved[code], clients))
+        for item in forked.made_apart(make, "the population's process"):
+            if isinstance(item, MunicipalityResult):
+                report.municipalities.append(item)
+                continue
+            encoded, count = item
+            writer.add_encoded(encoded, count)
+            serial += count
+            if progress:
+                progress("työnhakijat", serial, expected)
         writer.flush()
         _analyze(Jobseeker)
         report.created = serial

@@ -13,8 +13,6 @@ The shards run in processes forked from the writer (they inherit its code and ro
 writer's connection is never used in them); with one shard, or where fork is missing, in the writer's own process.
 """
 
-import multiprocessing
-import queue
 import random
 import traceback
 from collections import Counter, defaultdict, deque
@@ -24,7 +22,7 @@ from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 
 from common.bulk import RowWriter
-from demo import diary, history
+from demo import diary, forked, history
 from demo.diary import HELSINKI
 from service_model import enums
 from service_model.agenda import DEFAULT_HOURS
@@ -246,21 +244,7 @@ class _Forked:
         self.inbox.put(part)
 
     def receive(self) -> Simulated:
-        while True:
-            # A process killed from outside (the kernel's out-of-memory killer) sends nothing: waited for alone, its
-            # result would be waited for ever. One that ended before the wait has flushed all it sent.
-            ended = self.process.exitcode is not None
-            try:
-                result = self.outbox.get(timeout=1)
-            except queue.Empty:
-                if ended:
-                    raise RuntimeError(
-                        f"a simulation process ended without its results (exit code {self.process.exitcode})"
-                    ) from None
-                continue
-            if isinstance(result, str):
-                raise RuntimeError(f"a simulation process failed:\n{result}")
-            return result
+        return forked.receive(self.outbox, self.process, "a simulation process")
 
     def stop(self) -> None:
         self.inbox.put(None)
@@ -283,7 +267,7 @@ class Shards:
 
     def __init__(self, settings: Settings, shard_of: dict[int, int], count: int):
         self.shard_of = shard_of
-        context = _fork_context() if count > 1 else None
+        context = forked.fork_context() if count > 1 else None
         self.count = count if context is not None else 1
         self.shards = (
             [_Forked(context, settings) for _ in range(self.count)] if context is not None else [_Local(settings)]
@@ -329,10 +313,3 @@ class Shards:
             sum(part.overdue for part in parts),
         )
         return chunk, merged
-
-
-def _fork_context():
-    try:
-        return multiprocessing.get_context("fork")
-    except ValueError:
-        return None

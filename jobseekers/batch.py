@@ -259,13 +259,19 @@ def _still_unassigned(pairs: list[tuple[int, int]]) -> set[int]:
     (thousands at a national scale) each with its own row locking query cost most of the batch's time.
     """
     table = connection.ops.quote_name(Jobseeker._meta.db_table)
-    marks = ", ".join(["(%s, %s)"] * len(pairs))
+    if connection.vendor == "postgresql":
+        # Two array parameters: psycopg would splice 4 000 placeholders into the text one by one.
+        source = "unnest(%s::bigint[], %s::bigint[]) AS v(column1, column2)"
+        params = [[jobseeker for jobseeker, _ in pairs], [counsellor for _, counsellor in pairs]]
+    else:
+        source = f"(VALUES {', '.join(['(%s, %s)'] * len(pairs))}) AS v"
+        params = [value for pair in pairs for value in pair]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} SET responsible_counsellor_id = v.column2 FROM (VALUES {marks}) AS v "  # noqa: S608
+            f"UPDATE {table} SET responsible_counsellor_id = v.column2 FROM {source} "  # noqa: S608
             f"WHERE {table}.id = v.column1 AND {table}.responsible_counsellor_id IS NULL "
             f"AND {table}.job_search_ended_on IS NULL RETURNING {table}.id",
-            [value for pair in pairs for value in pair],
+            params,
         )
         return {row[0] for row in cursor.fetchall()}
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from common.bulk import many_ids
 from jobseekers.models import Jobseeker
 from service_model import adapter, enums, rules
 from service_model.models import Deadline, Meeting
@@ -182,6 +183,6 @@ def sync_owners(jobseeker_ids) -> int:
     For bulk writes that send no post_save (the batch assignment): one UPDATE per call.
     """
     source = Jobseeker.objects.filter(pk=OuterRef("jobseeker_id"))
-    return Deadline.objects.filter(jobseeker_id__in=jobseeker_ids).update(
+    return Deadline.objects.filter(jobseeker_id__in=many_ids(jobseeker_ids)).update(
         **{column: Subquery(source.values(field)[:1]) for field, column in COPIED.items()}
     )

@@ -13,7 +13,7 @@ from multiprocessing import queues, util
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,8 +21,10 @@ from common import dates
 from common.bulk import RowWriter, copy_text
 from demo import history, meetings, simulation
 from demo.diary import HELSINKI
+from jobseekers.enums import Channel
 from jobseekers.models import Jobseeker
 from service_model import rule_sets
+from service_model.enums import MeetingState
 from service_model.models import Deadline, EmploymentPlan, JobApplication, Meeting, PlanTask
 
 pytestmark = pytest.mark.django_db
@@ -168,6 +170,13 @@ def test_copy_text_escapes_what_copy_reads_as_separators_and_refuses_unknown_val
     )
     with pytest.raises(TypeError, match="list"):
         copy_text(([1],))
+
+
+def test_copy_text_writes_the_value_of_a_choice():
+    class Weekday(models.IntegerChoices):
+        MONDAY = 1, "maanantai"
+
+    assert copy_text((Channel.PHONE, Weekday.MONDAY, MeetingState.HELD)) == "phone\t1\theld\n"
 
 
 @pytest.mark.postgresql

@@ -1,0 +1,64 @@
+"""Demo rows made in processes forked from the generator while the generator's own process writes what came before.
+
+Forked, so the work inherits the generator's code, data and row formats and nothing has to be pickled on the way in.
+The work must touch no database: the generator's connection is never used in a child. Where fork is missing, the
+work runs in the generator's own process and the rows are the same.
+"""
+
+import multiprocessing
+import queue
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+
+
+def fork_context():
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:
+        return None
+
+
+def receive(outbox, process, what: str):
+    """The next item `process` put in `outbox`. A failure there (a traceback, sent as a str) raises here, and so does
+    a process killed from outside (the kernel's out-of-memory killer), which sends nothing: waited for alone, its item
+    would be waited for ever. A process that ended before the wait has flushed all it sent."""
+    while True:
+        ended = process.exitcode is not None
+        try:
+            item = outbox.get(timeout=1)
+        except queue.Empty:
+            if ended:
+                raise RuntimeError(f"{what} ended without its results (exit code {process.exitcode})") from None
+            continue
+        if isinstance(item, str):
+            raise RuntimeError(f"{what} failed:\n{item}")
+        return item
+
+
+def made_apart(make: Callable[[], Iterable], what: str, ahead: int = 4) -> Iterator:
+    """The items of `make()` (none of them a str) in their order, made in a forked process at most `ahead` items
+    before they are taken here."""
+    context = fork_context()
+    if context is None:
+        yield from make()
+        return
+    outbox = context.Queue(maxsize=ahead)
+    process = context.Process(target=_make, args=(make, outbox), daemon=True)
+    process.start()
+    try:
+        while (item := receive(outbox, process, what)) is not None:
+            yield item
+        process.join()
+    finally:
+        if process.is_alive():
+            process.terminate()
+            process.join()
+
+
+def _make(make: Callable[[], Iterable], outbox) -> None:
+    try:
+        for item in make():
+            outbox.put(item)
+        outbox.put(None)
+    except BaseException:
+        outbox.put(traceback.format_exc())
