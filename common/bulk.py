@@ -103,9 +103,9 @@ class RowWriter:
         columns = ", ".join(connection.ops.quote_name(f.column) for f in self.fields)
         with connection.cursor() as cursor:
             if self._encoded:
+                # One write: each one goes through psycopg's wait loop, and a block is a person's few rows.
                 with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                    for block in self._encoded:
-                        copy.write(block)
+                    copy.write(b"".join(self._encoded))
                 self.written += self._encoded_count
                 self._encoded, self._encoded_count = [], 0
                 return
@@ -165,8 +165,9 @@ def update_column(model, attname: str, pairs: list[tuple]) -> int:
     """Set one column of many rows from (primary key, value) pairs; the number of pairs.
 
     Django's bulk_update writes a CASE with a branch per row, which PostgreSQL evaluates for every row of the batch:
-    quadratic in the batch, minutes at a national scale. Here PostgreSQL joins the rows to a VALUES list (one UPDATE
-    per INSERT_BATCH pairs) and other databases run the one-row UPDATE for each pair.
+    quadratic in the batch, minutes at a national scale. Here PostgreSQL joins the rows to two arrays of keys and
+    values (one UPDATE per INSERT_BATCH pairs; as arrays, not a placeholder per value, which psycopg would parse one
+    by one) and other databases run the one-row UPDATE for each pair.
     """
     field = model._meta.get_field(attname)
     table = connection.ops.quote_name(model._meta.db_table)
@@ -174,14 +175,13 @@ def update_column(model, attname: str, pairs: list[tuple]) -> int:
     pk = connection.ops.quote_name(model._meta.pk.column)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cast = field.db_type(connection)
+            types = f"%s::{model._meta.pk.db_type(connection)}[], %s::{field.db_type(connection)}[]"
             for start in range(0, len(pairs), INSERT_BATCH):
                 batch = pairs[start : start + INSERT_BATCH]
-                rows = ", ".join(["(%s, %s)"] * len(batch))
                 cursor.execute(
-                    f"UPDATE {table} SET {column} = CAST(v.value AS {cast}) "  # noqa: S608
-                    f"FROM (VALUES {rows}) AS v(pk, value) WHERE {table}.{pk} = v.pk",
-                    [value for pair in batch for value in pair],
+                    f"UPDATE {table} SET {column} = v.value FROM unnest({types}) AS v(pk, value) "  # noqa: S608
+                    f"WHERE {table}.{pk} = v.pk",
+                    [[key for key, _ in batch], [field.get_db_prep_value(value, connection) for _, value in batch]],
                 )
         else:
             rows = [(field.get_db_prep_value(value, connection), key) for key, value in pairs]

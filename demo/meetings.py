@@ -26,7 +26,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from common import bulk
-from common.bulk import RowWriter, update_column
+from common.bulk import RowWriter, many_ids, update_column
 from demo import erase, simulation
 from demo.diary import HELSINKI
 from demo.simulation import Period, search_began
@@ -87,7 +87,7 @@ def _responsibility(chunk: list[dict]) -> dict[int, list[Period]]:
     assignment began them today, but the generated history says who was responsible from the beginning."""
     begins = {p["pk"]: search_began(p) for p in chunk}
     rows = (
-        CounsellorAssignment.objects.filter(jobseeker_id__in=list(begins))
+        CounsellorAssignment.objects.filter(jobseeker_id__in=many_ids(begins))
         .order_by("jobseeker_id", "started_at", "pk")
         .values_list("pk", "jobseeker_id", "started_at", "ended_at", "counsellor_id")
     )
@@ -231,11 +231,8 @@ def _write_plans(plan_rows, writers: dict[str, RowWriter], report):
             }
         )
     plans.flush()
-    plan_ids = dict(
-        EmploymentPlan.objects.filter(jobseeker_id__in=[person["pk"] for person, _plan in plan_rows]).values_list(
-            "jobseeker_id", "pk"
-        )
-    )
+    planned = many_ids(person["pk"] for person, _plan in plan_rows)
+    plan_ids = dict(EmploymentPlan.objects.filter(jobseeker_id__in=planned).values_list("jobseeker_id", "pk"))
     report.plans += len(plan_rows)
     tasks, obligations, applications = writers["tasks"], writers["obligations"], writers["applications"]
     for person, plan in plan_rows:
