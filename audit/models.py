@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.formatting import local_datetime
+
 
 class AppendOnlyError(Exception):
     pass
@@ -40,7 +42,7 @@ class PersonalDataAccess(models.Model):
         indexes = [models.Index(fields=["user", "at"]), models.Index(fields=["subject_id"], name="access_subject")]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.view} {self.subject_type}:{self.subject_id}"
+        return f"{local_datetime(self.at)} {self.user_id} {self.view} {self.subject_type}:{self.subject_id}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -5,6 +5,7 @@ help and error containers are named by the field's prefixed id."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.formatting import local_date
 from cooperation import enums
 from cooperation.services.fields import MAX_TEXT
 from cooperation.services.procurement import MAX_PLACES
@@ -89,7 +90,7 @@ class AgendaForm(Form):
     def __init__(self, *args, needs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["need"].choices = _blank(_("Valitse palvelutarve")) + [
-            (n.pk, f"{n.raised_on:%d.%m.%Y} {n} – {n.get_urgency_display()}") for n in needs
+            (n.pk, f"{local_date(n.raised_on)} {n} – {n.get_urgency_display()}") for n in needs
         ]
 
 

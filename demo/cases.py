@@ -25,6 +25,7 @@ from accounts import permissions_subsidies
 from accounts.enums import Role
 from accounts.models import User
 from common.dates import add_months
+from common.formatting import fi_date
 from demo import erase
 from demo.counsellors import SYNTHETIC_USERNAME_PREFIX
 from jobseekers.enums import UNEMPLOYED_STATUSES
@@ -131,7 +132,7 @@ def _statement(meeting: Meeting, state: str, today: date, rng: random.Random) ->
         jobseeker=person,
         case_type=CaseType.MISSED_MEETING,
         conduct_on=conduct_on,
-        facts=f"Ei saapunut sovittuun tapaamiseen ({meeting.get_meeting_type_display()}) {conduct_on:%d.%m.%Y}.",
+        facts=f"Ei saapunut sovittuun tapaamiseen ({meeting.get_meeting_type_display()}) {fi_date(conduct_on)}.",
         **rng.choice(PAYERS),
         by=counsellor,
         today=today,

@@ -112,14 +112,11 @@ def end_job_search(request, pk):
 
 
 def _balance_municipality(request) -> str:
-    """A supervisor balances their own municipality; an administrator chooses one (default: the first)."""
+    """A supervisor balances their own municipality; an administrator chooses one (selectors.balancing_municipality)."""
     user = request.user
     if permissions.leads_municipality(user):
         return user.home_municipality.code
-    choices = forms.municipality_choices()[1:]
-    codes = [code for code, _name in choices]
-    chosen = request.GET.get("kunta", "")
-    return chosen if chosen in codes else (codes[0] if codes else "")
+    return selectors.balancing_municipality(request.GET.get("kunta", ""))
 
 
 @login_required

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext
 
@@ -474,6 +474,16 @@ def _served_by() -> dict[int, str]:
 
 def municipality_id(code: str) -> int | None:
     return Municipality.objects.filter(code=code).values_list("pk", flat=True).first()
+
+
+def balancing_municipality(chosen: str) -> str:
+    """The municipality an administrator balances: the one chosen if it exists, else the area's responsible
+    municipality (the same on every page language, whose order of names the choices follow)."""
+    codes = Municipality.objects.values_list("code", flat=True)
+    if chosen and codes.filter(code=chosen).exists():
+        return chosen
+    responsible = codes.filter(pk=F("area__responsible_municipality")).first()
+    return responsible or codes.order_by("code").first() or ""
 
 
 def balancing_clients(user, municipality_code: str, counsellor: str = "") -> QuerySet:

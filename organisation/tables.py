@@ -128,8 +128,11 @@ def _position_row(position) -> dict:
     return row
 
 
-def area_staff(user) -> Table:
-    """Staffing the plan gives for the whole area, not for a municipality (area_staff.yaml)."""
+def area_staff(user, *, export: bool = False) -> Table:
+    """Staffing the plan gives for the whole area, not for a municipality (area_staff.yaml). The page writes an
+    estimate "n. 80"; an export keeps the figures numbers and says in a column of its own which are estimates."""
+    show = (lambda value, approximate: value) if export else _approximate
+    estimate = [Column("approximate", _("Suunnitelman arvio"))] if export else []
     return Table(
         key="alueen-henkilosto",
         title=_("Koko alueen henkilöstö"),
@@ -139,6 +142,7 @@ def area_staff(user) -> Table:
             Column("persons", _("Henkilöitä"), numeric=True),
             Column("fte", _("Htv"), numeric=True),
             Column("customer_work_fte", _("Josta henkilöasiakastyössä (htv)"), numeric=True),
+            *estimate,
             Column("notes", _("Huomiot")),
             Column("source", _("Lähde")),
         ],
@@ -147,8 +151,9 @@ def area_staff(user) -> Table:
                 "title": f.title,
                 "origin": f.get_origin_display(),
                 "persons": f.persons,
-                "fte": _approximate(f.fte, f.approximate),
-                "customer_work_fte": _approximate(f.customer_work_fte, f.approximate),
+                "fte": show(f.fte, f.approximate),
+                "customer_work_fte": show(f.customer_work_fte, f.approximate),
+                "approximate": _("kyllä") if f.approximate else _("ei"),
                 "notes": f.notes,
                 "source": f.source,
             }
@@ -341,7 +346,7 @@ EXPORTS = {
     "kunnat": municipalities,
     "henkilosto": partial(staffing, export=True),
     "henkilostoresurssit": partial(staff_positions, export=True),
-    "alueen-henkilosto": area_staff,
+    "alueen-henkilosto": partial(area_staff, export=True),
     "asiakasmaaratavoitteet": caseload_targets,
     "toimipisteet": offices,
     "palvelujarjestelyt": arrangements,

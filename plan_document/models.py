@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.formatting import local_datetime
 from plan_document.enums import Format, Language
 
 
@@ -73,4 +74,4 @@ class PlanGeneration(models.Model):
         ordering = ["-generated_at", "-pk"]
 
     def __str__(self):
-        return f"{self.area} {self.generated_at:%Y-%m-%d %H:%M}"
+        return f"{self.area} {local_datetime(self.generated_at)}"

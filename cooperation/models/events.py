@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.formatting import local_date
 from cooperation import enums
 
 
@@ -39,7 +40,7 @@ class RecruitmentEvent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} {self.held_on:%d.%m.%Y}"
+        return f"{self.name} {local_date(self.held_on)}"
 
 
 class EventParticipant(models.Model):

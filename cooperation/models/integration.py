@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.formatting import local_date
 from cooperation import enums
 from cooperation.models.counts import AnonymousCount, count_constraints
 
@@ -48,7 +49,7 @@ class IntegrationPlan(models.Model):
         ]
 
     def __str__(self):
-        return f"KOTO-{self.pk} {self.drawn_up_on:%d.%m.%Y}"
+        return f"KOTO-{self.pk} {local_date(self.drawn_up_on)}"
 
 
 class LanguageTraining(models.Model):
@@ -111,4 +112,4 @@ class InfoContact(AnonymousCount):
         constraints = count_constraints("contacts", "info_contact")
 
     def __str__(self):
-        return f"{self.office} {self.contacted_on:%d.%m.%Y} ({self.contacts})"
+        return f"{self.office} {local_date(self.contacted_on)} ({self.contacts})"

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.formatting import local_date
 from cooperation import enums
 
 
@@ -98,4 +99,4 @@ class SpouseFollowUp(models.Model):
         ordering = ["-recorded_on", "-pk"]
 
     def __str__(self):
-        return f"{self.get_outcome_display()} {self.recorded_on:%d.%m.%Y}"
+        return f"{self.get_outcome_display()} {local_date(self.recorded_on)}"

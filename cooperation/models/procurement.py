@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.formatting import local_date
 from cooperation import enums
 from organisation.enums import TargetGroup
 
@@ -56,7 +57,7 @@ class WorkingGroupMeeting(models.Model):
         ordering = ["-held_on", "-pk"]
 
     def __str__(self):
-        return f"{self.body} {self.held_on:%d.%m.%Y}"
+        return f"{self.body} {local_date(self.held_on)}"
 
 
 class AgendaItem(models.Model):
@@ -168,4 +169,4 @@ class PlaceReferral(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.procurement} ({self.referred_on:%d.%m.%Y})"
+        return f"{self.procurement} ({local_date(self.referred_on)})"

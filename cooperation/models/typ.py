@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.formatting import local_date
+
 
 class TypAssessmentRecord(models.Model):
     """One joint assessment as the rules in force answered it, kept so that a later amendment does not rewrite it."""
@@ -38,7 +40,7 @@ class TypAssessmentRecord(models.Model):
         ordering = ["-assessed_on", "-pk"]
 
     def __str__(self):
-        return f"{self.rule_id} {self.assessed_on:%d.%m.%Y}"
+        return f"{self.rule_id} {local_date(self.assessed_on)}"
 
 
 class TypClient(models.Model):
@@ -112,7 +114,7 @@ class Consent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.recipient} {self.given_on:%d.%m.%Y}–{self.valid_until:%d.%m.%Y}"
+        return f"{self.recipient} {local_date(self.given_on)}–{local_date(self.valid_until)}"
 
     def in_force(self, day) -> bool:
         # A withdrawal ends the consent for everything new at once, whatever day it is dated.
@@ -143,4 +145,4 @@ class TypReferral(models.Model):
         ordering = ["-referred_on", "-pk"]
 
     def __str__(self):
-        return f"{self.partner} {self.referred_on:%d.%m.%Y}"
+        return f"{self.partner} {local_date(self.referred_on)}"

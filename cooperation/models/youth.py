@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.formatting import local_date
 from cooperation import enums
 from cooperation.models.counts import AnonymousCount, count_constraints
 
@@ -24,7 +25,7 @@ class YouthPointVisit(AnonymousCount):
         constraints = count_constraints("visitors", "youth_visit")
 
     def __str__(self):
-        return f"{self.office} {self.visited_on:%d.%m.%Y} ({self.visitors})"
+        return f"{self.office} {local_date(self.visited_on)} ({self.visitors})"
 
 
 class PartnerReferral(models.Model):
@@ -52,4 +53,4 @@ class PartnerReferral(models.Model):
         ordering = ["-referred_on", "-pk"]
 
     def __str__(self):
-        return f"{self.partner} {self.referred_on:%d.%m.%Y}"
+        return f"{self.partner} {local_date(self.referred_on)}"

@@ -264,3 +264,16 @@ def test_a_stale_end_form_is_a_conflict(client, counsellor, person):
     person.refresh_from_db()
     assert person.job_search_ended_on is None
     assert client.post(url, _form(client, url) | {"reason": "employed"}).status_code == 302
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_an_administrator_balances_the_responsible_municipality_unless_another_is_chosen(
+    client, area, make_user, language
+):
+    client.force_login(make_user(role="administrator"))
+    page = client.get("/asiakkaat/asiakasmaarat/tasaus/", HTTP_ACCEPT_LANGUAGE=language)
+    assert page.status_code == 200 and page.context["municipality"] == "205"  # Kajaani, whatever comes first by name
+    chosen = client.get("/asiakkaat/asiakasmaarat/tasaus/?kunta=290", HTTP_ACCEPT_LANGUAGE=language)
+    assert chosen.context["municipality"] == "290"
+    unknown = client.get("/asiakkaat/asiakasmaarat/tasaus/?kunta=999", HTTP_ACCEPT_LANGUAGE=language)
+    assert unknown.context["municipality"] == "205"

@@ -2,6 +2,8 @@
 arrangement marked as one and its "small municipalities" taken from Table 1, no meeting place invented, and the
 area-wide staffing facts stored as data with their sections."""
 
+import csv
+import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -154,8 +156,12 @@ def test_the_overview_shows_the_area_wide_staffing_and_the_target_readings(clien
     readings = {row["wording"]: row["reading"] for row in page.context["targets"].rows}
     assert readings["alle sata henkilöasiakasta per työllisyysohjaaja htv"].startswith("alle")
     assert readings["noin 100 asiakasta per virkailija"] == "noin, ±10 %"
+    assert "n. 80" in text
     export = client_in.get("/organisaatio/vienti/alueen-henkilosto.csv")
-    assert export.status_code == 200 and "n. 80" in export.content.decode()
+    rows = list(csv.DictReader(io.StringIO(export.content.decode())))
+    transferring = next(row for row in rows if row["Suunnitelman arvio"] == "kyllä")
+    assert export.status_code == 200 and "n. 80" not in export.content.decode()
+    assert Decimal(transferring["Htv"]) == 80
 
 
 def test_a_municipality_page_lists_only_what_it_provides_for_others(client_in):
