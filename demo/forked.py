@@ -30,9 +30,20 @@ def receive(outbox, process, what: str):
             if ended:
                 raise RuntimeError(f"{what} ended without its results (exit code {process.exitcode})") from None
             continue
+        except (EOFError, OSError):
+            # The pipe's end: killed before an item or in the middle of one (see `only_read_here`).
+            process.join(timeout=10)
+            raise RuntimeError(f"{what} ended without its results (exit code {process.exitcode})") from None
         if isinstance(item, str):
             raise RuntimeError(f"{what} failed:\n{item}")
         return item
+
+
+def only_read_here(outbox) -> None:
+    """Close this process's end for writing of `outbox`, which only a started child writes. An item of megabytes
+    crosses the pipe in parts while this process reads it: a child killed between two parts, with this process
+    still holding a writing end, would leave the read waiting for the rest for ever instead of ending (OSError)."""
+    outbox._writer.close()
 
 
 def made_apart(make: Callable[[], Iterable], what: str, ahead: int = 4) -> Iterator:
@@ -45,6 +56,7 @@ def made_apart(make: Callable[[], Iterable], what: str, ahead: int = 4) -> Itera
     outbox = context.Queue(maxsize=ahead)
     process = context.Process(target=_make, args=(make, outbox), daemon=True)
     process.start()
+    only_read_here(outbox)
     try:
         while (item := receive(outbox, process, what)) is not None:
             yield item

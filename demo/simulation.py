@@ -239,6 +239,7 @@ class _Forked:
         self.inbox, self.outbox = context.Queue(), context.Queue()
         self.process = context.Process(target=_serve, args=(settings, self.inbox, self.outbox), daemon=True)
         self.process.start()
+        forked.only_read_here(self.outbox)
 
     def send(self, part) -> None:
         self.inbox.put(part)

@@ -255,12 +255,13 @@ def _still_unassigned(pairs: list[tuple[int, int]]) -> set[int]:
     """Give each (job seeker, counsellor) pair's job seeker the counsellor, unless the job seeker got one or their
     job search ended meanwhile (the UPDATE re-reads a row changed concurrently on PostgreSQL); the ids written.
 
-    One UPDATE joined to a VALUES list for the whole batch, whoever the counsellors: a statement per counsellor
-    (thousands at a national scale) each with its own row locking query cost most of the batch's time.
+    One UPDATE joined to the pairs (two arrays on PostgreSQL, a VALUES list elsewhere) for the whole batch, whoever
+    the counsellors: a statement per counsellor (thousands at a national scale) each with its own row locking query
+    cost most of the batch's time.
     """
     table = connection.ops.quote_name(Jobseeker._meta.db_table)
     if connection.vendor == "postgresql":
-        # Two array parameters: psycopg would splice 4 000 placeholders into the text one by one.
+        # Two array parameters: psycopg would parse a text of 4 000 placeholders one by one.
         source = "unnest(%s::bigint[], %s::bigint[]) AS v(column1, column2)"
         params = [[jobseeker for jobseeker, _ in pairs], [counsellor for _, counsellor in pairs]]
     else:

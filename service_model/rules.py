@@ -127,7 +127,8 @@ def next_statutory_meeting(
     always a working day; `days_overdue` counts calendar days.
     `rule_set` fixes the rules for every event; without it each event's date chooses (see the module docstring).
     """
-    status = JobSeekerStatus(status)
+    if type(status) is not JobSeekerStatus:
+        status = JobSeekerStatus(status)
     start = job_search_started_on
     if previous_job_search_ended_on is not None and previous_job_search_ended_on > start:
         raise ValueError("the previous job search cannot end after the current one started")
@@ -238,16 +239,11 @@ def _long_term_discussion(
         return None
     anchor = unemployed_since or start
 
-    def period_begins(number: int) -> date:
-        return add_months(anchor, cadence.after_months + (number - 1) * cadence.every_months)
-
-    current = 1
-    while period_begins(current + 1) <= today:
-        current += 1
+    current = current_period(cadence, anchor, today)
     # The current period while it runs and is unmet, else the next one. A period whose month has passed unmet is
     # missed, not pending: it cannot be met afterwards, and keeping it would hide the next job-search discussion.
     for number in (current, current + 1):
-        begins = period_begins(number)
+        begins = period_begins(cadence, anchor, number)
         if begins < start:
             continue
         rules = rules_on(begins)
@@ -279,6 +275,24 @@ def _long_term_discussion(
                 ),
             )
     return None
+
+
+def period_begins(cadence: LongTermIntensification, anchor: date, number: int) -> date:
+    """The first day of the long-term intensified period `number` (1, 2, …) counted from `anchor`."""
+    return add_months(anchor, cadence.after_months + (number - 1) * cadence.every_months)
+
+
+def current_period(cadence: LongTermIntensification, anchor: date, today: date) -> int:
+    """The number of the last period that has begun by `today` (1 when none has). The periods begin later the higher
+    their number, so the months since the anchor point at it, give or take the days of a month; walking from period 1
+    took a dozen steps for a search years old, at every step of a simulated history (demo/history.py)."""
+    months = (today.year - anchor.year) * 12 + today.month - anchor.month
+    current = max(1, (months - cadence.after_months) // cadence.every_months + 1)
+    while current > 1 and period_begins(cadence, anchor, current) > today:
+        current -= 1
+    while period_begins(cadence, anchor, current + 1) <= today:
+        current += 1
+    return current
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@ row and in the same order; a process that fails or dies fails the run and keeps 
 (docs/performance.md, "Issue 17, fourth pass")."""
 
 import os
+import signal
+import time
 from datetime import date
 
 import pytest
@@ -75,3 +77,17 @@ def test_a_process_that_dies_fails_the_run_instead_of_hanging(area, small_batche
     with within(60), pytest.raises(RuntimeError, match="exit code 9"):
         generate()
     assert not Jobseeker.objects.exists()
+
+
+def test_a_process_killed_in_the_middle_of_an_item_fails_the_run_instead_of_hanging():
+    def make():
+        yield os.getpid()
+        yield b"x" * 8_000_000  # many times what the pipe holds: its feeder thread waits for the reader mid-item
+
+    items = forked.made_apart(make, "the test's process")
+    with within(60):
+        child = next(items)
+        time.sleep(0.5)
+        os.kill(child, signal.SIGKILL)
+        with pytest.raises(RuntimeError, match="exit code -9"):
+            next(items)
