@@ -1,14 +1,22 @@
 """Demo rows made in processes forked from the generator while the generator's own process writes what came before.
 
 Forked, so the work inherits the generator's code, data and row formats and nothing has to be pickled on the way in.
-The work must touch no database: the generator's connection is never used in a child. Where fork is missing, the
-work runs in the generator's own process and the rows are the same.
+The work must touch no database: a child closes its copies of the generator's database sockets first thing
+(`start_child`), and ends when the generator is gone (killed: nobody reads its rows any more). Where fork is missing,
+the work runs in the generator's own process and the rows are the same.
 """
 
 import multiprocessing
+import os
 import queue
 import traceback
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
+
+from django.db import connections
+
+# How long a child waits on its queue before it looks whether its parent is still alive.
+PATIENCE = 1
 
 
 def fork_context():
@@ -67,10 +75,47 @@ def made_apart(make: Callable[[], Iterable], what: str, ahead: int = 4) -> Itera
             process.join()
 
 
+def start_child() -> int:
+    """Call first in a forked child; returns the parent's process id (see `orphaned`).
+
+    The child closes its copies of the parent's database sockets, without a word to the server (a close through the
+    driver would end the parent's session too). Kept open, they kept the parent's session alive after the parent was
+    killed (SIGKILL, the out-of-memory killer): its transaction and the locks of the tables it was loading stayed, and
+    every other session waited on them for ever."""
+    for connection in connections.all(initialized_only=True):
+        if connection.vendor == "postgresql" and connection.connection is not None:
+            os.close(connection.connection.pgconn.socket)
+    return os.getppid()
+
+
+def orphaned(parent: int) -> bool:
+    """True once the parent is gone: nobody reads or writes the child's queues any more."""
+    return os.getppid() != parent
+
+
+def leave(*queues) -> None:
+    """Let a child whose parent is gone exit: what its queues still hold for the parent is dropped, not waited for."""
+    for each in queues:
+        each.cancel_join_thread()
+
+
 def _make(make: Callable[[], Iterable], outbox) -> None:
+    parent = start_child()
     try:
-        for item in make():
-            outbox.put(item)
-        outbox.put(None)
+        for item in chain(make(), [None]):
+            if not _handed_over(item, outbox, parent):
+                return
     except BaseException:
-        outbox.put(traceback.format_exc())
+        _handed_over(traceback.format_exc(), outbox, parent)
+
+
+def _handed_over(item, outbox, parent: int) -> bool:
+    """Put `item` in `outbox` for the parent as soon as there is room; False when the parent is gone meanwhile."""
+    while True:
+        try:
+            outbox.put(item, timeout=PATIENCE)
+            return True
+        except queue.Full:
+            if orphaned(parent):
+                leave(outbox)
+                return False

@@ -13,6 +13,7 @@ The shards run in processes forked from the writer (they inherit its code and ro
 writer's connection is never used in them); with one shard, or where fork is missing, in the writer's own process.
 """
 
+import queue
 import random
 import traceback
 from collections import Counter, defaultdict, deque
@@ -222,8 +223,18 @@ class _Local:
 
 
 def _serve(settings: Settings, inbox, outbox) -> None:
+    parent = forked.start_child()
     shard = Shard(settings)
-    while (part := inbox.get()) is not None:
+    while True:
+        try:
+            part = inbox.get(timeout=forked.PATIENCE)
+        except queue.Empty:
+            if forked.orphaned(parent):
+                forked.leave(inbox, outbox)
+                return
+            continue
+        if part is None:
+            return
         try:
             outbox.put(shard.simulate(part))
         except BaseException:

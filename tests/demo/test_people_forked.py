@@ -4,12 +4,13 @@ row and in the same order; a process that fails or dies fails the run and keeps 
 
 import os
 import signal
+import threading
 import time
 from datetime import date
 
 import pytest
 
-from demo import forked, people, population
+from demo import forked, people, population, simulation
 from jobseekers.models import Jobseeker
 from organisation.models import EmploymentArea
 from tests.demo.test_simulation import within
@@ -91,3 +92,31 @@ def test_a_process_killed_in_the_middle_of_an_item_fails_the_run_instead_of_hang
         os.kill(child, signal.SIGKILL)
         with pytest.raises(RuntimeError, match="exit code -9"):
             next(items)
+
+
+@pytest.fixture
+def parent_gone(monkeypatch):
+    """The child's checks as they run once its parent was killed; this process keeps its database sockets."""
+    monkeypatch.setattr(forked, "start_child", lambda: os.getppid())
+    monkeypatch.setattr(forked, "orphaned", lambda parent: True)
+    monkeypatch.setattr(forked, "PATIENCE", 0.05)
+
+
+def ends_within(seconds: float, target, *args) -> bool:
+    """Runs a child's loop in a thread of this process: True when it returns in time (a loop that never notices its
+    parent gone fails the test instead of hanging it)."""
+    thread = threading.Thread(target=target, args=args, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    return not thread.is_alive()
+
+
+def test_a_maker_whose_parent_is_gone_stops_instead_of_waiting_for_a_reader(parent_gone):
+    outbox = forked.fork_context().Queue(maxsize=1)
+    assert ends_within(10, forked._make, lambda: iter([b"first", b"second", b"third"]), outbox)
+    assert outbox.get(timeout=1) == b"first" and outbox.empty()
+
+
+def test_a_simulation_process_whose_parent_is_gone_stops_instead_of_waiting_for_work(parent_gone):
+    context = forked.fork_context()
+    assert ends_within(10, simulation._serve, None, context.Queue(), context.Queue())
