@@ -7,14 +7,15 @@ here), so a new model field without a value fails loudly instead of being left o
 
 import json
 from contextlib import contextmanager
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import date
 from operator import itemgetter
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
+from psycopg._copy_base import format_row_text
+from psycopg.adapt import Transformer
 
 INSERT_BATCH = 5000
 # maintenance_work_mem while the deferred indexes are rebuilt (PostgreSQL, demo loads only).
@@ -44,6 +45,8 @@ class RowWriter:
                 self._converted.append((position, json.dumps))
             elif not self.postgres and f.get_internal_type() in ("DateField", "DateTimeField"):
                 self._converted.append((position, self._sqlite_date))
+            elif self.postgres and f.get_internal_type() == "BinaryField":
+                self._converted.append((position, _bytea_hex))
         self.rows: list[tuple] = []
         # COPY text from `add_encoded`, written as it is; a writer holds either rows or text, never both.
         self._encoded: list[bytes] = []
@@ -84,12 +87,7 @@ class RowWriter:
         no database, so another process can encode what this writer writes (demo/simulation.py)."""
         if not self.postgres:
             return rows
-        constants = len(self._constants)
-        if not constants or constants == len(self.fields):
-            return "".join(map(copy_text, rows)).encode()
-        # The stamps end every row alike: written once, not formatted again for each of five million meetings.
-        end = "\t" + "\t".join(map(_copy_value, self._constants)) + "\n"
-        return "".join("\t".join(map(_copy_value, row[:-constants])) + end for row in rows).encode()
+        return copy_text(rows)
 
     def add_encoded(self, encoded: bytes | list[tuple], count: int) -> None:
         """`count` rows encoded by `encode`, written in the order they are added (also after or before `add`)."""
@@ -102,6 +100,11 @@ class RowWriter:
         self._encoded_count += count
         if self._encoded_count >= INSERT_BATCH:
             self.flush()
+
+    def add_blocks(self, blocks, count: int) -> None:
+        """Results of `encode`, in order, holding `count` rows in all: written as one."""
+        if count:
+            self.add_encoded(b"".join(blocks) if self.postgres else [row for block in blocks for row in block], count)
 
     def flush(self) -> None:
         if not self.rows and not self._encoded:
@@ -127,36 +130,58 @@ class RowWriter:
         self.rows = []
 
 
-# COPY's text format: a backslash starts an escape, and tab and newline end a column and a row.
-_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+def _bytea_hex(value: bytes | None) -> str | None:
+    """bytea's hex input as text: psycopg escapes bytes without a connection for a server whose strings are not
+    standard-conforming (doubled backslashes), and COPY text made in another process has none (copy_text)."""
+    return None if value is None else "\\x" + value.hex()
 
 
-def _copy_value(value) -> str:
-    if value is None:
-        return "\\N"
-    kind = type(value)
-    if kind is str:
-        return value.translate(_COPY_ESCAPES)
-    if kind is bool:
-        return "t" if value else "f"
-    if kind is int or kind is float or kind is Decimal:
-        return str(value)
-    if kind is datetime or kind is date:
-        return value.isoformat()  # with its offset when aware, as timestamptz reads it
-    if kind is bytes:
-        return "\\\\x" + value.hex()
-    # A member of TextChoices or IntegerChoices: its value, as psycopg writes it (a plain enum's str() is its name).
-    if isinstance(value, str):
-        return str.translate(value, _COPY_ESCAPES)
-    if isinstance(value, int):
-        return int.__repr__(value)
-    raise TypeError(f"no COPY text for {kind.__name__} {value!r}")
+# Keeps the dumper it chose for each type: a person's few rows are encoded at a time (demo/simulation.py).
+_TRANSFORMER = Transformer()
 
 
-def copy_text(row: tuple) -> str:
-    """A row as a line of PostgreSQL's COPY text format (what psycopg's write_row sends, built without a
-    connection). Values as RowWriter.row leaves them: JSON already a string."""
-    return "\t".join(map(_copy_value, row)) + "\n"
+def copy_text(rows) -> bytes:
+    """Rows as PostgreSQL's COPY text, byte for byte what psycopg's `Copy.write_row` sends for them, made without a
+    connection (in a process that has none: demo/simulation.py, demo/forked.py). Values as RowWriter.row leaves them:
+    JSON already a string, bytes as bytea's hex text.
+
+    psycopg's own formatter, in C with the binary package: 7,7 µs per meeting row where formatting each value in
+    Python took 10,8 µs (five million meetings). It is not in psycopg's public API (psycopg is pinned in uv.lock);
+    tests/demo/test_simulation.py checks the text against psycopg's COPY through a connection."""
+    out = bytearray()
+    for row in rows:
+        format_row_text(row, _TRANSFORMER, out)
+    return bytes(out)
+
+
+class ReservedIds:
+    """Primary keys taken before their rows are written (by a RowWriter with include_pk), so that the rows that
+    refer to them can be made first, in another process (demo/simulation.py). On PostgreSQL from the table's own
+    sequence, so that no other insert can be given one; on SQLite, where one transaction writes at a time, counting
+    on from the largest key the table has ever given (a deleted row's key is not given again)."""
+
+    def __init__(self, model):
+        self.model = model
+        self._next: int | None = None
+
+    def take(self, count: int) -> list[int]:
+        table, column = self.model._meta.db_table, self.model._meta.pk.column
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                    [connection.ops.quote_name(table), column, count],
+                )
+                return [key for (key,) in cursor.fetchall()]
+            if self._next is None:
+                cursor.execute(f"SELECT max({connection.ops.quote_name(column)}) FROM {table}")  # noqa: S608
+                largest = cursor.fetchone()[0] or 0
+                cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+                given = cursor.fetchone()
+                self._next = max(largest, given[0] if given else 0) + 1
+        keys = list(range(self._next, self._next + count))
+        self._next += count
+        return keys
 
 
 def many_ids(ids) -> list[int] | RawSQL:
@@ -185,10 +210,13 @@ def update_column(model, attname: str, pairs: list[tuple]) -> int:
             types = f"%s::{model._meta.pk.db_type(connection)}[], %s::{field.db_type(connection)}[]"
             for start in range(0, len(pairs), INSERT_BATCH):
                 batch = pairs[start : start + INSERT_BATCH]
+                keys = [key for key, _ in batch]
+                # The keys once more as a condition on the table: joined to the arrays alone, PostgreSQL hashed the
+                # whole table for each batch (200 ms per 5 000 rows of 675 000) instead of finding them by key.
                 cursor.execute(
                     f"UPDATE {table} SET {column} = v.value FROM unnest({types}) AS v(pk, value) "  # noqa: S608
-                    f"WHERE {table}.{pk} = v.pk",
-                    [[key for key, _ in batch], [field.get_db_prep_value(value, connection) for _, value in batch]],
+                    f"WHERE {table}.{pk} = v.pk AND {table}.{pk} = ANY(%s)",
+                    [keys, [field.get_db_prep_value(value, connection) for _, value in batch], keys],
                 )
         else:
             rows = [(field.get_db_prep_value(value, connection), key) for key, value in pairs]

@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from datetime import time as clock_time
 
-from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db import connection, transaction
 from django.utils import timezone
 
 from common import bulk
@@ -40,7 +39,6 @@ from service_model.models import (
     Meeting,
     PlanTask,
 )
-from service_model.services.plans import default_values
 from service_model.today import service_today
 
 CHUNK = 5000
@@ -74,17 +72,28 @@ def delete_synthetic() -> int:
     return erase.delete(Meeting, "synthetic")
 
 
-def link_booked(deadlines) -> int:
-    """Point each deadline row at its job seeker's earliest booked meeting (the generator's meetings have no ids
-    until they are in the database): one UPDATE over the rows that have one."""
-    planned = Meeting.objects.filter(state=enums.MeetingState.PLANNED)
-    earliest = planned.filter(jobseeker_id=OuterRef("jobseeker_id")).order_by("planned_at", "pk").values("pk")[:1]
-    return deadlines.filter(jobseeker_id__in=planned.values("jobseeker_id")).update(next_booked_id=Subquery(earliest))
+def link_booked() -> int:
+    """Point the synthetic people's deadline rows at their earliest booked meeting (the generator's meetings have no
+    ids until they are in the database): one UPDATE joined to each person's first planned meeting, found by a window
+    over the planned meetings, so that it needs no index. Run while the indexes and keys are deferred: set after the
+    keys are back, each pointer was checked on its own at the commit."""
+    deadline, meeting = (connection.ops.quote_name(model._meta.db_table) for model in (Deadline, Meeting))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {deadline} SET next_booked_id = earliest.id FROM ("  # noqa: S608
+            "SELECT jobseeker_id, id, ROW_NUMBER() OVER (PARTITION BY jobseeker_id ORDER BY planned_at, id) AS place "
+            f"FROM {meeting} WHERE state = %s) AS earliest "
+            f"WHERE earliest.place = 1 AND {deadline}.jobseeker_id = earliest.jobseeker_id "
+            f"AND {deadline}.{SYNTHETIC_PEOPLE}",
+            [enums.MeetingState.PLANNED.value],
+        )
+        return cursor.rowcount
 
 
 def _responsibility(chunk: list[dict]) -> dict[int, list[Period]]:
-    """Each person's periods of responsibility, the first one moved back to the start of the job search: the batch
-    assignment began them today, but the generated history says who was responsible from the beginning."""
+    """Each person's periods of responsibility, the first one moved back to the start of the job search (and stored
+    so): the batch assignment began them today, but the generated history says who was responsible from the
+    beginning. A population generated here has them moved already (`move_first_periods`)."""
     begins = {p["pk"]: search_began(p) for p in chunk}
     rows = (
         CounsellorAssignment.objects.filter(jobseeker_id__in=many_ids(begins))
@@ -93,13 +102,43 @@ def _responsibility(chunk: list[dict]) -> dict[int, list[Period]]:
     )
     periods: dict[int, list[Period]] = defaultdict(list)
     moved = []
-    for pk, jobseeker_id, started_at, ended_at, counsellor_id in rows:
-        if not periods[jobseeker_id] and started_at > begins[jobseeker_id]:
-            started_at = begins[jobseeker_id]
-            moved.append((pk, started_at))
+    for (pk, jobseeker_id, started_at, ended_at, counsellor_id), was_moved in _from_search_start(
+        rows, lambda row: begins[row[1]]
+    ):
         periods[jobseeker_id].append(Period(started_at, ended_at, counsellor_id))
+        if was_moved:
+            moved.append((pk, started_at))
     update_column(CounsellorAssignment, "started_at", moved)
     return periods
+
+
+def move_first_periods(people) -> int:
+    """Move the first period of responsibility of each of the people back to the start of their job search, as
+    `_responsibility` does chunk by chunk; the number moved. The population (demo/people.py) calls it while the
+    assignments' indexes are deferred: there the update of 675 000 rows takes seconds, where the meetings' chunks
+    spent half a minute of the database's time updating the indexes too."""
+    rows = (
+        CounsellorAssignment.objects.filter(jobseeker__in=people)
+        .order_by("jobseeker_id", "started_at", "pk")
+        .values_list("pk", "jobseeker_id", "started_at", "jobseeker__job_search_started_on")
+    )
+    searches = _from_search_start(
+        rows.iterator(chunk_size=CHUNK), lambda row: search_began({"job_search_started_on": row[3]})
+    )
+    return update_column(CounsellorAssignment, "started_at", [(row[0], row[2]) for row, moved in searches if moved])
+
+
+def _from_search_start(rows, began):
+    """The assignment rows (pk, jobseeker_id, started_at, …), in order of person, start and pk, each with whether it
+    was moved: a person's first period starts when their job search began (`began`, of the row) if it began later."""
+    previous = None
+    for row in rows:
+        pk, jobseeker_id, started_at, *rest = row
+        first, previous = jobseeker_id != previous, jobseeker_id
+        if first and started_at > (start := began(row)):
+            yield (pk, jobseeker_id, start, *rest), True
+        else:
+            yield row, False
 
 
 def _shards_of_counsellors(people, shards: int) -> dict[int, int]:
@@ -155,33 +194,30 @@ def generate(
         report.deleted = delete_synthetic()
         # Rebuilt once every row is written (common/bulk.py), before the booked meetings are linked.
         deferred.enter_context(bulk.indexes_and_keys_deferred(*WRITTEN))
-        meetings = RowWriter(Meeting)
-        deadlines = RowWriter(Deadline, include_pk=True)
-        writers = {
-            "plans": RowWriter(EmploymentPlan),
-            "tasks": RowWriter(PlanTask),
-            "obligations": RowWriter(JobSearchObligation),
-            "applications": RowWriter(JobApplication),
-        }
+        writers = simulation.Writers(
+            RowWriter(Meeting),
+            RowWriter(Deadline, include_pk=True),
+            RowWriter(EmploymentPlan, include_pk=True),
+            RowWriter(PlanTask),
+            RowWriter(JobSearchObligation),
+            RowWriter(JobApplication),
+        )
+        plan_ids = bulk.ReservedIds(EmploymentPlan)
         states: Counter = Counter()
         # Meetings booked for today start after the generation (or the pinned day's start): none is left in the past
         # unrecorded, and the counsellor's day ahead is a believable one.
         opens = now if timezone.localdate(now) == today else datetime.combine(today, clock_time.min, tzinfo=HELSINKI)
-        settings = simulation.Settings(seed, today, now, opens, plans, meetings, deadlines)
+        settings = simulation.Settings(seed, today, now, opens, plans, writers)
         shards = workers or default_workers()
         shard_of = _shards_of_counsellors(people, shards)
 
         def write(chunk: list[dict], simulated: simulation.Simulated) -> None:
-            plan_rows = []
-            for person, (_pk, rows, count, deadline, plan) in zip(chunk, simulated.people, strict=True):
-                meetings.add_encoded(rows, count)
-                deadlines.add_encoded(deadline, 1)
-                if plan is not None:
-                    plan_rows.append((person, plan))
+            blocks = zip(*(encoded for _pk, encoded, _counts in simulated.people), strict=True)
+            counts = zip(*(numbers for _pk, _encoded, numbers in simulated.people), strict=True)
+            for writer, encoded, numbers in zip(writers, blocks, counts, strict=True):
+                writer.add_blocks(encoded, sum(numbers))
             states.update(simulated.states)
             report.overdue += simulated.overdue
-            if plan_rows:
-                _write_plans(plan_rows, writers, report)
             report.people += len(chunk)
             if progress:
                 progress("tapaamiset", report.people, total)
@@ -193,19 +229,20 @@ def generate(
                 if not chunk:
                     break
                 last_pk = chunk[-1]["pk"]
-                running.send(chunk, _responsibility(chunk))
+                running.send(chunk, _responsibility(chunk), plan_ids.take(len(chunk)) if plans else None)
                 while running.ready():
                     write(*running.receive())
             while running.pending:
                 write(*running.receive())
-        for writer in (meetings, deadlines, *writers.values()):
+        for writer in writers:
             writer.flush()
+        link_booked()
         deferred.close()
-        link_booked(Deadline.objects.filter(jobseeker_id__in=people.values("pk")))
-    report.meetings = meetings.written
+    report.meetings = writers.meetings.written
     report.by_state = dict(states)
-    report.deadlines = deadlines.written
-    report.applications = writers["applications"].written
+    report.deadlines = writers.deadlines.written
+    report.plans = writers.plans.written
+    report.applications = writers.applications.written
     report.seconds = time.perf_counter() - clock
     return report
 
@@ -213,66 +250,3 @@ def generate(
 def default_workers() -> int:
     """A simulation process per core: the writer mostly waits for the database meanwhile."""
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
-
-
-def _write_plans(plan_rows, writers: dict[str, RowWriter], report):
-    """The plans through the bulk writer, then their ids in one read (a job seeker has one plan): bulk_create would
-    build a model instance per plan and read the ids back row by row."""
-    plans = writers["plans"]
-    for person, plan in plan_rows:
-        plans.add(
-            {
-                "jobseeker_id": person["pk"],
-                "goal": plan.goal,
-                "drawn_up_on": plan.drawn_up_on,
-                "drawn_up_in_id": None,
-                "updated_by_id": person["responsible_counsellor_id"],
-                "synthetic": True,
-            }
-        )
-    plans.flush()
-    planned = many_ids(person["pk"] for person, _plan in plan_rows)
-    plan_ids = dict(EmploymentPlan.objects.filter(jobseeker_id__in=planned).values_list("jobseeker_id", "pk"))
-    report.plans += len(plan_rows)
-    tasks, obligations, applications = writers["tasks"], writers["obligations"], writers["applications"]
-    for person, plan in plan_rows:
-        plan_id = plan_ids[person["pk"]]
-        for title, due_on, status in plan.tasks:
-            tasks.add(
-                {
-                    "plan_id": plan_id,
-                    "title": title,
-                    "description": "",
-                    "due_on": due_on,
-                    "status": status,
-                    "completed_on": due_on if status == enums.TaskStatus.DONE else None,
-                    "created_in_id": None,
-                }
-            )
-        obligation = plan.obligation
-        obligations.add(
-            {
-                "plan_id": plan_id,
-                "starts_on": plan.drawn_up_on,
-                "ends_on": None,
-                "applications": plan.lowered_to if plan.lowered_to is not None else obligation.count,
-                "period_months": obligation.period_months,
-                **default_values(obligation, plan.drawn_up_on),
-                "lowered_reason": plan.lowered_reason,
-                "set_in_id": None,
-                "created_by_id": person["responsible_counsellor_id"],
-            }
-        )
-        for applied_on, employer, title in plan.applications:
-            applications.add(
-                {
-                    "jobseeker_id": person["pk"],
-                    "applied_on": applied_on,
-                    "employer": employer,
-                    "job_title": title,
-                    "vacancy_reference": "",
-                    "source": enums.ApplicationSource.JOBSEEKER,
-                    "recorded_by_id": None,
-                    "synthetic": True,
-                }
-            )

@@ -22,7 +22,7 @@ from django.db.models import Count, Q
 from common import bulk
 from common.bulk import INSERT_BATCH, RowWriter
 from common.dates import add_years, month_end, months_before
-from demo import counsellors, erase, forked, population
+from demo import counsellors, erase, forked, meetings, population
 from jobseekers import batch, enums, hetu_store, organisation_adapter
 from jobseekers.models import CounsellorAssignment, Jobseeker
 from jobseekers.names import words
@@ -257,6 +257,10 @@ def generate(
         if assign:
             clock = time.perf_counter()
             report.assignment = batch.assign_unassigned(scope=Q(area=area), progress=progress)
+            # While the assignments' indexes are deferred: the meetings would otherwise move them chunk by chunk. The
+            # update finds each row by its key only once the table has statistics (else it scans them all per batch).
+            _analyze(CounsellorAssignment)
+            meetings.move_first_periods(Jobseeker.objects.filter(area=area, synthetic_month=month))
             report.seconds["assignment"] = time.perf_counter() - clock
         clock = time.perf_counter()
         deferred.close()

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as clock_time
+from typing import NamedTuple
 
 from common.bulk import RowWriter
 from demo import diary, forked, history
@@ -28,6 +29,7 @@ from demo.diary import HELSINKI
 from service_model import enums
 from service_model.agenda import DEFAULT_HOURS
 from service_model.services.deadlines import deadline_values
+from service_model.services.plans import default_values
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,14 @@ class Period:
         end = self.ended_at.astimezone(HELSINKI)
         return first, end.date() - timedelta(days=end.time() < DEFAULT_HOURS.end)
 
+    def span(self) -> "Span":
+        return (*self.days(), self.counsellor_id)
+
+
+# A period as a shard gets it: its first and last day (days()) and the counsellor. Plain dates and numbers cross to
+# the shard's process several times faster than the moments with their time zone.
+Span = tuple[date, date | None, int]
+
 
 def search_began(person: dict) -> datetime:
     return datetime.combine(person["job_search_started_on"], clock_time(0), tzinfo=HELSINKI)
@@ -59,9 +69,8 @@ def responsible_periods(person: dict, periods: dict[int, list[Period]]) -> list[
     return found or []
 
 
-def _booker(periods: list[Period], diaries: dict[int, diary.Diary]) -> history.Booker:
+def _booker(spans: list[Span], diaries: dict[int, diary.Diary]) -> history.Booker:
     """Books in the diary of whoever was responsible on the day, within the days of their period."""
-    spans = [(*period.days(), period.counsellor_id) for period in periods]
 
     def book(day, minutes, rng, earliest, latest):
         for first, last, counsellor_id in spans:
@@ -75,6 +84,17 @@ def _booker(periods: list[Period], diaries: dict[int, diary.Diary]) -> history.B
     return book
 
 
+class Writers(NamedTuple):
+    """The writers of a person's rows, in the order of Simulated's blocks. A shard uses only their row formats."""
+
+    meetings: RowWriter
+    deadlines: RowWriter
+    plans: RowWriter  # with the primary key: the writer reserves the plans' ids (common/bulk.ReservedIds)
+    tasks: RowWriter
+    obligations: RowWriter
+    applications: RowWriter
+
+
 @dataclass(frozen=True)
 class Settings:
     """What every shard needs, fixed before the shards start."""
@@ -84,16 +104,16 @@ class Settings:
     now: datetime
     opens: datetime  # no meeting booked today starts before it
     plans: bool
-    meetings: RowWriter  # only their row formats are used in a shard
-    deadlines: RowWriter
+    writers: Writers
 
 
 @dataclass
 class Simulated:
-    """A part's results: per person in primary-key order (pk, meeting rows and their number, deadline row, plan or
-    None), the rows encoded by their writers (common/bulk.RowWriter.encode)."""
+    """A part's results: per person in primary-key order (pk, rows, their numbers), the rows a block per writer in
+    the order of Writers, encoded by it (common/bulk.RowWriter.encode): the writer only passes them on, and bytes
+    cross from the shard's process many times faster than objects (a plan with its dates and tuples)."""
 
-    people: list[tuple]
+    people: list[tuple[int, tuple, tuple[int, ...]]]
     states: Counter
     overdue: int
 
@@ -105,13 +125,14 @@ class Shard:
         self.settings = settings
         self.diaries: dict[int, diary.Diary] = defaultdict(lambda: diary.Diary(settings.opens))
 
-    def simulate(self, part: list[tuple[dict, list[Period]]]) -> Simulated:
+    def simulate(self, part: list[tuple[dict, list[Span], int | None]]) -> Simulated:
+        """`part`: each person with the spans of their periods and the id reserved for their plan."""
         settings = self.settings
-        row_of_meeting, row_of_deadline = settings.meetings.row, settings.deadlines.row
-        # Encoded here (COPY text on PostgreSQL), so the writer only passes them on.
-        encode_meetings, encode_deadline = settings.meetings.encode, settings.deadlines.encode
+        writers = settings.writers
+        row_of_meeting, row_of_deadline = writers.meetings.row, writers.deadlines.row
+        nothing = tuple(writer.encode([]) for writer in writers[2:])
         results, states, overdue = [], Counter(), 0
-        for person, periods in part:
+        for person, spans, plan_id in part:
             # Keyed by the identity code's hash, which a regenerated population keeps: the same history again.
             rng = random.Random(f"{settings.seed}:meetings:{person['hetu_hash']}")
             subject = history.Person(
@@ -122,7 +143,7 @@ class Shard:
                 preferred_channel=person["preferred_channel"],
                 unemployed_since=person["unemployed_since"],
             )
-            booker = _booker(periods, self.diaries) if periods else None
+            booker = _booker(spans, self.diaries) if spans else None
             simulated = history.simulate(subject, settings.today, rng, booker)
             rows, plan = [], None
             if person["responsible_counsellor_id"] is not None:
@@ -146,7 +167,19 @@ class Shard:
             )
             if simulated.deadline is not None and simulated.deadline.due_on < settings.today:
                 overdue += 1
-            results.append((person["pk"], encode_meetings(rows), len(rows), encode_deadline([deadline]), plan))
+            if plan is None:
+                planned, counts = nothing, (0, 0, 0, 0)
+            else:
+                plan_rows = _plan_rows(person, plan_id, plan, writers)
+                planned = tuple(writer.encode(block) for writer, block in zip(writers[2:], plan_rows, strict=True))
+                counts = tuple(map(len, plan_rows))
+            results.append(
+                (
+                    person["pk"],
+                    (writers.meetings.encode(rows), writers.deadlines.encode([deadline]), *planned),
+                    (len(rows), 1, *counts),
+                )
+            )
         return Simulated(results, states, overdue)
 
 
@@ -171,6 +204,72 @@ def _meeting_values(meeting: history.SyntheticMeeting, person: dict) -> dict:
         "synthetic": True,
         "booked_by_id": meeting.counsellor_id,
     }
+
+
+def _plan_rows(person: dict, plan_id: int, plan: history.SyntheticPlan, writers: Writers) -> tuple[list, ...]:
+    """The rows of the plan, its tasks, its obligation and the applications."""
+    tasks = [
+        writers.tasks.row(
+            {
+                "plan_id": plan_id,
+                "title": title,
+                "description": "",
+                "due_on": due_on,
+                "status": status,
+                "completed_on": due_on if status == enums.TaskStatus.DONE else None,
+                "created_in_id": None,
+            }
+        )
+        for title, due_on, status in plan.tasks
+    ]
+    obligation = plan.obligation
+    applications = [
+        writers.applications.row(
+            {
+                "jobseeker_id": person["pk"],
+                "applied_on": applied_on,
+                "employer": employer,
+                "job_title": title,
+                "vacancy_reference": "",
+                "source": enums.ApplicationSource.JOBSEEKER,
+                "recorded_by_id": None,
+                "synthetic": True,
+            }
+        )
+        for applied_on, employer, title in plan.applications
+    ]
+    return (
+        [
+            writers.plans.row(
+                {
+                    "id": plan_id,
+                    "jobseeker_id": person["pk"],
+                    "goal": plan.goal,
+                    "drawn_up_on": plan.drawn_up_on,
+                    "drawn_up_in_id": None,
+                    "updated_by_id": person["responsible_counsellor_id"],
+                    "synthetic": True,
+                }
+            )
+        ],
+        tasks,
+        [
+            writers.obligations.row(
+                {
+                    "plan_id": plan_id,
+                    "starts_on": plan.drawn_up_on,
+                    "ends_on": None,
+                    "applications": plan.lowered_to if plan.lowered_to is not None else obligation.count,
+                    "period_months": obligation.period_months,
+                    **default_values(obligation, plan.drawn_up_on),
+                    "lowered_reason": plan.lowered_reason,
+                    "set_in_id": None,
+                    "created_by_id": person["responsible_counsellor_id"],
+                }
+            )
+        ],
+        applications,
+    )
 
 
 def shard_of_counsellor(links: Iterable[Iterable[int]], loads: Counter, shards: int) -> dict[int, int]:
@@ -296,17 +395,18 @@ class Shards:
             else:
                 shard.stop()
 
-    def send(self, chunk: list[dict], periods: dict[int, list[Period]]) -> None:
+    def send(self, chunk: list[dict], periods: dict[int, list[Period]], plan_ids: list[int] | None) -> None:
+        """`plan_ids`: an id reserved for each person's plan, in the chunk's order (None: no plans)."""
         parts: list[list] = [[] for _ in self.shards]
-        for person in chunk:
-            responsible = responsible_periods(person, periods)
+        for position, person in enumerate(chunk):
+            spans = [period.span() for period in responsible_periods(person, periods)]
             if self.count == 1:
                 index = 0
-            elif responsible:
-                index = self.shard_of[responsible[0].counsellor_id]
+            elif spans:
+                index = self.shard_of[spans[0][2]]
             else:
                 index = person["pk"] % self.count  # their own diary: any shard
-            parts[index].append((person, responsible))
+            parts[index].append((person, spans, plan_ids[position] if plan_ids else None))
         for shard, part in zip(self.shards, parts, strict=True):
             shard.send(part)
         self.pending.append(chunk)

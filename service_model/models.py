@@ -20,8 +20,14 @@ from service_model import enums, texts
 
 
 class Meeting(models.Model):
+    # The indexes below that lead with the job seeker and the counsellor serve their keys too: a key's own index
+    # would only cost its upkeep (and seconds in every regeneration of five million meetings).
     jobseeker = models.ForeignKey(
-        "jobseekers.Jobseeker", verbose_name=_("työnhakija"), on_delete=models.CASCADE, related_name="meetings"
+        "jobseekers.Jobseeker",
+        verbose_name=_("työnhakija"),
+        on_delete=models.CASCADE,
+        related_name="meetings",
+        db_index=False,
     )
     meeting_type = models.CharField(_("tapaamisen tyyppi"), max_length=30, choices=enums.MeetingType.choices)
     channel = models.CharField(_("asiointitapa"), max_length=20, choices=enums.Channel.choices)
@@ -41,7 +47,11 @@ class Meeting(models.Model):
         related_name="+",
     )
     counsellor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("ohjaaja"), on_delete=models.PROTECT, related_name="service_meetings"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ohjaaja"),
+        on_delete=models.PROTECT,
+        related_name="service_meetings",
+        db_index=False,
     )
     serving_municipality = models.ForeignKey(
         "organisation.Municipality",
@@ -177,6 +187,7 @@ class Deadline(models.Model):
     computed_for = models.DateField(_("laskentapäivä"))
     computed_at = models.DateTimeField(_("laskettu"))
     # Copied from the job seeker whenever the row is written (services.deadlines.sync_owners after bulk changes).
+    # Both keys are served by the indexes below that lead with them (see Meeting).
     counsellor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("vastuuohjaaja"),
@@ -184,9 +195,14 @@ class Deadline(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,
     )
     serving_municipality = models.ForeignKey(
-        "organisation.Municipality", verbose_name=_("palveleva kunta"), on_delete=models.PROTECT, related_name="+"
+        "organisation.Municipality",
+        verbose_name=_("palveleva kunta"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     pool = models.CharField(_("ohjaajaryhmä"), max_length=100)
     # The earliest booked (planned, not yet recorded) meeting: what the worklist row offers to record.
@@ -371,7 +387,11 @@ class JobApplication(models.Model):
     """A job application the job seeker reported (or the counsellor recorded) against the obligation."""
 
     jobseeker = models.ForeignKey(
-        "jobseekers.Jobseeker", verbose_name=_("työnhakija"), on_delete=models.CASCADE, related_name="job_applications"
+        "jobseekers.Jobseeker",
+        verbose_name=_("työnhakija"),
+        on_delete=models.CASCADE,
+        related_name="job_applications",
+        db_index=False,  # application_jobseeker_day leads with it
     )
     applied_on = models.DateField(_("haettu"))
     employer = models.CharField(_("työnantaja"), max_length=200)

@@ -18,6 +18,7 @@ explicit `rule_set` overrides the choice for every event, which is what a what-i
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import NamedTuple
 
 from common.dates import add_months
@@ -73,6 +74,8 @@ _DISCUSSIONS = frozenset(
 )
 # The three-month clock runs from the initial_interview or the previous job_search_discussion only.
 _THREE_MONTH_ANCHORS = frozenset({MeetingType.INITIAL_INTERVIEW, MeetingType.JOB_SEARCH_DISCUSSION})
+_INITIAL = frozenset({MeetingType.INITIAL_INTERVIEW})
+_HELD_ON = attrgetter("held_on")
 
 
 @dataclass(frozen=True)
@@ -95,12 +98,15 @@ class Deadline:
     reason: Reason
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A deadline one rule would set. The reason's parameters become a Reason only for the candidate chosen: a
+    simulated history (demo/history.py) asks the core millions of times and discards most candidates."""
+
     meeting_type: MeetingType
     due_on: date
     rule_set: RuleSet
-    reason: Reason
+    code: ReasonCode
+    params: dict
 
 
 _RulesOn = Callable[[date], RuleSet]
@@ -132,13 +138,8 @@ def next_statutory_meeting(
     start = job_search_started_on
     if previous_job_search_ended_on is not None and previous_job_search_ended_on > start:
         raise ValueError("the previous job search cannot end after the current one started")
-    held = sorted(
-        (meeting for meeting in meetings if start <= meeting.held_on <= today),
-        key=lambda meeting: meeting.held_on,
-    )
-
-    def rules_on(day: date) -> RuleSet:
-        return rule_set if rule_set is not None else rule_set_for(day)
+    held = sorted((meeting for meeting in meetings if start <= meeting.held_on <= today), key=_HELD_ON)
+    rules_on = rule_set_for if rule_set is None else (lambda _day: rule_set)
 
     candidate = _opening_meeting(start, held, previous_job_search_ended_on, rules_on(start))
     if candidate is None:
@@ -160,7 +161,7 @@ def next_statutory_meeting(
         overdue=days_overdue > 0,
         days_overdue=days_overdue,
         rule_set_id=candidate.rule_set.id,
-        reason=candidate.reason,
+        reason=Reason(candidate.code, candidate.params),
     )
 
 
@@ -170,7 +171,7 @@ def _opening_meeting(
     new_interview_needed = (
         previous_end is None or add_months(previous_end, rules.new_initial_interview_after_months) <= start
     )
-    opening_types = {MeetingType.INITIAL_INTERVIEW} if new_interview_needed else _THREE_MONTH_ANCHORS
+    opening_types = _INITIAL if new_interview_needed else _THREE_MONTH_ANCHORS
     if any(meeting.meeting_type in opening_types for meeting in held):
         return None
     due_on = add_working_days(start, rules.initial_interview_working_days)
@@ -179,18 +180,29 @@ def _opening_meeting(
             MeetingType.INITIAL_INTERVIEW,
             due_on,
             rules,
-            Reason(ReasonCode.INITIAL_INTERVIEW, {"days": rules.initial_interview_working_days}),
+            ReasonCode.INITIAL_INTERVIEW,
+            {"days": rules.initial_interview_working_days},
         )
     return _Candidate(
         MeetingType.JOB_SEARCH_DISCUSSION,
         due_on,
         rules,
-        Reason(ReasonCode.RETURNING_DISCUSSION, {"months": rules.new_initial_interview_after_months}),
+        ReasonCode.RETURNING_DISCUSSION,
+        {"months": rules.new_initial_interview_after_months},
     )
 
 
+def _last_held_on(held: Sequence[Meeting], types: frozenset[MeetingType]) -> date:
+    """The day of the latest meeting of one of the types; `held` is in date order and holds one (the opening
+    meeting is of every type asked)."""
+    for meeting in reversed(held):
+        if meeting.meeting_type in types:
+            return meeting.held_on
+    raise ValueError("no meeting of the types asked is held")
+
+
 def _job_search_discussion(held: Sequence[Meeting], status: JobSeekerStatus, rules_on: _RulesOn) -> _Candidate | None:
-    anchor = max(meeting.held_on for meeting in held if meeting.meeting_type in _THREE_MONTH_ANCHORS)
+    anchor = _last_held_on(held, _THREE_MONTH_ANCHORS)
     rules = rules_on(anchor)
     if status not in rules.job_search_discussion_statuses:
         return None
@@ -199,14 +211,15 @@ def _job_search_discussion(held: Sequence[Meeting], status: JobSeekerStatus, rul
         MeetingType.JOB_SEARCH_DISCUSSION,
         next_working_day_on_or_after(add_months(anchor, months)),
         rules,
-        Reason(ReasonCode.JOB_SEARCH_DISCUSSION, {"months": months, "previous": anchor.isoformat()}),
+        ReasonCode.JOB_SEARCH_DISCUSSION,
+        {"months": months, "previous": anchor.isoformat()},
     )
 
 
 def _intensive_start_discussion(
     start: date, held: Sequence[Meeting], status: JobSeekerStatus, rules_on: _RulesOn
 ) -> _Candidate | None:
-    last_discussion = max(meeting.held_on for meeting in held if meeting.meeting_type in _DISCUSSIONS)
+    last_discussion = _last_held_on(held, _DISCUSSIONS)
     rules = rules_on(last_discussion)
     intensive = rules.intensive_start
     if intensive is None or status not in intensive.statuses:
@@ -218,7 +231,8 @@ def _intensive_start_discussion(
         MeetingType.SUPPLEMENTARY_DISCUSSION,
         next_working_day_on_or_after(due),
         rules,
-        Reason(ReasonCode.INTENSIVE_START, {"days": intensive.interval_days, "months": intensive.duration_months}),
+        ReasonCode.INTENSIVE_START,
+        {"days": intensive.interval_days, "months": intensive.duration_months},
     )
 
 
@@ -265,14 +279,8 @@ def _long_term_discussion(
                 MeetingType.SUPPLEMENTARY_DISCUSSION,
                 next_working_day_on_or_after(min(previous + timedelta(days=long_term.interval_days), last_day)),
                 rules,
-                Reason(
-                    ReasonCode.LONG_TERM_PERIOD,
-                    {
-                        "begins": begins.isoformat(),
-                        "discussions": long_term.discussions,
-                        "days": long_term.interval_days,
-                    },
-                ),
+                ReasonCode.LONG_TERM_PERIOD,
+                {"begins": begins.isoformat(), "discussions": long_term.discussions, "days": long_term.interval_days},
             )
     return None
 

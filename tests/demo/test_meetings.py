@@ -1,17 +1,19 @@
 """The synthetic meeting history: deterministic, idempotent, realistic in shape, consistent with the core."""
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from demo import history
-from jobseekers.models import Jobseeker
+from demo import history, meetings
+from demo.simulation import search_began
+from jobseekers.models import CounsellorAssignment, Jobseeker
 from service_model import adapter
 from service_model.models import Deadline, EmploymentPlan, JobApplication, Meeting
 from service_model.services.deadlines import rule_inputs
 from tests.demo.conftest import TODAY
+from tests.jobseekers.factories import make_jobseeker
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +66,47 @@ def test_stored_deadlines_equal_the_core_on_the_stored_history(people, today):
         row = Deadline.objects.get(jobseeker=jobseeker)
         assert row.due_on == (expected.due_on if expected else None)
         assert row.counsellor_id == jobseeker.responsible_counsellor_id
+
+
+def test_each_deadline_points_at_the_earliest_booked_meeting_and_only_a_synthetic_persons(people, today):
+    registered = make_jobseeker(municipality="205")
+    call_command("generate_meetings")
+    booked = Meeting.objects.filter(state="planned").order_by("jobseeker_id", "planned_at", "pk")
+    first = {}
+    for jobseeker_id, pk in booked.values_list("jobseeker_id", "pk"):
+        first.setdefault(jobseeker_id, pk)
+    assert first
+    deadlines = Deadline.objects.filter(jobseeker__in=people)
+    assert dict(deadlines.filter(next_booked__isnull=False).values_list("jobseeker_id", "next_booked_id")) == first
+
+    jobseeker_id, pk = next(iter(first.items()))
+    meeting = Meeting.objects.get(pk=pk)
+    earlier = {
+        "meeting_type": meeting.meeting_type,
+        "channel": "phone",
+        "state": "planned",
+        "planned_at": meeting.planned_at - timedelta(minutes=30),
+        "counsellor_id": meeting.counsellor_id,
+        "synthetic": False,
+    }
+    for person in (meeting.jobseeker, registered):
+        Meeting.objects.create(jobseeker=person, serving_municipality_id=person.serving_municipality_id, **earlier)
+    ahead = Meeting.objects.get(jobseeker_id=jobseeker_id, synthetic=False)
+    assert meetings.link_booked() == len(first)
+    assert Deadline.objects.get(jobseeker_id=jobseeker_id).next_booked_id == ahead.pk
+    assert Deadline.objects.get(jobseeker=registered).next_booked_id is None
+
+
+def test_the_population_has_each_first_period_from_the_start_of_the_job_search(people):
+    periods = CounsellorAssignment.objects.filter(jobseeker__in=people).order_by("jobseeker_id", "started_at", "pk")
+    firsts = {}
+    for jobseeker_id, started_at, started_on in periods.values_list(
+        "jobseeker_id", "started_at", "jobseeker__job_search_started_on"
+    ):
+        firsts.setdefault(jobseeker_id, (started_at, started_on))
+    assert firsts and len(firsts) == people.filter(responsible_counsellor__isnull=False).count()
+    assert all(started_at == search_began({"job_search_started_on": on}) for started_at, on in firsts.values())
+    assert meetings.move_first_periods(people) == 0
 
 
 def test_regenerating_the_population_removes_its_meetings_and_the_history_comes_back_the_same(people, today):
