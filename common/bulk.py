@@ -36,6 +36,7 @@ class RowWriter:
         stamped = [f for f in fields if f not in given]
         self.fields = given + stamped
         self._constants = (stamp,) * len(stamped)
+        self._stamps = b"\t" + copy_text([self._constants]) if stamped else b""
         self._get = itemgetter(*[f.attname for f in given]) if given else (lambda values: ())
         self._single = len(given) == 1
         # (position, conversion) of the columns whose value is converted before it is written.
@@ -87,7 +88,12 @@ class RowWriter:
         no database, so another process can encode what this writer writes (demo/simulation.py)."""
         if not self.postgres:
             return rows
-        return copy_text(rows)
+        constants = len(self._constants)
+        if not constants or constants == len(self.fields):
+            return copy_text(rows)
+        # The stamps end every row alike: formatted once (a moment costs more than the rest of a meeting's row) and put
+        # at the end of each line. A newline in the text ends a row only: one in a value is escaped.
+        return copy_text([row[:-constants] for row in rows]).replace(b"\n", self._stamps)
 
     def add_encoded(self, encoded: bytes | list[tuple], count: int) -> None:
         """`count` rows encoded by `encode`, written in the order they are added (also after or before `add`)."""

@@ -7,7 +7,7 @@ in the package fails loudly instead of silently moving deadlines.
 """
 
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 import holidays
 
@@ -28,10 +28,13 @@ def _non_working_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.Finland(years=year))
 
 
+# Both are asked tens of millions of times for a few thousand days when the demo simulates a national history.
+@lru_cache(maxsize=1 << 15)
 def is_working_day(day: date) -> bool:
     return day.weekday() < _SATURDAY and day not in _non_working_holidays(day.year)
 
 
+@lru_cache(maxsize=1 << 15)
 def next_working_day_on_or_after(day: date) -> date:
     """The day itself if it is a working day, else the next one (a time limit ending on a holiday moves on)."""
     while not is_working_day(day):

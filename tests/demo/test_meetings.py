@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from demo import history, meetings
 from demo.simulation import search_began
@@ -107,6 +108,20 @@ def test_the_population_has_each_first_period_from_the_start_of_the_job_search(p
     assert firsts and len(firsts) == people.filter(responsible_counsellor__isnull=False).count()
     assert all(started_at == search_began({"job_search_started_on": on}) for started_at, on in firsts.values())
     assert meetings.move_first_periods(people) == 0
+
+    later, changed = list(firsts)[:2]
+    now = timezone.now()
+    CounsellorAssignment.objects.filter(jobseeker_id=later).update(started_at=now)
+    period = CounsellorAssignment.objects.get(jobseeker_id=changed)
+    CounsellorAssignment.objects.filter(pk=period.pk).update(ended_at=now)
+    CounsellorAssignment.objects.create(
+        jobseeker_id=changed, counsellor_id=period.counsellor_id, started_at=now, reason="manual"
+    )
+    assert meetings.move_first_periods(people) == 1
+    moved = CounsellorAssignment.objects.filter(jobseeker_id__in=(later, changed)).order_by("jobseeker_id", "pk")
+    assert list(moved.values_list("jobseeker_id", "started_at")) == sorted(
+        [(later, firsts[later][0]), (changed, firsts[changed][0]), (changed, now)]
+    )
 
 
 def test_regenerating_the_population_removes_its_meetings_and_the_history_comes_back_the_same(people, today):
