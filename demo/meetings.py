@@ -75,8 +75,8 @@ def delete_synthetic() -> int:
 def link_booked() -> int:
     """Point the synthetic people's deadline rows at their earliest booked meeting (the generator's meetings have no
     ids until they are in the database): one UPDATE joined to each person's first planned meeting, found by a window
-    over the planned meetings, so that it needs no index. Run while the indexes and keys are deferred: set after the
-    keys are back, each pointer was checked on its own at the commit."""
+    over the planned meetings, so that it needs no index (UPDATE … FROM: SQLite 3.33 or later). Run while the
+    indexes and keys are deferred: set after the keys are back, each pointer was checked on its own at the commit."""
     deadline, meeting = (connection.ops.quote_name(model._meta.db_table) for model in (Deadline, Meeting))
     with connection.cursor() as cursor:
         cursor.execute(
@@ -208,7 +208,7 @@ def generate(
         # Deadlines first: they are all rewritten below, so their pointers at the meetings about to go need no clearing.
         erase.delete(Deadline, SYNTHETIC_PEOPLE)
         report.deleted = delete_synthetic()
-        # Rebuilt once every row is written (common/bulk.py), before the booked meetings are linked.
+        # Rebuilt once every row is written and the booked meetings are linked (common/bulk.py).
         deferred.enter_context(bulk.indexes_and_keys_deferred(*WRITTEN))
         writers = simulation.Writers(
             RowWriter(Meeting),

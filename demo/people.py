@@ -258,7 +258,7 @@ def generate(
             clock = time.perf_counter()
             report.assignment = batch.assign_unassigned(scope=Q(area=area), progress=progress)
             # While the assignments' indexes are deferred: the meetings would otherwise move them chunk by chunk. The
-            # update finds each row by its key only once the table has statistics (else it scans them all per batch).
+            # update joins the periods to the people, planned from statistics of the rows just written.
             _analyze(CounsellorAssignment)
             meetings.move_first_periods(Jobseeker.objects.filter(area=area, synthetic_month=month))
             report.seconds["assignment"] = time.perf_counter() - clock

@@ -53,5 +53,5 @@ class Migration(migrations.Migration):
             name='jobseeker',
             field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='jobseekers.jobseeker', verbose_name='työnhakija'),
         ),
-            migrations.RunPython(triggers_again, migrations.RunPython.noop),
+        migrations.RunPython(triggers_again, migrations.RunPython.noop),
     ]
